@@ -1,0 +1,173 @@
+/**
+ * What every mock agency server shares: a credential check, fault injection (added delay, error rate,
+ * down, slow, malformed answers), request counting with the peak of concurrent requests, the OpenAPI
+ * document, and the `/_mock/*` control routes that tests and developers use to steer it.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+
+export const faultsSchema = z.object({
+  /** Added latency on every request, in milliseconds. */
+  delayMs: z.number().int().min(0).max(120_000).default(0),
+  /** Share of requests answered with a 500 (0–1). */
+  errorRate: z.number().min(0).max(1).default(0),
+  /** Every connection is cut without an answer, as when the system is down for maintenance. */
+  down: z.boolean().default(false),
+  /** Headers come at once, then the body trickles out over this many milliseconds. */
+  slowMs: z.number().int().min(0).max(120_000).default(0),
+  /** Share of JSON answers broken so that they no longer match the agency's own schema (0–1). */
+  malformedRate: z.number().min(0).max(1).default(0),
+});
+
+export type Faults = z.infer<typeof faultsSchema>;
+
+export interface MockStats {
+  total: number;
+  byRoute: Record<string, number>;
+  inFlight: number;
+  peakInFlight: number;
+}
+
+export interface MockAgencyOptions {
+  name: string;
+  /** Checks the request's credential; returns false to answer 401. */
+  authorize: (request: FastifyRequest) => boolean;
+  openapi: object;
+  faults?: Partial<Faults>;
+  /** Seeded fault randomness, so fault tests are repeatable. */
+  seed?: number;
+  /** Shapes the agency's own error body. */
+  errorBody: (status: number, message: string) => object;
+}
+
+export interface MockAgency {
+  app: FastifyInstance;
+  stats: MockStats;
+  faults: Faults;
+  setFaults(faults: Partial<Faults>): void;
+  resetStats(): void;
+}
+
+const CONTROL_PREFIX = '/_mock/';
+
+/** Replaces the first field of a JSON answer's first object with a wrong type, so schema parsing fails. */
+function breakPayload(payload: unknown): unknown {
+  if (Array.isArray(payload)) return payload.length ? [breakPayload(payload[0]), ...payload.slice(1)] : [42];
+  if (payload && typeof payload === 'object') {
+    const entries = Object.entries(payload);
+    const [key, value] = entries[0] ?? ['unexpected', null];
+    const broken = value && typeof value === 'object' ? breakPayload(value) : { unexpected: true };
+    return { ...Object.fromEntries(entries), [key]: broken };
+  }
+  return { unexpected: payload };
+}
+
+export function createMockAgency(options: MockAgencyOptions): MockAgency {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const stats: MockStats = { total: 0, byRoute: {}, inFlight: 0, peakInFlight: 0 };
+  const faults: Faults = faultsSchema.parse(options.faults ?? {});
+  let state = (options.seed ?? 1) >>> 0;
+  const roll = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+
+  const isControl = (request: FastifyRequest) => request.url.startsWith(CONTROL_PREFIX);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (isControl(request) || request.url === '/openapi.json') return;
+    if (faults.down) {
+      request.raw.socket.destroy();
+      return reply;
+    }
+    stats.total++;
+    const route = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+    stats.byRoute[route] = (stats.byRoute[route] ?? 0) + 1;
+    stats.inFlight++;
+    stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+    reply.raw.once('close', () => {
+      stats.inFlight--;
+    });
+    if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (!options.authorize(request)) {
+      return reply.code(401).send(options.errorBody(401, 'missing or invalid credential'));
+    }
+    if (faults.errorRate > 0 && roll() < faults.errorRate) {
+      return reply.code(500).send(options.errorBody(500, 'internal error in case system'));
+    }
+    return undefined;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (isControl(request) || request.url === '/openapi.json') return payload;
+    let body = payload;
+    const json = String(reply.getHeader('content-type') ?? '').includes('json');
+    if (json && reply.statusCode < 400 && faults.malformedRate > 0 && roll() < faults.malformedRate) {
+      body = JSON.stringify(breakPayload(JSON.parse(String(payload))));
+    }
+    if (faults.slowMs <= 0) return body;
+    // Send headers now and trickle the body, the way an overloaded system answers.
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+    const stream = new PassThrough();
+    const chunks = 10;
+    const size = Math.max(1, Math.ceil(bytes.length / chunks));
+    let index = 0;
+    const timer = setInterval(() => {
+      const chunk = bytes.subarray(index * size, (index + 1) * size);
+      index++;
+      if (chunk.length) stream.write(chunk);
+      if (index * size >= bytes.length) {
+        clearInterval(timer);
+        stream.end();
+      }
+    }, faults.slowMs / chunks);
+    reply.raw.once('close', () => clearInterval(timer));
+    reply.removeHeader('content-length');
+    return stream;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply: FastifyReply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    return reply.code(status).send(options.errorBody(status, status === 500 ? 'internal error' : error.message));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(options.errorBody(404, 'no such resource')));
+
+  app.get('/openapi.json', async () => options.openapi);
+  app.get(`${CONTROL_PREFIX}stats`, async () => stats);
+  app.post(`${CONTROL_PREFIX}stats/reset`, async () => {
+    resetStats();
+    return stats;
+  });
+  app.get(`${CONTROL_PREFIX}faults`, async () => faults);
+  app.put(`${CONTROL_PREFIX}faults`, async (request, reply) => {
+    const parsed = faultsSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    Object.assign(faults, parsed.data);
+    return faults;
+  });
+
+  function resetStats(): void {
+    stats.total = 0;
+    stats.byRoute = {};
+    stats.peakInFlight = stats.inFlight;
+  }
+
+  return {
+    app,
+    stats,
+    faults,
+    setFaults(next) {
+      Object.assign(faults, faultsSchema.parse({ ...faults, ...next }));
+    },
+    resetStats,
+  };
+}
+
+/** Reads a header credential in constant time relative to the expected value's length. */
+export function constantTimeEquals(given: string | undefined, expected: string): boolean {
+  if (given === undefined || given.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) diff |= given.charCodeAt(i) ^ expected.charCodeAt(i);
+  return diff === 0;
+}

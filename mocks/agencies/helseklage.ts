@@ -1,0 +1,284 @@
+/**
+ * Mock of Helseklage's case system. Dialect: English camelCase, HTTP Basic credentials, a cursor-paged
+ * search, no batch endpoint (one case per request; Noark case ids contain a slash and travel URL-encoded),
+ * documents with Noark journal types including internal N/X notes, and `appealOf` naming the NPE case.
+ */
+import { z } from 'zod';
+import { documentPdf } from '../seed/generate.js';
+import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
+import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
+import { AgencyIndex } from './index.js';
+
+export const HELSEKLAGE_DEFAULT_CREDENTIAL = { username: 'bff', password: 'helseklage-dev-password' };
+
+const ROLE: Record<MockRole, string> = {
+  PARTY: 'complainant',
+  LAWYER: 'lawyer',
+  PROXY: 'proxy',
+  GUARDIAN: 'guardian',
+  BEREAVED: 'bereaved',
+  CUSTODY_HOLDER: 'parent',
+};
+
+const STEP_STATE = { COMPLETED: 'done', CURRENT: 'active', UPCOMING: 'pending' } as const;
+
+function caseStatus(index: AgencyIndex, record: MockCase): string {
+  if (record.closedAt) return 'CLOSED';
+  const current = index.currentStep(record);
+  if (current === 'FORWARDED' || current === 'REGISTERED') return 'REGISTERED';
+  if (current === 'IN_QUEUE') return 'QUEUED';
+  if (record.outcome === 'QUASHED') return 'RETURNED';
+  if (record.outcome) return 'DECIDED';
+  return 'IN_PROGRESS';
+}
+
+function renderCase(index: AgencyIndex, record: MockCase) {
+  return {
+    caseId: record.caseNumber,
+    caseType: record.caseType,
+    title: record.title,
+    status: caseStatus(index, record),
+    firstInstance: record.subject,
+    createdAt: record.createdAt,
+    lastModified: record.updatedAt,
+    closedAt: record.closedAt,
+    expectedDecisionDate: record.expectedDecisionAt,
+    caseOfficer: record.caseworker,
+    appealOf: record.appealOf ? { agency: 'NPE', caseNumber: record.appealOf.caseNumber } : null,
+    outcome: record.outcome ? { code: record.outcome, decidedAt: record.decidedAt } : null,
+    progress: record.steps.map((s) => ({
+      stepCode: s.code,
+      status: STEP_STATE[s.state],
+      doneAt: s.completedAt,
+      expectedBy: s.expectedAt,
+    })),
+    parties: record.participants.map((p) => ({
+      role: ROLE[p.role],
+      nationalId: p.nationalId,
+      fullName: p.name,
+      mobilePhone: p.mobile,
+      email: p.email,
+      emailIsPersonal: p.emailIsPersonal,
+      organization: p.organisation,
+    })),
+  };
+}
+
+function renderDocument(doc: MockDocument) {
+  return {
+    documentId: doc.id,
+    title: doc.title,
+    journalType: doc.journalType,
+    journalDate: doc.date,
+    commentDeadline: doc.commentDeadline,
+    fileName: doc.fileName,
+    mediaType: 'application/pdf',
+    size: doc.sizeBytes,
+    senderRecipient: doc.counterpartyId ? { kind: 'party', nationalId: doc.counterpartyId } : { kind: 'external' },
+  };
+}
+
+const searchBody = z.object({
+  nationalId: z.string().regex(/^\d{11}$/),
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(50).default(25),
+});
+
+const errorBody = (status: number, message: string) => ({
+  error: status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 400 ? 'BAD_REQUEST' : 'SERVER_ERROR',
+  message,
+});
+
+function basicCredential(header: string | undefined): { username: string; password: string } | null {
+  if (!header?.startsWith('Basic ')) return null;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function createHelseklageMock(
+  world: World,
+  options: { credential?: { username: string; password: string }; faults?: Partial<Faults> } = {},
+): MockAgency {
+  const credential = options.credential ?? HELSEKLAGE_DEFAULT_CREDENTIAL;
+  const index = new AgencyIndex(world, 'helseklage');
+  const mock = createMockAgency({
+    name: 'Helseklage',
+    authorize: (request) => {
+      const given = basicCredential(request.headers.authorization);
+      return (
+        given !== null &&
+        constantTimeEquals(given.username, credential.username) &&
+        constantTimeEquals(given.password, credential.password)
+      );
+    },
+    openapi: helseklageOpenApi,
+    faults: options.faults,
+    seed: 102,
+    errorBody,
+  });
+  const { app } = mock;
+
+  app.post('/api/case-search', async (request, reply) => {
+    const parsed = searchBody.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+    const { nationalId, cursor, limit } = parsed.data;
+    const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0;
+    if (!Number.isInteger(start) || start < 0) return reply.code(400).send(errorBody(400, 'invalid cursor'));
+    const all = index.listFor(nationalId);
+    const page = all.slice(start, start + limit);
+    const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
+    return {
+      items: page.map(({ record, role }) => ({ caseId: record.caseNumber, role: ROLE[role], lastModified: record.updatedAt })),
+      nextCursor: next,
+    };
+  });
+
+  app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', async (request, reply) => {
+    const record = index.byNumber.get(request.params.caseId);
+    if (!record) return reply.code(404).send(errorBody(404, 'case not found'));
+    return renderCase(index, record);
+  });
+
+  app.get<{ Params: { caseId: string } }>('/api/cases/:caseId/documents', async (request, reply) => {
+    const record = index.byNumber.get(request.params.caseId);
+    if (!record) return reply.code(404).send(errorBody(404, 'case not found'));
+    return { caseId: record.caseNumber, documents: record.documents.map(renderDocument) };
+  });
+
+  app.get<{ Params: { documentId: string } }>('/api/documents/:documentId/content', async (request, reply) => {
+    const found = index.documents.get(request.params.documentId);
+    if (!found) return reply.code(404).send(errorBody(404, 'document not found'));
+    return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
+  });
+
+  app.get('/api/health', async () => ({ status: 'UP' }));
+  return mock;
+}
+
+const nullable = (type: string, format?: string) => ({ type, nullable: true, ...(format ? { format } : {}) });
+
+export const helseklageOpenApi = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Helseklage case management – Min side API',
+    version: '2.1.0',
+    description:
+      'Cases, progress and documents for parties and representatives. Authentication: HTTP Basic. One case per request; case ids are Noark case numbers (year/sequence) and must be URL-encoded in paths.',
+  },
+  components: {
+    securitySchemes: { basic: { type: 'http', scheme: 'basic' } },
+    schemas: {
+      Error: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } },
+      Party: {
+        type: 'object',
+        properties: {
+          role: { type: 'string', enum: Object.values(ROLE) },
+          nationalId: { type: 'string' },
+          fullName: { type: 'string' },
+          mobilePhone: nullable('string'),
+          email: nullable('string'),
+          emailIsPersonal: { type: 'boolean' },
+          organization: nullable('string'),
+        },
+      },
+      Case: {
+        type: 'object',
+        properties: {
+          caseId: { type: 'string', example: '2026/00332' },
+          caseType: { type: 'string', example: 'PSN_ANSVAR' },
+          title: { type: 'string' },
+          status: { type: 'string', enum: ['REGISTERED', 'QUEUED', 'IN_PROGRESS', 'DECIDED', 'RETURNED', 'CLOSED'] },
+          firstInstance: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          lastModified: { type: 'string', format: 'date-time' },
+          closedAt: nullable('string', 'date-time'),
+          expectedDecisionDate: nullable('string', 'date'),
+          caseOfficer: { type: 'string' },
+          appealOf: { type: 'object', nullable: true, properties: { agency: { type: 'string' }, caseNumber: { type: 'string' } } },
+          outcome: {
+            type: 'object',
+            nullable: true,
+            properties: {
+              code: { type: 'string', enum: ['UPHELD', 'REVERSED', 'PARTLY_REVERSED', 'QUASHED', 'DISMISSED'] },
+              decidedAt: { type: 'string', format: 'date-time' },
+            },
+          },
+          progress: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                stepCode: { type: 'string' },
+                status: { type: 'string', enum: ['done', 'active', 'pending'] },
+                doneAt: nullable('string', 'date-time'),
+                expectedBy: nullable('string', 'date'),
+              },
+            },
+          },
+          parties: { type: 'array', items: { $ref: '#/components/schemas/Party' } },
+        },
+      },
+      Document: {
+        type: 'object',
+        properties: {
+          documentId: { type: 'string' },
+          title: { type: 'string' },
+          journalType: { type: 'string', enum: ['I', 'U', 'N', 'X'], description: 'Noark journal type; N and X are internal' },
+          journalDate: { type: 'string', format: 'date' },
+          commentDeadline: nullable('string', 'date'),
+          fileName: { type: 'string' },
+          mediaType: { type: 'string' },
+          size: { type: 'integer' },
+          senderRecipient: { type: 'object', properties: { kind: { type: 'string', enum: ['party', 'external'] }, nationalId: { type: 'string' } } },
+        },
+      },
+    },
+  },
+  security: [{ basic: [] }],
+  paths: {
+    '/api/case-search': {
+      post: {
+        summary: "A person's cases, newest first, cursor-paged (limit ≤ 50)",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['nationalId'],
+                properties: { nationalId: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', maximum: 50 } },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'A page of case references' } },
+      },
+    },
+    '/api/cases/{caseId}': {
+      get: {
+        summary: 'One case',
+        parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The case', content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } },
+          '404': { description: 'No such case' },
+        },
+      },
+    },
+    '/api/cases/{caseId}/documents': {
+      get: {
+        summary: "A case's journal (all journal types)",
+        parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'Documents' }, '404': { description: 'No such case' } },
+      },
+    },
+    '/api/documents/{documentId}/content': {
+      get: {
+        summary: 'Document content (PDF)',
+        parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } } },
+      },
+    },
+    '/api/health': { get: { summary: 'Health', responses: { '200': { description: 'UP' } } } },
+  },
+};

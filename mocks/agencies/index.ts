@@ -1,0 +1,38 @@
+/** Look-ups one mock agency needs over its slice of the world. */
+import type { AgencyCode, MockCase, MockDocument, MockRole, World } from '../seed/model.js';
+
+export interface Listing {
+  record: MockCase;
+  role: MockRole;
+}
+
+export class AgencyIndex {
+  readonly byNumber = new Map<string, MockCase>();
+  readonly byPerson = new Map<string, Listing[]>();
+  readonly documents = new Map<string, { record: MockCase; doc: MockDocument }>();
+
+  constructor(world: World, agency: AgencyCode) {
+    for (const record of world.cases[agency]) {
+      this.byNumber.set(record.caseNumber, record);
+      for (const participant of record.participants) {
+        const list = this.byPerson.get(participant.nationalId) ?? [];
+        list.push({ record, role: participant.role });
+        this.byPerson.set(participant.nationalId, list);
+      }
+      for (const doc of record.documents) this.documents.set(doc.id, { record, doc });
+    }
+    // Newest first, as the agencies' own search pages list them.
+    for (const list of this.byPerson.values()) {
+      list.sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt) || a.record.caseNumber.localeCompare(b.record.caseNumber));
+    }
+  }
+
+  listFor(nationalId: string): Listing[] {
+    return this.byPerson.get(nationalId) ?? [];
+  }
+
+  /** The code of the step in progress, or of the last step when the case is finished. */
+  currentStep(record: MockCase): string | undefined {
+    return (record.steps.find((s) => s.state === 'CURRENT') ?? record.steps[record.steps.length - 1])?.code;
+  }
+}

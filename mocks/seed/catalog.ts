@@ -1,0 +1,281 @@
+/**
+ * What the mock agencies' cases are made of: case types with their shares, the steps of each agency's
+ * timeline with nominal durations, and the letters each step produces (domain.md §2, §3, §8).
+ */
+import type { JournalType } from './model.js';
+
+export interface DocTemplate {
+  title: string;
+  journal: JournalType;
+  /** Sent when the step starts (letters that open a comment period) or filed when it completes. */
+  at: 'start' | 'end';
+  /** Days the party has to comment, counted from the letter's date. */
+  commentDays?: number;
+  /** Whether the person on the case sent or received it (false: a hospital, an expert, the agency itself). */
+  fromOrToParty: boolean;
+  /** Share of cases in which the letter exists at all. */
+  probability?: number;
+}
+
+export interface StepTemplate {
+  code: string;
+  /** Nominal days from the previous step's completion to this one's. */
+  days: number;
+  docs?: DocTemplate[];
+}
+
+const letter = (
+  title: string,
+  journal: JournalType,
+  at: 'start' | 'end',
+  fromOrToParty: boolean,
+  extra: Partial<DocTemplate> = {},
+): DocTemplate => ({ title, journal, at, fromOrToParty, ...extra });
+
+export const NPE_MEDICAL_AREAS: readonly (readonly [string, number])[] = [
+  ['ortopedi', 26],
+  ['kreftbehandling', 12],
+  ['tannbehandling', 10],
+  ['kirurgi', 11],
+  ['indremedisin', 8],
+  ['psykiatri', 7],
+  ['fødselshjelp', 6],
+  ['nevrologi', 5],
+  ['øyesykdommer', 4],
+  ['allmennmedisin', 11],
+];
+
+export const NPE_CASE_TYPES: readonly (readonly [string, number])[] = [
+  ['PASIENTSKADE', 90],
+  ['LEGEMIDDELSKADE', 9],
+  ['LEGEMIDDELFORSOK', 1],
+];
+
+export const NPE_STEPS = {
+  received: {
+    code: 'MOTTATT',
+    days: 0,
+    docs: [
+      letter('Skademelding', 'I', 'end', true),
+      letter('Bekreftelse på mottatt skademelding', 'U', 'end', true),
+    ],
+  },
+  queue: {
+    code: 'I_KO',
+    days: 95,
+    docs: [letter('Orientering om forventet saksbehandlingstid', 'U', 'start', true)],
+  },
+  gathering: {
+    code: 'INNHENTING',
+    days: 40,
+    docs: [
+      letter('Innhenting av journal og uttalelse fra behandlingssted', 'U', 'start', false),
+      letter('Pasientjournal fra behandlingssted', 'I', 'end', false),
+      letter('Saksbehandlers notat', 'N', 'end', false),
+    ],
+  },
+  statementForComment: {
+    code: 'UTTALELSE_TIL_KOMMENTAR',
+    days: 21,
+    docs: [
+      letter('Uttalelse fra behandlingsstedet – sendt deg til kommentar', 'U', 'start', true, { commentDays: 21 }),
+      letter('Kommentar til uttalelse fra behandlingsstedet', 'I', 'end', true, { probability: 0.7 }),
+    ],
+  },
+  expert: {
+    code: 'SAKKYNDIG_VURDERING',
+    days: 45,
+    docs: [
+      letter('Mandat til sakkyndig', 'U', 'start', false),
+      letter('Sakkyndig erklæring', 'I', 'end', false),
+    ],
+  },
+  expertForComment: {
+    code: 'SAKKYNDIG_TIL_KOMMENTAR',
+    days: 21,
+    docs: [letter('Sakkyndig erklæring – sendt deg til kommentar', 'U', 'start', true, { commentDays: 21 })],
+  },
+  liabilityDecision: {
+    code: 'ANSVARSVEDTAK',
+    days: 21,
+    docs: [letter('Innstilling til vedtak', 'X', 'start', false), letter('Vedtak om erstatningsansvar', 'U', 'end', true)],
+  },
+  calculation: {
+    code: 'UTMALING',
+    days: 90,
+    docs: [
+      letter('Forespørsel om dokumentasjon av økonomisk tap', 'U', 'start', true),
+      letter('Dokumentasjon av økonomisk tap', 'I', 'end', true),
+    ],
+  },
+  partialPayment: { code: 'DELUTBETALING', days: 30, docs: [letter('Melding om delutbetaling', 'U', 'end', true)] },
+  amountDecision: {
+    code: 'ERSTATNINGSVEDTAK',
+    days: 50,
+    docs: [letter('Vedtak om erstatningsutmåling', 'U', 'end', true)],
+  },
+  payment: { code: 'UTBETALING', days: 14, docs: [letter('Utbetalingsmelding', 'U', 'end', true)] },
+  appealReceived: { code: 'KLAGE_MOTTATT', days: 19, docs: [letter('Klage på vedtak', 'I', 'end', true)] },
+  reconsideration: {
+    code: 'REVURDERING',
+    days: 45,
+    docs: [letter('Intern vurdering av klage', 'X', 'end', false)],
+  },
+  forwarded: {
+    code: 'OVERSENDT_PASIENTSKADENEMNDA',
+    days: 20,
+    docs: [letter('Oversendelse av klage til Pasientskadenemnda', 'U', 'end', true)],
+  },
+  closed: { code: 'AVSLUTTET', days: 7 },
+} satisfies Record<string, StepTemplate>;
+
+export const NPE_DECISION_STEPS: readonly string[] = ['ANSVARSVEDTAK', 'ERSTATNINGSVEDTAK'];
+
+export interface HelseklageType {
+  code: string;
+  firstInstance: string;
+  title: string;
+  board: boolean;
+  queueDays: number;
+}
+
+export const HELSEKLAGE_TYPES: readonly (readonly [HelseklageType, number])[] = [
+  [{ code: 'PSN_ADVOKAT', firstInstance: 'Pasientskadenemnda', title: 'Forhåndsgodkjenning av advokatutgifter', board: true, queueDays: 30 }, 10],
+  [{ code: 'HELFO_LEGEMIDLER', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til legemidler', board: false, queueDays: 70 }, 70],
+  [{ code: 'HELFO_NAERINGSMIDLER', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til næringsmidler', board: false, queueDays: 70 }, 20],
+  [{ code: 'HELFO_TANN', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til tannbehandling', board: false, queueDays: 80 }, 45],
+  [{ code: 'HELFO_FRIKORT', firstInstance: 'Helfo', title: 'Klage på vedtak om frikort for egenandeler', board: false, queueDays: 40 }, 20],
+  [{ code: 'HELFO_SPESIELLE_FORMAL', firstInstance: 'Helfo', title: 'Klage på vedtak om bidrag til spesielle formål', board: false, queueDays: 60 }, 12],
+  [{ code: 'HELFO_EOS', firstInstance: 'Helfo', title: 'Klage på vedtak om refusjon for behandling i et annet EØS-land', board: false, queueDays: 75 }, 25],
+  [{ code: 'HELFO_UTLAND', firstInstance: 'Helfo', title: 'Klage på vedtak om behandling utenfor EØS', board: false, queueDays: 75 }, 8],
+  [{ code: 'HELFO_PRAKSIS', firstInstance: 'Helfo', title: 'Klage på vedtak om tap av rett til direkte oppgjør', board: false, queueDays: 60 }, 5],
+  [{ code: 'SHPN_AUTORISASJON', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på autorisasjon', board: true, queueDays: 90 }, 20],
+  [{ code: 'SHPN_LISENS', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på lisens', board: true, queueDays: 90 }, 8],
+  [{ code: 'SHPN_SPESIALIST', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på spesialistgodkjenning', board: true, queueDays: 90 }, 10],
+  [{ code: 'SHPN_REAKSJON', firstInstance: 'Statens helsetilsyn', title: 'Klage på tilbakekall av autorisasjon', board: true, queueDays: 100 }, 8],
+  [{ code: 'APOTEK', firstInstance: 'Direktoratet for medisinske produkter', title: 'Klage på vedtak om apotekkonsesjon', board: true, queueDays: 60 }, 4],
+  [{ code: 'FORERKORT', firstInstance: 'Statsforvalteren', title: 'Klage på vedtak om helsekrav til førerkort', board: false, queueDays: 50 }, 35],
+  [{ code: 'FLYGELEDER', firstInstance: 'Luftfartstilsynet', title: 'Klage på vedtak om medisinsk sertifikat for flygeleder', board: false, queueDays: 40 }, 1],
+  [{ code: 'HF_VEDTAK', firstInstance: 'Helse Sør-Øst RHF', title: 'Klage på vedtak fra helseforetak', board: false, queueDays: 60 }, 20],
+];
+
+export const HELSEKLAGE_PSN: Record<'PSN_ANSVAR' | 'PSN_UTMALING', HelseklageType> = {
+  PSN_ANSVAR: { code: 'PSN_ANSVAR', firstInstance: 'NPE', title: 'Klage på vedtak om erstatningsansvar (pasientskade)', board: true, queueDays: 120 },
+  PSN_UTMALING: { code: 'PSN_UTMALING', firstInstance: 'NPE', title: 'Klage på vedtak om erstatningsutmåling (pasientskade)', board: true, queueDays: 300 },
+};
+
+export const HELSEKLAGE_STEPS = {
+  forwarded: {
+    code: 'FORWARDED',
+    days: 0,
+    docs: [letter('Oversendelse fra førsteinstans', 'I', 'end', false), letter('Klage', 'I', 'end', true)],
+  },
+  registered: {
+    code: 'REGISTERED',
+    days: 6,
+    docs: [letter('Foreløpig svar – forventet saksbehandlingstid', 'U', 'end', true)],
+  },
+  queue: { code: 'IN_QUEUE', days: 90 },
+  started: {
+    code: 'PROCESSING_STARTED',
+    days: 1,
+    docs: [letter('Melding om at saksbehandlingen har startet', 'U', 'end', true)],
+  },
+  gathering: {
+    code: 'GATHERING_INFORMATION',
+    days: 40,
+    docs: [
+      letter('Forespørsel om samtykke til innhenting av opplysninger', 'U', 'start', true, { probability: 0.5 }),
+      letter('Saksnotat', 'N', 'end', false),
+    ],
+  },
+  expert: { code: 'EXPERT_ASSESSMENT', days: 50, docs: [letter('Sakkyndig uttalelse', 'I', 'end', false)] },
+  forComment: {
+    code: 'SENT_FOR_COMMENT',
+    days: 21,
+    docs: [
+      letter('Dokumenter sendt deg til kommentar', 'U', 'start', true, { commentDays: 21 }),
+      letter('Merknader til sakens dokumenter', 'I', 'end', true, { probability: 0.6 }),
+    ],
+  },
+  recommendation: { code: 'RECOMMENDATION', days: 30, docs: [letter('Innstilling til nemnda', 'X', 'end', false)] },
+  boardMeeting: { code: 'BOARD_MEETING', days: 30, docs: [letter('Møtebok', 'N', 'end', false)] },
+  delegatedDecision: { code: 'DELEGATED_DECISION', days: 25 },
+  decision: { code: 'DECISION', days: 7, docs: [letter('Vedtak', 'U', 'end', true)] },
+  returned: {
+    code: 'RETURNED_TO_FIRST_INSTANCE',
+    days: 7,
+    docs: [letter('Vedtak om oppheving og hjemvisning', 'U', 'end', true)],
+  },
+  closed: { code: 'CLOSED', days: 3 },
+} satisfies Record<string, StepTemplate>;
+
+export const HELSEKLAGE_DECISION_STEPS: readonly string[] = ['DECISION', 'RETURNED_TO_FIRST_INSTANCE'];
+
+export const STPK_CASE_TYPES: readonly (readonly [string, number])[] = [
+  ['BEHANDLINGSSTED', 40],
+  ['SUNDHEDSPERSON', 25],
+  ['RETTIGHED', 14],
+  ['AKTINDSIGT', 5],
+  ['ERSTATNINGSANKE', 11],
+  ['PSYKIATRI_ANKE', 4],
+  ['ABORT_ANKE', 1],
+];
+
+export const STPK_STEPS = {
+  received: {
+    code: 'KLAGE_MODTAGET',
+    days: 0,
+    docs: [letter('Klage', 'I', 'end', true), letter('Kvittering for modtaget klage', 'U', 'end', true)],
+  },
+  scoped: { code: 'KLAGEN_AFGRAENSET', days: 20, docs: [letter('Afgrænsning af klagen', 'U', 'end', true)] },
+  dialogue: { code: 'DIALOG_TILBUDT', days: 25, docs: [letter('Tilbud om dialogmøde', 'U', 'start', true)] },
+  collecting: {
+    code: 'INDHENTER_OPLYSNINGER',
+    days: 55,
+    docs: [
+      letter('Anmodning om udtalelse', 'U', 'start', false),
+      letter('Udtalelse fra behandlingssted', 'I', 'end', false),
+      letter('Journalnotat', 'N', 'end', false),
+    ],
+  },
+  expert: { code: 'SAGKYNDIG_VURDERING', days: 45, docs: [letter('Sagkyndig vurdering', 'I', 'end', false)] },
+  consultation: {
+    code: 'HOERING',
+    days: 21,
+    docs: [letter('Sagen sendt i høring', 'U', 'start', true, { commentDays: 14 })],
+  },
+  boardMeeting: { code: 'NAEVNSMOEDE', days: 40, docs: [letter('Indstilling til nævnet', 'X', 'start', false)] },
+  decision: { code: 'AFGOERELSE', days: 20, docs: [letter('Afgørelse', 'U', 'end', true)] },
+  closed: { code: 'AFSLUTTET', days: 3 },
+} satisfies Record<string, StepTemplate>;
+
+export const STPK_DECISION_STEPS: readonly string[] = ['AFGOERELSE'];
+
+export const NO_HOSPITALS = [
+  'Oslo universitetssykehus HF',
+  'Haukeland universitetssjukehus',
+  'St. Olavs hospital',
+  'Universitetssykehuset Nord-Norge',
+  'Akershus universitetssykehus',
+  'Stavanger universitetssjukehus',
+  'Sykehuset Østfold',
+  'Sørlandet sykehus',
+  'Sykehuset Innlandet',
+  'Helse Møre og Romsdal',
+];
+
+export const DK_HOSPITALS = [
+  'Rigshospitalet',
+  'Aarhus Universitetshospital',
+  'Odense Universitetshospital',
+  'Aalborg Universitetshospital',
+  'Herlev og Gentofte Hospital',
+  'Hvidovre Hospital',
+  'Sjællands Universitetshospital',
+  'Regionshospitalet Gødstrup',
+  'Bispebjerg og Frederiksberg Hospital',
+];
+
+export const DK_PROFESSIONS = ['læge', 'tandlæge', 'sygeplejerske', 'jordemoder', 'fysioterapeut', 'kiropraktor'];
+export const DK_RIGHTS = ['frit sygehusvalg', 'befordringsgodtgørelse', 'behandling i udlandet', 'ventetidsgaranti'];

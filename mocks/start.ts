@@ -1,0 +1,81 @@
+/**
+ * Starts the mock agencies and identity providers on the given ports (0 picks a free one). Used by
+ * `npm start` and by the integration tests, so both exercise the very same servers.
+ */
+import type { AddressInfo } from 'node:net';
+import { createHelseklageMock } from './agencies/helseklage.js';
+import type { Faults, MockAgency } from './agencies/harness.js';
+import { createNpeMock } from './agencies/npe.js';
+import { createStpkMock } from './agencies/stpk.js';
+import { startMockIdp, type MockIdp } from './idp/provider.js';
+import { generateWorld, type SeedOptions } from './seed/generate.js';
+import type { AgencyCode, World } from './seed/model.js';
+
+export interface MockStackOptions {
+  host?: string;
+  ports?: Partial<Record<AgencyCode | 'idporten' | 'mitid', number>>;
+  faults?: Partial<Record<AgencyCode, Partial<Faults>>>;
+  seed?: SeedOptions;
+  /** Reuse an already generated world (tests generate it once per file). */
+  world?: World;
+  /** The BFF as the identity providers know it. */
+  bff?: { audience: string; clientId: string; clientSecret: string; redirectUri: string };
+}
+
+export interface MockStack {
+  world: World;
+  agencies: Record<AgencyCode, MockAgency & { url: string }>;
+  idporten: MockIdp;
+  mitid: MockIdp;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MOCK_PORTS = { idporten: 4010, mitid: 4011, npe: 4101, helseklage: 4102, stpk: 4103 } as const;
+
+export const DEV_BFF_CLIENT = {
+  audience: 'https://bff.helseklage.local',
+  clientId: 'helseklage-bff',
+  clientSecret: 'dev-only-client-secret',
+  redirectUri: 'http://localhost:4000/auth/callback',
+};
+
+export async function startMockStack(options: MockStackOptions = {}): Promise<MockStack> {
+  const host = options.host ?? '127.0.0.1';
+  const ports = { ...DEFAULT_MOCK_PORTS, ...options.ports };
+  const world = options.world ?? generateWorld(options.seed);
+  const bff = options.bff ?? DEV_BFF_CLIENT;
+  const client = { clientId: bff.clientId, clientSecret: bff.clientSecret, redirectUris: [bff.redirectUri] };
+
+  const mocks = {
+    npe: createNpeMock(world, { faults: options.faults?.npe }),
+    helseklage: createHelseklageMock(world, { faults: options.faults?.helseklage }),
+    stpk: createStpkMock(world, { faults: options.faults?.stpk }),
+  };
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    const agencies = {} as MockStack['agencies'];
+    for (const code of ['npe', 'helseklage', 'stpk'] as const) {
+      const mock = mocks[code];
+      await mock.app.listen({ port: ports[code], host });
+      started.push({ close: () => mock.app.close() });
+      const address = mock.app.server.address() as AddressInfo;
+      agencies[code] = Object.assign(mock, { url: `http://${host}:${address.port}` });
+    }
+    const idporten = await startMockIdp({ kind: 'idporten', port: ports.idporten, host, audience: bff.audience, client });
+    started.push(idporten);
+    const mitid = await startMockIdp({ kind: 'mitid', port: ports.mitid, host, audience: bff.audience, client });
+    started.push(mitid);
+    return {
+      world,
+      agencies,
+      idporten,
+      mitid,
+      close: async () => {
+        await Promise.all(started.map((s) => s.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.close()));
+    throw error;
+  }
+}
