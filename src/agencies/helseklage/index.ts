@@ -1,0 +1,152 @@
+/**
+ * Adapter for Helseklage. Its API has no batch endpoint, so a batch of case numbers becomes one request
+ * per case; the pool's connection cap bounds how many run at once. Case ids are Noark numbers with a
+ * slash, sent URL-encoded.
+ */
+import { z } from 'zod';
+import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
+import { baseUrl, defineAgency, secret } from '../module.js';
+import type { AgencyAdapter, CaseRecord, CaseRef, CaseStatus, DocumentRecord, ParticipantRole } from '../port.js';
+import { helseklageDefinition } from './labels.js';
+import { helseklageCase, helseklageDocuments, helseklageHealth, helseklageRole, helseklageSearchPage } from './schema.js';
+
+export interface HelseklageConfig {
+  baseUrl: string;
+  username: string;
+  password: string;
+  http: Omit<AgencyHttpOptions, 'agency' | 'baseUrl' | 'headers'>;
+}
+
+const ROLE: Record<z.infer<typeof helseklageRole>, ParticipantRole> = {
+  complainant: 'PARTY',
+  lawyer: 'LAWYER',
+  proxy: 'PROXY',
+  guardian: 'GUARDIAN',
+  bereaved: 'BEREAVED',
+  parent: 'CUSTODY_HOLDER',
+};
+
+const STATUS: Record<z.infer<typeof helseklageCase>['status'], CaseStatus> = {
+  REGISTERED: 'RECEIVED',
+  QUEUED: 'WAITING',
+  IN_PROGRESS: 'IN_PROGRESS',
+  DECIDED: 'DECIDED',
+  RETURNED: 'DECIDED',
+  CLOSED: 'CLOSED',
+};
+
+const STEP_STATE = { done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING' } as const;
+const SEARCH_PAGE_SIZE = 50;
+/** The appeal's first instance as Helseklage names it, and the agency code it has in the graph. */
+const LINKED_AGENCIES: Record<string, string> = { NPE: 'npe' };
+
+function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
+  const appealAgency = c.appealOf ? LINKED_AGENCIES[c.appealOf.agency] : undefined;
+  return {
+    agency: 'helseklage',
+    caseNumber: c.caseId,
+    caseType: c.caseType,
+    title: c.title,
+    status: STATUS[c.status],
+    agencyStatus: null,
+    createdAt: c.createdAt,
+    updatedAt: c.lastModified,
+    closedAt: c.closedAt,
+    expectedDecisionAt: c.expectedDecisionDate,
+    timeline: c.progress.map((p) => ({
+      code: p.stepCode,
+      state: STEP_STATE[p.status],
+      completedAt: p.doneAt,
+      expectedAt: p.expectedBy,
+    })),
+    participants: c.parties.map((p) => ({
+      role: ROLE[p.role],
+      nationalId: p.nationalId,
+      name: p.fullName,
+      mobile: p.mobilePhone,
+      email: p.email,
+      emailIsPersonal: p.emailIsPersonal,
+      organisation: p.organization,
+    })),
+    outcome: c.outcome ? { code: c.outcome.code, decidedAt: c.outcome.decidedAt } : null,
+    related: c.appealOf && appealAgency ? [{ agency: appealAgency, caseNumber: c.appealOf.caseNumber }] : [],
+  };
+}
+
+export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter {
+  const credential = Buffer.from(`${config.username}:${config.password}`).toString('base64');
+  const http = new AgencyHttp({
+    ...config.http,
+    agency: 'helseklage',
+    baseUrl: config.baseUrl,
+    headers: { authorization: `Basic ${credential}` },
+  });
+  const casePath = (caseNumber: string) => `/api/cases/${encodeURIComponent(caseNumber)}`;
+
+  return {
+    definition: helseklageDefinition,
+
+    async casesForPerson(nationalId, call): Promise<CaseRef[]> {
+      const refs: CaseRef[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await http.json(
+          helseklageSearchPage,
+          { method: 'POST', path: '/api/case-search', body: { nationalId, limit: SEARCH_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          call,
+        );
+        refs.push(...page.items.map((i) => ({ caseNumber: i.caseId, role: ROLE[i.role], updatedAt: i.lastModified })));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return refs;
+    },
+
+    async getCases(caseNumbers, call) {
+      return Promise.all(
+        caseNumbers.map(async (n) => {
+          const found = await http.json(helseklageCase, { method: 'GET', path: casePath(n) }, call, true);
+          return found ? toCase(found) : null;
+        }),
+      );
+    },
+
+    async getDocuments(caseNumbers, call) {
+      return Promise.all(
+        caseNumbers.map(async (n): Promise<DocumentRecord[] | null> => {
+          const found = await http.json(helseklageDocuments, { method: 'GET', path: `${casePath(n)}/documents` }, call, true);
+          if (!found) return null;
+          return found.documents.map((d) => ({
+            id: d.documentId,
+            caseNumber: n,
+            title: d.title,
+            direction: d.journalType === 'I' ? 'INCOMING' : d.journalType === 'U' ? 'OUTGOING' : 'INTERNAL',
+            date: d.journalDate,
+            contentType: d.mediaType,
+            sizeBytes: d.size,
+            commentDeadline: d.commentDeadline,
+            counterpartyId: d.senderRecipient.nationalId ?? null,
+          }));
+        }),
+      );
+    },
+
+    async health(call) {
+      await http.json(helseklageHealth, { method: 'GET', path: '/api/health' }, call);
+    },
+
+    close: () => http.close(),
+  };
+}
+
+export const helseklageModule = defineAgency({
+  code: 'helseklage',
+  settings: (production) =>
+    z
+      .object({
+        HELSEKLAGE_BASE_URL: baseUrl(production, 'http://127.0.0.1:4102'),
+        HELSEKLAGE_USERNAME: production ? z.string().min(1) : z.string().default('bff'),
+        HELSEKLAGE_PASSWORD: secret(production, 'helseklage-dev-password'),
+      })
+      .transform((env) => ({ baseUrl: env.HELSEKLAGE_BASE_URL, username: env.HELSEKLAGE_USERNAME, password: env.HELSEKLAGE_PASSWORD })),
+  create: (settings, http) => createHelseklageAdapter({ ...settings, http }),
+});

@@ -1,0 +1,59 @@
+/** Helseklage's API dialect, as its OpenAPI document describes it. */
+import { z } from 'zod';
+
+export const helseklageRole = z.enum(['complainant', 'lawyer', 'proxy', 'guardian', 'bereaved', 'parent']);
+
+export const helseklageSearchPage = z.object({
+  items: z.array(z.object({ caseId: z.string(), role: helseklageRole, lastModified: z.iso.datetime() })),
+  nextCursor: z.string().nullable(),
+});
+
+export const helseklageCase = z.object({
+  caseId: z.string(),
+  caseType: z.string(),
+  title: z.string(),
+  status: z.enum(['REGISTERED', 'QUEUED', 'IN_PROGRESS', 'DECIDED', 'RETURNED', 'CLOSED']),
+  createdAt: z.iso.datetime(),
+  lastModified: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  expectedDecisionDate: z.iso.date().nullable(),
+  appealOf: z.object({ agency: z.string(), caseNumber: z.string() }).nullable(),
+  outcome: z.object({ code: z.string(), decidedAt: z.iso.datetime().nullable() }).nullable(),
+  progress: z.array(
+    z.object({
+      stepCode: z.string(),
+      status: z.enum(['done', 'active', 'pending']),
+      doneAt: z.iso.datetime().nullable(),
+      expectedBy: z.iso.date().nullable(),
+    }),
+  ),
+  parties: z.array(
+    z.object({
+      role: helseklageRole,
+      nationalId: z.string(),
+      fullName: z.string(),
+      mobilePhone: z.string().nullable(),
+      email: z.string().nullable(),
+      emailIsPersonal: z.boolean(),
+      organization: z.string().nullable(),
+    }),
+  ),
+});
+
+export const helseklageDocuments = z.object({
+  caseId: z.string(),
+  documents: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      journalType: z.enum(['I', 'U', 'N', 'X']),
+      journalDate: z.iso.date(),
+      commentDeadline: z.iso.date().nullable(),
+      mediaType: z.string(),
+      size: z.number().int().min(0),
+      senderRecipient: z.object({ kind: z.enum(['party', 'external']), nationalId: z.string().optional() }),
+    }),
+  ),
+});
+
+export const helseklageHealth = z.object({ status: z.literal('UP') });

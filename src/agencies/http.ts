@@ -1,0 +1,127 @@
+/**
+ * The one way the gateway talks HTTP to an agency: an undici Pool per agency with explicit connect,
+ * header and body timeouts (undici's defaults are 300 s), a cap on concurrent connections, the request's
+ * deadline as abort signal, and zod parsing of every JSON answer.
+ */
+import { Pool, errors as undiciErrors } from 'undici';
+import type { z } from 'zod';
+import { UpstreamError } from '../errors.js';
+import type { CallOptions } from './port.js';
+
+export interface AgencyHttpOptions {
+  agency: string;
+  baseUrl: string;
+  /** Credential and other headers the agency requires on every request. */
+  headers: Record<string, string>;
+  /** At most this many requests in flight to the agency at once. */
+  connections: number;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+}
+
+export interface JsonRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export class AgencyHttp {
+  readonly #pool: Pool;
+  readonly #options: AgencyHttpOptions;
+  readonly #basePath: string;
+
+  constructor(options: AgencyHttpOptions) {
+    const url = new URL(options.baseUrl);
+    this.#options = options;
+    this.#basePath = url.pathname.replace(/\/$/, '');
+    this.#pool = new Pool(url.origin, {
+      connections: options.connections,
+      connectTimeout: options.connectTimeoutMs,
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  /**
+   * Sends a request and parses the JSON answer with `schema`. A 404 gives null when `notFoundAsNull`;
+   * every other failure is an UpstreamError.
+   */
+  async json<S extends z.ZodType>(
+    schema: S,
+    request: JsonRequest,
+    call: CallOptions,
+    notFoundAsNull: true,
+  ): Promise<z.infer<S> | null>;
+  async json<S extends z.ZodType>(schema: S, request: JsonRequest, call: CallOptions): Promise<z.infer<S>>;
+  async json<S extends z.ZodType>(
+    schema: S,
+    request: JsonRequest,
+    call: CallOptions,
+    notFoundAsNull = false,
+  ): Promise<z.infer<S> | null> {
+    const agency = this.#options.agency;
+    const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+    let response;
+    try {
+      response = await this.#pool.request({
+        method: request.method,
+        path: `${this.#basePath}${request.path}${search}`,
+        headers: {
+          ...this.#options.headers,
+          accept: 'application/json',
+          'x-correlation-id': call.correlationId,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: call.signal,
+      });
+    } catch (error) {
+      throw this.#transportError(error);
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.#transportError(error);
+    }
+    if (response.statusCode === 404 && notFoundAsNull) return null;
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch (error) {
+      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid JSON', response.statusCode, { cause: error });
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      throw new UpstreamError(agency, 'BAD_RESPONSE', `answer does not match its schema: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`, response.statusCode, {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  #transportError(error: unknown): UpstreamError {
+    const agency = this.#options.agency;
+    if (
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError ||
+      (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+    ) {
+      return new UpstreamError(agency, 'TIMEOUT', 'did not answer in time', undefined, { cause: error });
+    }
+    return new UpstreamError(agency, 'UNREACHABLE', `could not be reached (${(error as Error).message})`, undefined, {
+      cause: error,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Adapter for NPE: paged search (200 per page), batch look-ups of up to 100 cases or document lists per
+ * call. The batch answers come in the case system's own order, so results are put back in key order here.
+ */
+import { z } from 'zod';
+import { chunks, inKeyOrder } from '../batch.js';
+import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
+import { baseUrl, defineAgency, secret } from '../module.js';
+import type {
+  AgencyAdapter,
+  CallOptions,
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentRecord,
+  ParticipantRole,
+} from '../port.js';
+import { npeDefinition } from './labels.js';
+import { npeCases, npeDocumentLists, npeHealth, npeRole, npeSearchPage, type npeCase, type npeDocument } from './schema.js';
+
+export interface NpeConfig {
+  baseUrl: string;
+  apiKey: string;
+  http: Omit<AgencyHttpOptions, 'agency' | 'baseUrl' | 'headers'>;
+}
+
+const ROLE: Record<z.infer<typeof npeRole>, ParticipantRole> = {
+  SKADELIDT: 'PARTY',
+  ADVOKAT: 'LAWYER',
+  FULLMEKTIG: 'PROXY',
+  VERGE: 'GUARDIAN',
+  ETTERLATT: 'BEREAVED',
+  FORESATT: 'CUSTODY_HOLDER',
+};
+
+const STATUS: Record<z.infer<typeof npeCase>['saksstatus'], CaseStatus> = {
+  VENTER_PA_BEHANDLING: 'WAITING',
+  UNDER_BEHANDLING: 'IN_PROGRESS',
+  VEDTAK_FATTET: 'DECIDED',
+  OVERSENDT_KLAGEINSTANS: 'FORWARDED',
+  AVSLUTTET: 'CLOSED',
+};
+
+const STEP_STATE = { FULLFORT: 'COMPLETED', PAGAR: 'CURRENT', KOMMENDE: 'UPCOMING' } as const;
+
+const SEARCH_PAGE_SIZE = 200;
+const BATCH_SIZE = 100;
+
+function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
+  return {
+    agency: 'npe',
+    caseNumber: sak.saksnummer,
+    caseType: sak.sakstype,
+    title: sak.tittel,
+    status: STATUS[sak.saksstatus],
+    agencyStatus: null,
+    createdAt: sak.opprettet,
+    updatedAt: sak.sistEndret,
+    closedAt: sak.avsluttet,
+    expectedDecisionAt: sak.forventetVedtaksdato,
+    // Skipped optional steps are not part of the person's timeline.
+    timeline: sak.saksgang.flatMap((s) =>
+      s.status === 'HOPPET_OVER'
+        ? []
+        : [{ code: s.steg, state: STEP_STATE[s.status], completedAt: s.fullfort, expectedAt: s.forventet }],
+    ),
+    participants: sak.parter.map((p) => ({
+      role: ROLE[p.rolle],
+      nationalId: p.fodselsnummer,
+      name: p.navn,
+      mobile: p.mobil,
+      email: p.epost,
+      emailIsPersonal: p.personligEpost,
+      organisation: p.organisasjon,
+    })),
+    outcome: sak.resultat ? { code: sak.resultat.kode, decidedAt: sak.resultat.vedtaksdato } : null,
+    related: sak.klagesak ? [{ agency: 'helseklage', caseNumber: sak.klagesak.saksnummer }] : [],
+  };
+}
+
+function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>): DocumentRecord {
+  return {
+    id: dok.dokumentId,
+    caseNumber,
+    title: dok.tittel,
+    direction: dok.journalposttype === 'I' ? 'INCOMING' : dok.journalposttype === 'U' ? 'OUTGOING' : 'INTERNAL',
+    date: dok.journaldato,
+    contentType: dok.mimetype,
+    sizeBytes: dok.storrelse,
+    commentDeadline: dok.kommentarfrist,
+    counterpartyId: dok.avsenderMottaker.fodselsnummer ?? null,
+  };
+}
+
+export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
+  const http = new AgencyHttp({ ...config.http, agency: 'npe', baseUrl: config.baseUrl, headers: { 'x-api-key': config.apiKey } });
+
+  return {
+    definition: npeDefinition,
+
+    async casesForPerson(nationalId: string, call: CallOptions): Promise<CaseRef[]> {
+      const refs: CaseRef[] = [];
+      for (let side = 1, pages = 1; side <= pages; side++) {
+        const page = await http.json(
+          npeSearchPage,
+          { method: 'POST', path: '/api/v1/saker/sok', body: { fodselsnummer: nationalId, side, antallPerSide: SEARCH_PAGE_SIZE } },
+          call,
+        );
+        pages = page.antallSider;
+        refs.push(...page.treff.map((t) => ({ caseNumber: t.saksnummer, role: ROLE[t.rolle], updatedAt: t.sistEndret })));
+      }
+      return refs;
+    },
+
+    async getCases(caseNumbers, call) {
+      const answers = await Promise.all(
+        chunks(caseNumbers, BATCH_SIZE).map((batch) =>
+          http.json(npeCases, { method: 'POST', path: '/api/v1/saker/hent', body: { saksnumre: batch } }, call),
+        ),
+      );
+      return inKeyOrder(caseNumbers, answers.flatMap((a) => a.saker.map((s) => [s.saksnummer, toCase(s)] as const)));
+    },
+
+    async getDocuments(caseNumbers, call) {
+      const answers = await Promise.all(
+        chunks(caseNumbers, BATCH_SIZE).map((batch) =>
+          http.json(npeDocumentLists, { method: 'POST', path: '/api/v1/saker/dokumentlister', body: { saksnumre: batch } }, call),
+        ),
+      );
+      return inKeyOrder(
+        caseNumbers,
+        answers.flatMap((a) => a.dokumentlister.map((l) => [l.saksnummer, l.dokumenter.map((d) => toDocument(l.saksnummer, d))] as const)),
+      );
+    },
+
+    async health(call) {
+      await http.json(npeHealth, { method: 'GET', path: '/api/v1/helse' }, call);
+    },
+
+    close: () => http.close(),
+  };
+}
+
+export const npeModule = defineAgency({
+  code: 'npe',
+  settings: (production) =>
+    z
+      .object({ NPE_BASE_URL: baseUrl(production, 'http://127.0.0.1:4101'), NPE_API_KEY: secret(production, 'npe-dev-api-key') })
+      .transform((env) => ({ baseUrl: env.NPE_BASE_URL, apiKey: env.NPE_API_KEY })),
+  create: (settings, http) => createNpeAdapter({ ...settings, http }),
+});

@@ -1,0 +1,43 @@
+import { labelTable, labels } from '../../i18n.js';
+import type { AgencyDefinition } from '../port.js';
+
+export const npeDefinition: AgencyDefinition = {
+  code: 'npe',
+  name: labels([
+    'Norsk pasientskadeerstatning',
+    'Norsk pasientskadeerstatning',
+    'Norsk pasientskadeerstatning (Norge)',
+    'Norwegian System of Patient Injury Compensation',
+  ]),
+  country: 'NO',
+  identity: 'NO_FODSELSNUMMER',
+  labels: {
+    caseTypes: labelTable({
+      PASIENTSKADE: ['Pasientskade', 'Pasientskade', 'Patientskade', 'Patient injury'],
+      LEGEMIDDELSKADE: ['Legemiddelskade', 'Legemiddelskade', 'Lægemiddelskade', 'Drug injury'],
+      LEGEMIDDELFORSOK: ['Skade ved legemiddelforsøk', 'Skade ved legemiddelforsøk', 'Skade ved lægemiddelforsøg', 'Clinical-trial injury'],
+    }),
+    steps: labelTable({
+      MOTTATT: ['Søknad mottatt', 'Søknad motteken', 'Ansøgning modtaget', 'Claim received'],
+      I_KO: ['Venter på behandling', 'Ventar på behandling', 'Afventer behandling', 'Waiting in queue'],
+      INNHENTING: ['Innhenter journal og uttalelse', 'Hentar inn journal og fråsegn', 'Indhenter journal og udtalelse', 'Gathering records and statement'],
+      UTTALELSE_TIL_KOMMENTAR: ['Uttalelse sendt deg til kommentar', 'Fråsegn sendt deg til kommentar', 'Udtalelse sendt i høring', 'Statement sent to you for comment'],
+      SAKKYNDIG_VURDERING: ['Sakkyndig vurdering', 'Sakkunnig vurdering', 'Sagkyndig vurdering', 'Expert assessment'],
+      SAKKYNDIG_TIL_KOMMENTAR: ['Sakkyndig vurdering sendt deg til kommentar', 'Sakkunnig vurdering sendt deg til kommentar', 'Sagkyndig vurdering sendt i høring', 'Expert assessment sent to you for comment'],
+      ANSVARSVEDTAK: ['Vedtak om erstatningsansvar', 'Vedtak om erstatningsansvar', 'Afgørelse om erstatningsansvar', 'Decision on liability'],
+      UTMALING: ['Beregning av erstatning', 'Utrekning av erstatning', 'Beregning af erstatning', 'Calculation of compensation'],
+      DELUTBETALING: ['Delutbetaling', 'Delutbetaling', 'Delvis udbetaling', 'Partial payment'],
+      ERSTATNINGSVEDTAK: ['Vedtak om erstatningens størrelse', 'Vedtak om storleiken på erstatninga', 'Afgørelse om erstatningens størrelse', 'Decision on amount'],
+      UTBETALING: ['Utbetaling', 'Utbetaling', 'Udbetaling', 'Payment'],
+      KLAGE_MOTTATT: ['Klage mottatt', 'Klage motteken', 'Klage modtaget', 'Appeal received'],
+      REVURDERING: ['NPE vurderer klagen på nytt', 'NPE vurderer klaga på nytt', 'NPE genvurderer klagen', 'NPE reconsiders the appeal'],
+      OVERSENDT_PASIENTSKADENEMNDA: ['Sendt til Pasientskadenemnda', 'Sendt til Pasientskadenemnda', 'Sendt til Pasientskadenævnet (Norge)', 'Forwarded to the Patient Injury Compensation Board'],
+      AVSLUTTET: ['Avsluttet', 'Avslutta', 'Afsluttet', 'Closed'],
+    }),
+    outcomes: labelTable({
+      MEDHOLD: ['Medhold', 'Medhald', 'Medhold', 'Granted'],
+      DELVIS_MEDHOLD: ['Delvis medhold', 'Delvis medhald', 'Delvis medhold', 'Partly granted'],
+      AVSLAG: ['Avslag', 'Avslag', 'Afslag', 'Rejected'],
+    }),
+  },
+};

@@ -1,0 +1,62 @@
+/** NPE's API dialect, as its OpenAPI document describes it. */
+import { z } from 'zod';
+
+export const npeRole = z.enum(['SKADELIDT', 'ADVOKAT', 'FULLMEKTIG', 'VERGE', 'ETTERLATT', 'FORESATT']);
+
+export const npeSearchPage = z.object({
+  treff: z.array(z.object({ saksnummer: z.string(), rolle: npeRole, sistEndret: z.iso.datetime() })),
+  side: z.number().int(),
+  antallSider: z.number().int().min(1),
+  totaltAntall: z.number().int().min(0),
+});
+
+export const npeCase = z.object({
+  saksnummer: z.string(),
+  sakstype: z.string(),
+  tittel: z.string(),
+  saksstatus: z.enum(['VENTER_PA_BEHANDLING', 'UNDER_BEHANDLING', 'VEDTAK_FATTET', 'OVERSENDT_KLAGEINSTANS', 'AVSLUTTET']),
+  opprettet: z.iso.datetime(),
+  sistEndret: z.iso.datetime(),
+  avsluttet: z.iso.datetime().nullable(),
+  forventetVedtaksdato: z.iso.date().nullable(),
+  resultat: z.object({ kode: z.string(), vedtaksdato: z.iso.datetime().nullable() }).nullable(),
+  klagesak: z.object({ instans: z.string(), saksnummer: z.string() }).nullable(),
+  saksgang: z.array(
+    z.object({
+      steg: z.string(),
+      status: z.enum(['FULLFORT', 'PAGAR', 'KOMMENDE', 'HOPPET_OVER']),
+      fullfort: z.iso.datetime().nullable(),
+      forventet: z.iso.date().nullable(),
+    }),
+  ),
+  parter: z.array(
+    z.object({
+      rolle: npeRole,
+      fodselsnummer: z.string(),
+      navn: z.string(),
+      mobil: z.string().nullable(),
+      epost: z.string().nullable(),
+      personligEpost: z.boolean(),
+      organisasjon: z.string().nullable(),
+    }),
+  ),
+});
+
+export const npeCases = z.object({ saker: z.array(npeCase) });
+
+export const npeDocument = z.object({
+  dokumentId: z.string(),
+  tittel: z.string(),
+  journalposttype: z.enum(['I', 'U', 'N', 'X']),
+  journaldato: z.iso.date(),
+  kommentarfrist: z.iso.date().nullable(),
+  mimetype: z.string(),
+  storrelse: z.number().int().min(0),
+  avsenderMottaker: z.object({ type: z.enum(['PERSON', 'TREDJEPART']), fodselsnummer: z.string().optional() }),
+});
+
+export const npeDocumentLists = z.object({
+  dokumentlister: z.array(z.object({ saksnummer: z.string(), dokumenter: z.array(npeDocument) })),
+});
+
+export const npeHealth = z.object({ status: z.literal('OK') });

@@ -1,0 +1,108 @@
+/**
+ * The adapter port: what the graph needs from an agency's case system, in our own records. An adapter
+ * speaks its agency's dialect, parses every answer with zod and throws only `UpstreamError`s.
+ */
+import type { Labels } from '../i18n.js';
+
+export type Country = 'NO' | 'DK';
+export type ParticipantRole = 'PARTY' | 'LAWYER' | 'PROXY' | 'GUARDIAN' | 'BEREAVED' | 'CUSTODY_HOLDER';
+export type CaseStatus = 'RECEIVED' | 'WAITING' | 'IN_PROGRESS' | 'DECIDED' | 'FORWARDED' | 'CLOSED';
+export type StepState = 'COMPLETED' | 'CURRENT' | 'UPCOMING';
+
+/** Which national identity numbers an agency's case system keys persons on. */
+export type IdentityScheme = 'NO_FODSELSNUMMER' | 'DK_CPR';
+
+export interface AgencyDefinition {
+  code: string;
+  name: Labels;
+  country: Country;
+  identity: IdentityScheme;
+  /** Labels for the agency's codes; unknown codes fall back to the code itself. */
+  labels: {
+    caseTypes: Readonly<Record<string, Labels>>;
+    steps: Readonly<Record<string, Labels>>;
+    outcomes: Readonly<Record<string, Labels>>;
+  };
+}
+
+export interface CaseLink {
+  agency: string;
+  caseNumber: string;
+}
+
+/** A line of a person's case list: enough to sort and page before fetching whole cases. */
+export interface CaseRef {
+  caseNumber: string;
+  role: ParticipantRole;
+  updatedAt: string;
+}
+
+export interface StepRecord {
+  code: string;
+  state: StepState;
+  completedAt: string | null;
+  expectedAt: string | null;
+}
+
+export interface ParticipantRecord {
+  role: ParticipantRole;
+  nationalId: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  /** Null when the agency does not say. */
+  emailIsPersonal: boolean | null;
+  organisation: string | null;
+}
+
+export interface CaseRecord {
+  agency: string;
+  caseNumber: string;
+  caseType: string;
+  title: string;
+  status: CaseStatus;
+  /** The agency's own macro status, where it has one (Denmark's OIO model). */
+  agencyStatus: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  expectedDecisionAt: string | null;
+  timeline: StepRecord[];
+  participants: ParticipantRecord[];
+  outcome: { code: string; decidedAt: string | null } | null;
+  related: CaseLink[];
+}
+
+export type DocumentDirection = 'INCOMING' | 'OUTGOING' | 'INTERNAL';
+
+export interface DocumentRecord {
+  id: string;
+  caseNumber: string;
+  title: string;
+  direction: DocumentDirection;
+  date: string;
+  contentType: string;
+  sizeBytes: number;
+  commentDeadline: string | null;
+  /** National id of the person on the case who sent or received it; null for third parties. */
+  counterpartyId: string | null;
+}
+
+/** Per call: the request's deadline and its correlation id (passed on to the agency). */
+export interface CallOptions {
+  signal: AbortSignal;
+  correlationId: string;
+}
+
+export interface AgencyAdapter {
+  readonly definition: AgencyDefinition;
+  /** Every case in which the agency lists the person with a role, newest activity first. */
+  casesForPerson(nationalId: string, options: CallOptions): Promise<CaseRef[]>;
+  /** One result per case number, in order; null where the agency has no such case. */
+  getCases(caseNumbers: readonly string[], options: CallOptions): Promise<(CaseRecord | null)[]>;
+  /** One list per case number, in order; null where the agency has no such case. */
+  getDocuments(caseNumbers: readonly string[], options: CallOptions): Promise<(DocumentRecord[] | null)[]>;
+  /** Resolves when the agency answers its health check. */
+  health(options: CallOptions): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/**
+ * The agencies the graph covers. Adding one is a folder beside these and one line here.
+ */
+import { helseklageModule } from './helseklage/index.js';
+import type { AgencyModule } from './module.js';
+import { npeModule } from './npe/index.js';
+import type { AgencyAdapter } from './port.js';
+import { stpkModule } from './stpk/index.js';
+
+export const AGENCY_MODULES: readonly AgencyModule<never>[] = [npeModule, helseklageModule, stpkModule] as never;
+
+/** The live adapters, in the order the graph lists agencies. */
+export class AgencyRegistry {
+  readonly #byCode: Map<string, AgencyAdapter>;
+
+  constructor(readonly adapters: readonly AgencyAdapter[]) {
+    this.#byCode = new Map(adapters.map((a) => [a.definition.code, a]));
+  }
+
+  get(code: string): AgencyAdapter | undefined {
+    return this.#byCode.get(code);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.adapters.map((a) => a.close()));
+  }
+}

@@ -1,0 +1,59 @@
+/** STPK's API dialect, as its OpenAPI document describes it. */
+import { z } from 'zod';
+
+export const stpkRole = z.enum(['KLAGER', 'ADVOKAT', 'PARTSREPRAESENTANT', 'VAERGE', 'EFTERLADT', 'FORAELDREMYNDIGHEDSINDEHAVER']);
+
+export const stpkSearchPage = z.object({
+  sager: z.array(z.object({ sagsnummer: z.string(), rolle: stpkRole, senestAendret: z.iso.datetime() })),
+  side: z.number().int(),
+  flereSider: z.boolean(),
+});
+
+export const stpkCase = z.object({
+  sagsnummer: z.string(),
+  sagstype: z.string(),
+  overskrift: z.string(),
+  oioStatus: z.enum(['Opstået', 'Oplyst', 'Afgjort', 'Afsluttet']),
+  oprettet: z.iso.datetime(),
+  senestAendret: z.iso.datetime(),
+  afsluttet: z.iso.datetime().nullable(),
+  forventetAfgoerelse: z.iso.date().nullable(),
+  afgoerelse: z.object({ resultat: z.string(), dato: z.iso.datetime().nullable() }).nullable(),
+  forloeb: z.array(
+    z.object({
+      trin: z.string(),
+      tilstand: z.enum(['AFSLUTTET', 'IGANG', 'KOMMENDE']),
+      afsluttetDato: z.iso.datetime().nullable(),
+      forventetDato: z.iso.date().nullable(),
+    }),
+  ),
+  parter: z.array(
+    z.object({
+      rolle: stpkRole,
+      cpr: z.string(),
+      navn: z.string(),
+      telefon: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+});
+
+export const stpkCases = z.object({ sager: z.array(stpkCase), ikkeFundet: z.array(z.string()) });
+
+export const stpkDocuments = z.object({
+  dokumenter: z.array(
+    z.object({
+      dokumentId: z.string(),
+      sagsnummer: z.string(),
+      titel: z.string(),
+      retning: z.enum(['INDGAAENDE', 'UDGAAENDE', 'INTERN']),
+      dato: z.iso.date(),
+      hoeringsfrist: z.iso.date().nullable(),
+      indholdstype: z.string(),
+      stoerrelse: z.number().int().min(0),
+      partCpr: z.string().nullable(),
+    }),
+  ),
+});
+
+export const stpkHealth = z.object({ status: z.string() });

@@ -1,0 +1,198 @@
+/**
+ * Verifies bearer access tokens from the configured identity providers (ID-porten, a MitID broker) and
+ * turns them into a Principal. Every check of the security baseline lives here: issuer by exact match and
+ * OIDC discovery, signature by `kid` from the issuer's JWKS (jku/x5u/jwk headers are never consulted),
+ * RS256/ES256 only, `aud` and `exp` required, a small clock tolerance, access tokens only (`typ: at+jwt`),
+ * assurance in the accepted set, a national id present. Anything unverifiable is refused: fail closed.
+ */
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { request } from 'undici';
+import { z } from 'zod';
+import { ASSURANCE_RANK, type Assurance, type Principal } from './principal.js';
+
+export type IssuerConfig =
+  | { provider: 'idporten'; issuer: string; audience: string; acceptedAcr: string[] }
+  | { provider: 'mitid'; issuer: string; audience: string; minimumLoa: Assurance };
+
+export type AuthFailure =
+  | 'MALFORMED'
+  | 'UNKNOWN_ISSUER'
+  | 'NOT_AN_ACCESS_TOKEN'
+  | 'IDP_UNREACHABLE'
+  | 'ALG_NOT_ALLOWED'
+  | 'UNKNOWN_KEY'
+  | 'BAD_SIGNATURE'
+  | 'EXPIRED'
+  | 'INVALID_CLAIM'
+  | 'INSUFFICIENT_ASSURANCE'
+  | 'MISSING_NATIONAL_ID';
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+
+  constructor(
+    readonly failure: AuthFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ALGORITHMS = ['RS256', 'ES256'];
+const CLOCK_TOLERANCE_S = 10;
+const MAX_TOKEN_LENGTH = 8_192;
+const CACHE_SIZE = 10_000;
+
+/** ID-porten's older acr values are aliases of today's. */
+const IDPORTEN_ACR_ALIASES: Record<string, string> = {
+  Level3: 'idporten-loa-substantial',
+  Level4: 'idporten-loa-high',
+};
+const IDPORTEN_ASSURANCE: Record<string, Assurance> = {
+  'idporten-loa-substantial': 'substantial',
+  'idporten-loa-high': 'high',
+};
+const NSIS_LEVEL = /\/nsis\/loa\/(Low|Substantial|High)$/;
+
+const discoveryDocument = z.object({ issuer: z.string(), jwks_uri: z.url() });
+
+interface IssuerState {
+  config: IssuerConfig;
+  jwks?: ReturnType<typeof createRemoteJWKSet>;
+}
+
+export interface VerifierOptions {
+  /** Time allowed for discovery and JWKS requests. */
+  fetchTimeoutMs?: number;
+}
+
+export class TokenVerifier {
+  readonly #issuers: Map<string, IssuerState>;
+  readonly #cache = new Map<string, Principal>();
+  readonly #fetchTimeoutMs: number;
+
+  constructor(issuers: readonly IssuerConfig[], options: VerifierOptions = {}) {
+    this.#issuers = new Map(issuers.map((config) => [config.issuer, { config }]));
+    this.#fetchTimeoutMs = options.fetchTimeoutMs ?? 3_000;
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const cached = this.#cache.get(token);
+    if (cached && cached.expiresAt > Date.now() / 1000) return cached;
+    if (cached) this.#cache.delete(token);
+
+    const principal = await this.#verifyUncached(token);
+    if (this.#cache.size >= CACHE_SIZE) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    this.#cache.set(token, principal);
+    return principal;
+  }
+
+  async #verifyUncached(token: string): Promise<Principal> {
+    if (token.length > MAX_TOKEN_LENGTH) throw new AuthError('MALFORMED', 'The token is too long.');
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let unverified: JWTPayload;
+    try {
+      header = decodeProtectedHeader(token);
+      unverified = decodeJwt(token);
+    } catch {
+      throw new AuthError('MALFORMED', 'The token is not a JWT.');
+    }
+    const state = typeof unverified.iss === 'string' ? this.#issuers.get(unverified.iss) : undefined;
+    if (!state) throw new AuthError('UNKNOWN_ISSUER', 'The token was not issued by an accepted identity provider.');
+    const typ = typeof header.typ === 'string' ? header.typ.toLowerCase().replace(/^application\//, '') : '';
+    if (typ !== 'at+jwt') throw new AuthError('NOT_AN_ACCESS_TOKEN', 'Only access tokens are accepted as bearer tokens.');
+    if (!ALGORITHMS.includes(String(header.alg))) throw new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
+
+    const jwks = await this.#jwks(state);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer: state.config.issuer,
+        audience: state.config.audience,
+        algorithms: ALGORITHMS,
+        typ: 'at+jwt',
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'iat', 'aud'],
+      }));
+    } catch (error) {
+      throw this.#verificationFailure(error);
+    }
+    return this.#principal(state.config, payload);
+  }
+
+  /** Discovery and JWKS, resolved on first use; a failure is not cached, so the next request tries again. */
+  async #jwks(state: IssuerState): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    if (state.jwks) return state.jwks;
+    const url = `${state.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    let document: z.infer<typeof discoveryDocument>;
+    try {
+      const response = await request(url, {
+        headersTimeout: this.#fetchTimeoutMs,
+        bodyTimeout: this.#fetchTimeoutMs,
+        signal: AbortSignal.timeout(this.#fetchTimeoutMs),
+      });
+      if (response.statusCode !== 200) {
+        await response.body.dump();
+        throw new Error(`discovery answered ${response.statusCode}`);
+      }
+      document = discoveryDocument.parse(await response.body.json());
+    } catch {
+      throw new AuthError('IDP_UNREACHABLE', 'The identity provider could not be reached to verify the token.');
+    }
+    // OpenID Connect Discovery §4.3: the document must name exactly the issuer it was fetched for.
+    if (document.issuer !== state.config.issuer) {
+      throw new AuthError('IDP_UNREACHABLE', 'The identity provider published a different issuer.');
+    }
+    state.jwks = createRemoteJWKSet(new URL(document.jwks_uri), {
+      timeoutDuration: this.#fetchTimeoutMs,
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+    });
+    return state.jwks;
+  }
+
+  #verificationFailure(error: unknown): AuthError {
+    if (error instanceof AuthError) return error;
+    if (error instanceof joseErrors.JWTExpired) return new AuthError('EXPIRED', 'The token has expired.');
+    if (error instanceof joseErrors.JWTClaimValidationFailed) {
+      return new AuthError('INVALID_CLAIM', `The token's ${error.claim} claim is not accepted.`);
+    }
+    if (error instanceof joseErrors.JOSEAlgNotAllowed) return new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
+    if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) {
+      return new AuthError('UNKNOWN_KEY', 'The token is signed with an unknown key.');
+    }
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new AuthError('BAD_SIGNATURE', 'The token signature is invalid.');
+    if (error instanceof joseErrors.JWTInvalid || error instanceof joseErrors.JWSInvalid) return new AuthError('MALFORMED', 'The token is malformed.');
+    // JWKS timeouts, network failures and invalid key sets: we cannot verify, so we refuse.
+    return new AuthError('IDP_UNREACHABLE', 'The identity provider could not be reached to verify the token.');
+  }
+
+  #principal(config: IssuerConfig, payload: JWTPayload): Principal {
+    const expiresAt = payload.exp ?? 0;
+    if (config.provider === 'idporten') {
+      const pid = payload.pid;
+      if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) {
+        throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no Norwegian national identity number.');
+      }
+      const raw = typeof payload.acr === 'string' ? payload.acr : '';
+      const acr = IDPORTEN_ACR_ALIASES[raw] ?? raw;
+      const assurance = IDPORTEN_ASSURANCE[acr];
+      if (!assurance || !config.acceptedAcr.map((a) => IDPORTEN_ACR_ALIASES[a] ?? a).includes(acr)) {
+        throw new AuthError('INSUFFICIENT_ASSURANCE', 'The login assurance level is too low; log in with a stronger method.');
+      }
+      return { provider: 'idporten', issuer: config.issuer, country: 'NO', nationalId: pid, assurance, expiresAt };
+    }
+    const cpr = payload['dk.cpr'];
+    if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr)) {
+      throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no CPR number.');
+    }
+    const level = NSIS_LEVEL.exec(typeof payload.acr === 'string' ? payload.acr : '')?.[1]?.toLowerCase() as Assurance | undefined;
+    if (!level || ASSURANCE_RANK[level] < ASSURANCE_RANK[config.minimumLoa]) {
+      throw new AuthError('INSUFFICIENT_ASSURANCE', 'The login assurance level is too low; log in with a stronger method.');
+    }
+    return { provider: 'mitid', issuer: config.issuer, country: 'DK', nationalId: cpr, assurance: level, expiresAt };
+  }
+}

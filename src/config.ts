@@ -1,0 +1,120 @@
+/**
+ * The gateway's configuration, read from the environment and validated as a whole: every problem is
+ * reported at once, and production has no secret defaults (development points at the local mocks).
+ */
+import { z } from 'zod';
+import type { HttpSettings } from './agencies/module.js';
+import { AGENCY_MODULES } from './agencies/registry.js';
+import type { AgencyAdapter } from './agencies/port.js';
+import type { IssuerConfig } from './auth/verify.js';
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  redisUrl: string | null;
+  logLevel: string;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  issuers: IssuerConfig[];
+  /** Factories for the configured agencies' adapters, in the order the graph lists them. */
+  agencies: { code: string; create(http: HttpSettings): AgencyAdapter }[];
+  upstream: HttpSettings;
+  /** Budget for all agency calls of one GraphQL request. */
+  requestDeadlineMs: number;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxPageSize: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+const int = (fallback: number, min = 1, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+function baseSchema(production: boolean) {
+  const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) => (production ? schema : schema.default(value as never));
+  return z.object({
+    NODE_ENV: z.string().optional(),
+    HOST: z.string().default(production ? '0.0.0.0' : '127.0.0.1'),
+    PORT: int(4000, 0, 65535),
+    PUBLIC_URL: devDefault(z.url(), 'http://localhost:4000'),
+    REDIS_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(production ? 'info' : 'info'),
+    CORS_ORIGINS: production ? list : list.default(['http://localhost:3000', 'http://localhost:5173']),
+    BODY_LIMIT_BYTES: int(32_768, 1024, 1_048_576),
+    IDPORTEN_ISSUER: devDefault(z.url(), 'http://localhost:4010'),
+    IDPORTEN_AUDIENCE: devDefault(z.string().min(1), 'https://bff.helseklage.local'),
+    IDPORTEN_ACR_VALUES: list.default(['idporten-loa-substantial', 'idporten-loa-high']),
+    MITID_ISSUER: devDefault(z.url(), 'http://localhost:4011'),
+    MITID_AUDIENCE: devDefault(z.string().min(1), 'https://bff.helseklage.local'),
+    MITID_MIN_LOA: z.enum(['low', 'substantial', 'high']).default('substantial'),
+    UPSTREAM_CONNECTIONS: int(8, 1, 256),
+    UPSTREAM_CONNECT_TIMEOUT_MS: int(1_000),
+    UPSTREAM_TIMEOUT_MS: int(3_000),
+    REQUEST_DEADLINE_MS: int(8_000),
+    MAX_DEPTH: int(10),
+    MAX_ALIASES: int(15),
+    MAX_COST: int(20_000),
+    MAX_TOKENS: int(2_000),
+    MAX_PAGE_SIZE: int(100, 1, 500),
+  });
+}
+
+function describe(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const production = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  const base = baseSchema(production).safeParse(env);
+  if (!base.success) problems.push(...describe(base.error));
+
+  const agencies: Config['agencies'] = [];
+  for (const module of AGENCY_MODULES) {
+    const parsed = module.settings(production).safeParse(env);
+    if (!parsed.success) problems.push(...describe(parsed.error));
+    else agencies.push({ code: module.code, create: (http) => module.create(parsed.data, http) });
+  }
+  if (!base.success || problems.length) throw new ConfigError(problems);
+
+  const e = base.data;
+  if (production && e.CORS_ORIGINS.some((o) => o === '*')) throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    redisUrl: e.REDIS_URL ?? null,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    issuers: [
+      { provider: 'idporten', issuer: e.IDPORTEN_ISSUER, audience: e.IDPORTEN_AUDIENCE, acceptedAcr: e.IDPORTEN_ACR_VALUES },
+      { provider: 'mitid', issuer: e.MITID_ISSUER, audience: e.MITID_AUDIENCE, minimumLoa: e.MITID_MIN_LOA },
+    ],
+    agencies,
+    upstream: {
+      connections: e.UPSTREAM_CONNECTIONS,
+      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      bodyTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    },
+    requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxCost: e.MAX_COST,
+      maxTokens: e.MAX_TOKENS,
+      maxPageSize: e.MAX_PAGE_SIZE,
+    },
+  };
+}

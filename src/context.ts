@@ -1,0 +1,36 @@
+/** What every resolver gets for one request. Built fresh per request; nothing in it outlives the request. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AgencyRegistry } from './agencies/registry.js';
+import type { Principal } from './auth/principal.js';
+import { unauthenticated } from './errors.js';
+import type { Lang } from './i18n.js';
+import type { AgencyLoaders, Loaders } from './loaders/index.js';
+
+export interface Context {
+  requestId: string;
+  lang: Lang;
+  principal: Principal | null;
+  /** Present exactly when `principal` is. */
+  loaders: Loaders | null;
+  registry: AgencyRegistry;
+  log: FastifyBaseLogger;
+  maxPageSize: number;
+  /** The request's start; "today" for deadlines. */
+  now: Date;
+}
+
+export interface AuthenticatedContext extends Context {
+  principal: Principal;
+  loaders: Loaders;
+}
+
+export function requireViewer(context: Context): AuthenticatedContext {
+  if (!context.principal || !context.loaders) throw unauthenticated();
+  return context as AuthenticatedContext;
+}
+
+export function loadersFor(context: AuthenticatedContext, agency: string): AgencyLoaders {
+  const loaders = context.loaders.get(agency);
+  if (!loaders) throw new Error(`no loaders for agency ${agency}`);
+  return loaders;
+}

@@ -1,0 +1,63 @@
+import { capabilities } from '../access/policy.js';
+import { caseDeadlines, caseDocuments } from '../cases/documents.js';
+import { globalCaseId, loadCase } from '../cases/get.js';
+import type { CaseView } from '../cases/views.js';
+import { requireViewer } from '../context.js';
+import type { CaseResolvers } from '../generated/graphql.js';
+import { COMMON_LABELS, type Labels, type Lang } from '../i18n.js';
+import { orUpstreamError } from './upstream.js';
+
+function label(table: Readonly<Record<string, Labels>>, code: string, lang: Lang): string {
+  return table[code]?.[lang] ?? code;
+}
+
+export const Case: CaseResolvers = {
+  id: ({ record }) => globalCaseId(record.agency, record.caseNumber),
+  agency: ({ definition }) => definition,
+  caseNumber: ({ record }) => record.caseNumber,
+  caseType: ({ record, definition }, _args, { lang }) => ({
+    code: record.caseType,
+    label: label(definition.labels.caseTypes, record.caseType, lang),
+  }),
+  title: ({ record }) => record.title,
+  status: ({ record }) => record.status,
+  statusLabel: ({ record }, _args, { lang }) => COMMON_LABELS.status[record.status][lang],
+  agencyStatus: ({ record }) => record.agencyStatus,
+  createdAt: ({ record }) => record.createdAt,
+  updatedAt: ({ record }) => record.updatedAt,
+  closedAt: ({ record }) => record.closedAt,
+  expectedDecisionAt: ({ record }) => record.expectedDecisionAt,
+  timeline: ({ record, definition }, _args, { lang }) =>
+    record.timeline.map((step) => ({ ...step, label: label(definition.labels.steps, step.code, lang) })),
+  viewerRole: ({ role }) => role,
+  viewerCan: ({ role }) => capabilities(role),
+  participants: ({ record }, _args, context) => {
+    const viewer = requireViewer(context).principal.nationalId;
+    return record.participants.map((p) => ({
+      role: p.role,
+      roleLabel: COMMON_LABELS.role[p.role][context.lang],
+      name: p.name,
+      organisation: p.organisation,
+      isViewer: p.nationalId === viewer,
+    }));
+  },
+  documents: async (view, { first }, context) => {
+    const documents = await orUpstreamError(caseDocuments(requireViewer(context), view));
+    return typeof first === 'number' ? documents.slice(0, Math.max(0, first)) : documents;
+  },
+  deadlines: (view, _args, context) => orUpstreamError(caseDeadlines(requireViewer(context), view)),
+  relatedCases: async ({ record }, _args, context) => {
+    const viewer = requireViewer(context);
+    // A related case the viewer may not see, or whose agency is down, is simply left out.
+    const related = await Promise.all(
+      record.related.map((link) => loadCase(viewer, globalCaseId(link.agency, link.caseNumber)).catch(() => null)),
+    );
+    return related.filter((c): c is CaseView => c !== null);
+  },
+  outcome: ({ record, definition }, _args, { lang }) =>
+    record.outcome && {
+      code: record.outcome.code,
+      label: label(definition.labels.outcomes, record.outcome.code, lang),
+      decidedAt: record.outcome.decidedAt,
+    },
+};

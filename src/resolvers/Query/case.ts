@@ -1,0 +1,8 @@
+import { loadCase } from '../../cases/get.js';
+import { requireViewer } from '../../context.js';
+import { notFound } from '../../errors.js';
+import type { QueryResolvers } from '../../generated/graphql.js';
+import { orUpstreamError } from '../upstream.js';
+
+export const caseById: QueryResolvers['case'] = async (_parent, { id }, context) =>
+  (await orUpstreamError(loadCase(requireViewer(context), id))) ?? Promise.reject(notFound());

@@ -1,0 +1,17 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { Agency } from './Agency.js';
+import { Case } from './Case.js';
+import { CaseConnection } from './CaseConnection.js';
+import { agencies } from './Query/agencies.js';
+import { caseById } from './Query/case.js';
+import { cases } from './Query/cases.js';
+import { viewer } from './Query/viewer.js';
+import { Viewer } from './Viewer.js';
+
+export const resolvers: Resolvers = {
+  Query: { viewer, agencies, cases, case: caseById },
+  Agency,
+  Case,
+  CaseConnection,
+  Viewer,
+};

@@ -1,0 +1,170 @@
+/**
+ * Fastify + Apollo Server wiring: CORS allow-list, small bodies, `Cache-Control: no-store`, request ids,
+ * bearer authentication into a per-request context, query limits, masked errors, and Sandbox only in
+ * development.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AgencyRegistry } from './agencies/registry.js';
+import { AuthError, TokenVerifier } from './auth/verify.js';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import { ERROR_CODES, unauthenticated } from './errors.js';
+import { negotiateLanguage } from './i18n.js';
+import { createLoaders } from './loaders/index.js';
+import { buildSchema } from './schema.js';
+
+export interface Gateway {
+  app: FastifyInstance;
+  registry: AgencyRegistry;
+  close(): Promise<void>;
+}
+
+/** Codes a client may see as they are: ours, and Apollo's own for malformed operations. */
+const EXPECTED_CODES = new Set<string>([
+  ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Extension keys that are safe to pass on; everything else (stack traces, causes) is dropped. */
+const SAFE_EXTENSIONS = ['code', 'agency', 'reason', 'argument'];
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function bearerToken(request: FastifyRequest): string | null | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+export function formatErrorWith(log: FastifyBaseLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = String(formatted.extensions?.code ?? '');
+    if (original instanceof GraphQLError && EXPECTED_CODES.has(code)) {
+      const extensions = Object.fromEntries(SAFE_EXTENSIONS.flatMap((k) => (formatted.extensions?.[k] === undefined ? [] : [[k, formatted.extensions[k]]])));
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    // Unexpected: log it whole, send only a code and an id that finds the log line.
+    const correlationId = randomUUID();
+    log.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in GraphQL request');
+    return {
+      message: 'Something went wrong on our side. Please try again later.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    };
+  };
+}
+
+export async function buildGateway(config: Config, options: { registry?: AgencyRegistry } = {}): Promise<Gateway> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const registry = options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
+  const verifier = new TokenVerifier(config.issuers);
+
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'accept-language', 'apollo-require-preflight', 'x-request-id'],
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, exposeLimits: false },
+    maxAliases: { n: config.limits.maxAliases, exposeLimits: false },
+    costLimit: { maxCost: config.limits.maxCost, exposeLimits: false },
+    maxDirectives: { n: 20, exposeLimits: false },
+    // Armor's token limit turns syntax errors into 500s; Apollo's parser limit below does the job.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const plugins: ApolloServerPlugin<Context>[] = [
+    fastifyApolloDrainPlugin(app),
+    ...(armor.plugins as ApolloServerPlugin<Context>[]),
+    config.production
+      ? ApolloServerPluginLandingPageDisabled()
+      : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+  ];
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    plugins,
+    validationRules: armor.validationRules,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: formatErrorWith(app.log),
+  });
+  await apollo.start();
+
+  await app.register(fastifyApollo(apollo), {
+    context: async (request, reply): Promise<Context> => {
+      const lang = negotiateLanguage(request.headers['accept-language']);
+      const base = {
+        requestId: request.id,
+        lang,
+        registry,
+        log: request.log,
+        maxPageSize: config.limits.maxPageSize,
+        now: new Date(),
+      };
+      const token = bearerToken(request);
+      if (token === undefined) return { ...base, principal: null, loaders: null };
+      try {
+        if (token === null) throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
+        const principal = await verifier.verify(token);
+        const call = { signal: AbortSignal.timeout(config.requestDeadlineMs), correlationId: request.id };
+        return { ...base, principal, loaders: createLoaders(registry, principal.nationalId, call) };
+      } catch (error) {
+        if (!(error instanceof AuthError)) throw error;
+        request.log.info({ failure: error.failure }, 'bearer token refused');
+        reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
+        throw unauthenticated(error.message);
+      }
+    },
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  return {
+    app,
+    registry,
+    close: async () => {
+      await app.close();
+      await registry.close();
+    },
+  };
+}
