@@ -4,6 +4,7 @@
  * development.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -146,7 +147,10 @@ export async function buildGateway(config: Config, options: { registry?: AgencyR
       try {
         if (token === null) throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
         const principal = await verifier.verify(token);
-        const call = { signal: AbortSignal.timeout(config.requestDeadlineMs), correlationId: request.id };
+        // One deadline for all of the request's agency calls; each in-flight call listens to it.
+        const signal = AbortSignal.timeout(config.requestDeadlineMs);
+        setMaxListeners(0, signal);
+        const call = { signal, correlationId: request.id };
         return { ...base, principal, loaders: createLoaders(registry, principal.nationalId, call) };
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;

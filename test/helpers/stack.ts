@@ -1,0 +1,136 @@
+/**
+ * Starts the real thing for a test file: the mock agencies and identity providers on free loopback ports,
+ * and the gateway over a real socket, configured exactly as `main.ts` would configure it from the
+ * environment. Tokens come from the mock providers' dev routes; queries go over HTTP.
+ */
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import type { Faults } from '../../mocks/agencies/harness.js';
+import { generateWorld } from '../../mocks/seed/generate.js';
+import type { AgencyCode, World } from '../../mocks/seed/model.js';
+import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
+import { startMockStack, type MockStack } from '../../mocks/start.js';
+import { loadConfig } from '../../src/config.js';
+import { buildGateway, type Gateway } from '../../src/server.js';
+
+let world: World | undefined;
+
+/** The seeded world, generated once per test file (it takes about a second). */
+export function sharedWorld(): World {
+  world ??= generateWorld();
+  return world;
+}
+
+export function persona(key: string): Persona {
+  const found = loadPersonas().find((p) => p.key === key);
+  if (!found) throw new Error(`no persona ${key}`);
+  return found;
+}
+
+export interface GraphResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+  text: string;
+}
+
+export interface GraphClient {
+  url: string;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
+  ): Promise<GraphResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface TestStack {
+  url: string;
+  mocks: MockStack;
+  gateway: Gateway;
+  /** A real access token from the mock provider's dev route for a persona (or raw claims). */
+  token(who: string | { pid: string; acr?: string } | { cpr: string; loa?: string }): Promise<string>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
+  ): Promise<GraphResponse<T>>;
+  close(): Promise<void>;
+  /** Another gateway on the same mocks, with these environment overrides. */
+  gatewayWith(env: Record<string, string>): Promise<GraphClient>;
+}
+
+export interface TestStackOptions {
+  env?: Record<string, string>;
+  faults?: Partial<Record<AgencyCode, Partial<Faults>>>;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const mocks = await startMockStack({
+    world: sharedWorld(),
+    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+    faults: options.faults,
+  });
+  const baseEnv = {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    IDPORTEN_ISSUER: mocks.idporten.issuer,
+    MITID_ISSUER: mocks.mitid.issuer,
+    NPE_BASE_URL: mocks.agencies.npe.url,
+    HELSEKLAGE_BASE_URL: mocks.agencies.helseklage.url,
+    STPK_BASE_URL: mocks.agencies.stpk.url,
+    ...options.env,
+  };
+  const main = await startGateway({ ...baseEnv });
+  const extra: GraphClient[] = [];
+
+  async function token(who: Parameters<TestStack['token']>[0]): Promise<string> {
+    const body = typeof who === 'string' ? persona(who).login : who;
+    const idp = 'cpr' in body && body.cpr ? mocks.mitid : mocks.idporten;
+    const response = await request(`${idp.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) });
+    const json = (await response.body.json()) as { access_token?: string };
+    if (!json.access_token) throw new Error(`dev token refused: ${JSON.stringify(json)}`);
+    return json.access_token;
+  }
+
+  return {
+    url: main.url,
+    mocks,
+    gateway: main.gateway,
+    token,
+    graphql: main.graphql,
+    gatewayWith: async (env) => {
+      const client = await startGateway({ ...baseEnv, ...env });
+      extra.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all([main, ...extra].map((g) => g.close()));
+      await mocks.close();
+    },
+  };
+}
+
+/** Builds a gateway from environment variables, as main.ts does, and listens on a free loopback port. */
+export async function startGateway(env: Record<string, string>): Promise<GraphClient & { gateway: Gateway }> {
+  const gateway = await buildGateway(loadConfig(env));
+  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
+  return { url, gateway, graphql: (query, options) => postGraphql(url, query, options), close: () => gateway.close() };
+}
+
+export async function postGraphql<T>(
+  url: string,
+  query: string,
+  opts: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphResponse<T>> {
+  const response = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...opts.headers,
+    },
+    body: JSON.stringify({ query, variables: opts.variables }),
+  });
+  const text = await response.body.text();
+  return { status: response.statusCode, headers: response.headers, body: JSON.parse(text) as GraphResponse<T>['body'], text };
+}
