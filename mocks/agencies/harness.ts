@@ -18,6 +18,8 @@ export const faultsSchema = z.object({
   slowMs: z.number().int().min(0).max(120_000).default(0),
   /** Share of JSON answers broken so that they no longer match the agency's own schema (0–1). */
   malformedRate: z.number().min(0).max(1).default(0),
+  /** When set, the faults hit only requests whose path starts with one of these (e.g. one endpoint). */
+  onlyPaths: z.array(z.string().startsWith('/')).default([]),
 });
 
 export type Faults = z.infer<typeof faultsSchema>;
@@ -45,6 +47,7 @@ export interface MockAgency {
   app: FastifyInstance;
   stats: MockStats;
   faults: Faults;
+  /** Replaces the fault settings (unnamed ones return to their defaults, i.e. no fault). */
   setFaults(faults: Partial<Faults>): void;
   resetStats(): void;
 }
@@ -74,10 +77,13 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
   };
 
   const isControl = (request: FastifyRequest) => request.url.startsWith(CONTROL_PREFIX);
+  const faultsApply = (request: FastifyRequest) =>
+    faults.onlyPaths.length === 0 || faults.onlyPaths.some((path) => request.url.startsWith(path));
 
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request) || request.url === '/openapi.json') return;
-    if (faults.down) {
+    const faulty = faultsApply(request);
+    if (faulty && faults.down) {
       request.raw.socket.destroy();
       return reply;
     }
@@ -89,18 +95,18 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     reply.raw.once('close', () => {
       stats.inFlight--;
     });
-    if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (faulty && faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     if (!options.authorize(request)) {
       return reply.code(401).send(options.errorBody(401, 'missing or invalid credential'));
     }
-    if (faults.errorRate > 0 && roll() < faults.errorRate) {
+    if (faulty && faults.errorRate > 0 && roll() < faults.errorRate) {
       return reply.code(500).send(options.errorBody(500, 'internal error in case system'));
     }
     return undefined;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (isControl(request) || request.url === '/openapi.json') return payload;
+    if (isControl(request) || request.url === '/openapi.json' || !faultsApply(request)) return payload;
     let body = payload;
     const json = String(reply.getHeader('content-type') ?? '').includes('json');
     if (json && reply.statusCode < 400 && faults.malformedRate > 0 && roll() < faults.malformedRate) {
@@ -158,7 +164,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats,
     faults,
     setFaults(next) {
-      Object.assign(faults, faultsSchema.parse({ ...faults, ...next }));
+      Object.assign(faults, faultsSchema.parse(next));
     },
     resetStats,
   };
