@@ -1,0 +1,170 @@
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npeDefinition } from '../../src/agencies/npe/labels.js';
+import type { AgencyAdapter } from '../../src/agencies/port.js';
+import { AgencyRegistry } from '../../src/agencies/registry.js';
+import { loadConfig } from '../../src/config.js';
+import { buildGateway, type Gateway } from '../../src/server.js';
+import { postGraphql, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+
+const ALLOWED_ORIGIN = 'https://minside.helseklage.example';
+
+let stack: TestStack;
+let production: GraphClient;
+
+function productionEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://api.helseklage.example',
+    CORS_ORIGINS: ALLOWED_ORIGIN,
+    IDPORTEN_AUDIENCE: 'https://bff.helseklage.local',
+    MITID_AUDIENCE: 'https://bff.helseklage.local',
+    NPE_API_KEY: 'npe-dev-api-key',
+    HELSEKLAGE_USERNAME: 'bff',
+    HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
+    STPK_TOKEN: 'stpk-dev-token',
+  };
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  production = await stack.gatewayWith(productionEnv());
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+const agencyCalls = () => Object.values(stack.mocks.agencies).reduce((sum, a) => sum + a.stats.total, 0);
+
+describe('production mode', () => {
+  it('refuses introspection', async () => {
+    const { status, body } = await production.graphql('{ __schema { types { name } } }');
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses an over-deep query before asking any agency, without revealing the limit', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    let selection = 'id';
+    for (let i = 0; i < 12; i++) selection = `relatedCases { ${selection} }`;
+    const before = agencyCalls();
+    const { status, body, text } = await production.graphql(`{ cases { nodes { ${selection} } } }`, { token });
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(text).not.toMatch(/\b10\b/);
+    expect(agencyCalls()).toBe(before);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: agencies { code }`).join(' ');
+    const { body } = await production.graphql(`{ ${aliases} }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a query with too many tokens as a client error, not a 500', async () => {
+    const fields = Array.from({ length: 2500 }, () => 'code').join(' ');
+    const { status, body } = await production.graphql(`{ agencies { ${fields} } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('caps page sizes', async () => {
+    const token = await stack.token('lawyer-many');
+    const { body } = await production.graphql('{ cases(first: 1000) { totalCount } }', { token });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('hides field suggestions', async () => {
+    const { body } = await production.graphql('{ agencie { code } }');
+    expect(body.errors?.[0]?.message).not.toMatch(/did you mean/i);
+    expect(body.errors?.[0]?.message).not.toContain('agencies');
+  });
+
+  it('serves no Sandbox landing page', async () => {
+    const response = await request(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
+    const text = await response.body.text();
+    expect(text).not.toMatch(/sandbox|<html/i);
+  });
+
+  it('prevents CSRF: a simple cross-site request is refused', async () => {
+    const response = await request(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ agencies { code } }' }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(await response.body.text()).toMatch(/CSRF|preflight/i);
+  });
+
+  it('answers CORS only for the allow-listed origin', async () => {
+    const preflight = (origin: string) =>
+      request(`${production.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    const allowed = await preflight(ALLOWED_ORIGIN);
+    expect(allowed.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+    expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+    const evil = await preflight('https://evil.example');
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a request body over the small limit with 413', async () => {
+    const response = await request(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ agencies { code } } # ${'x'.repeat(40_000)}` }),
+    });
+    expect(response.statusCode).toBe(413);
+    await response.body.dump();
+  });
+
+  it('still answers the real thing', async () => {
+    const { body } = await production.graphql('{ cases { totalCount } }', { token: await stack.token('citizen-npe-helseklage') });
+    expect(body).toEqual({ data: { cases: { totalCount: 3 } } });
+  });
+});
+
+describe('unexpected errors are masked in every mode', () => {
+  const broken: AgencyAdapter = {
+    definition: npeDefinition,
+    casesForPerson: () => Promise.resolve([]),
+    getCases: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')")),
+    getDocuments: () => Promise.resolve([]),
+    health: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
+  const gateways: Gateway[] = [];
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.close()));
+  });
+
+  it.each([
+    ['production', productionEnv()],
+    ['development', {}],
+  ])('%s: a bug in an adapter becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace', async (_mode, env) => {
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
+      MITID_ISSUER: stack.mocks.mitid.issuer,
+      NPE_BASE_URL: stack.mocks.agencies.npe.url,
+      HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
+      STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+      ...env,
+    });
+    const gateway = await buildGateway(config, { registry: new AgencyRegistry([broken]) });
+    gateways.push(gateway);
+    await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
+    const { body, text } = await postGraphql(url, '{ case(id: "npe:2025-00001") { id } }', {
+      token: await stack.token('citizen-npe-helseklage'),
+    });
+    expect(body.data).toEqual({ case: null });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(text).not.toMatch(/TypeError|saker|stacktrace|\.ts:\d+|node_modules/);
+  });
+});
