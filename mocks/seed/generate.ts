@@ -394,12 +394,15 @@ function helseklageDraft(
   };
 }
 
-/** The appeal of an NPE decision: same party and representatives, created once NPE forwarded it. */
-function appealOfNpe(w: WorldBuilder, npe: Built, type: HelseklageType, forwardedAt: Date, jitter = true): Built {
+/**
+ * The appeal of an NPE decision: same party and representatives, registered at Helseklage a few days after
+ * NPE forwarded it — or not yet, when those days have not passed.
+ */
+function appealOfNpe(w: WorldBuilder, npe: Built, type: HelseklageType, forwardedAt: Date, jitter = true): Built | null {
   const createdAt = w.atWorkingHour(new Date(forwardedAt.getTime() + w.random.int(2, 9) * DAY_MS));
+  if (createdAt.getTime() > w.today.getTime()) return null;
   const participants = npe.record.participants.map((p) => ({ ...p }));
-  const built = w.build({ ...helseklageDraft(w, type, createdAt, participants, jitter), appealOf: npe });
-  return built;
+  return w.build({ ...helseklageDraft(w, type, createdAt, participants, jitter), appealOf: npe });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -501,7 +504,8 @@ function generateRandom(w: WorldBuilder, scale: number, lawyerMany: MockPerson):
     if (forwardedAt) appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_ANSVAR, forwardedAt);
     // Some amount decisions are appealed too (PSN_UTMALING), three weeks after the decision at the latest.
     const amountAt = w.stepCompletedAt(npe, NPE_STEPS.amountDecision.code);
-    if (amountAt && w.random.chance(0.15)) appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_UTMALING, amountAt);
+    // Drug-injury decisions cannot be appealed to Pasientskadenemnda, only taken to court.
+    if (amountAt && npe.record.caseType === 'PASIENTSKADE' && w.random.chance(0.15)) appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_UTMALING, amountAt);
   }
 
   for (let i = 0; i < volume(VOLUMES.helseklageOther); i++) {
@@ -647,7 +651,7 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
     const npe = w.build(npeDraft(w, createdFor(w, plan, NPE_STEPS.forwarded.code, 60), family(), npeRejectedAppealed, false));
     const forwardedAt = w.stepCompletedAt(npe, NPE_STEPS.forwarded.code);
     if (!forwardedAt) throw new Error('bereaved persona NPE case was not forwarded');
-    appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_ANSVAR, forwardedAt, false);
+    if (!appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_ANSVAR, forwardedAt, false)) throw new Error('bereaved persona appeal not yet registered');
   }
 
   w.build(helseklageDraft(w, helfoEos, w.atWorkingHour(w.daysAgo(90)), [w.participant(person('dnumber'), 'PARTY')], false));

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../../mocks/seed/pdf.js';
+import { compareKeys, decodeCursor, encodeCursor } from '../../src/cases/cursor.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { negotiateLanguage } from '../../src/i18n.js';
+
+describe('Accept-Language', () => {
+  it.each([
+    [undefined, 'nb'],
+    ['', 'nb'],
+    ['nn-NO', 'nn'],
+    ['da-DK,da;q=0.9,en;q=0.5', 'da'],
+    ['fr-FR,en;q=0.8', 'en'],
+    ['no', 'nb'],
+    ['en;q=0.2,nn;q=0.9', 'nn'],
+    ['sv, de', 'nb'],
+    ['da;q=0', 'nb'],
+  ])('%s → %s', (header, lang) => {
+    expect(negotiateLanguage(header)).toBe(lang);
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip and order newest first, then by id', () => {
+    const key = { updatedAt: '2026-05-16T11:32:00.000Z', id: 'npe:2025-00636' };
+    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+    expect(compareKeys({ updatedAt: '2026-01-01', id: 'a' }, { updatedAt: '2025-01-01', id: 'a' })).toBeLessThan(0);
+    expect(compareKeys({ updatedAt: '2026-01-01', id: 'b' }, { updatedAt: '2026-01-01', id: 'a' })).toBeGreaterThan(0);
+  });
+
+  it('a forged cursor is a BAD_USER_INPUT error, not a crash', () => {
+    for (const bad of ['', 'x', Buffer.from('{"u":1}').toString('base64url'), '%%%']) {
+      expect(() => decodeCursor(bad)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('development needs nothing: it points at the local mocks', () => {
+    const config = loadConfig({});
+    expect(config.production).toBe(false);
+    expect(config.port).toBe(4000);
+    expect(config.issuers.map((i) => i.issuer)).toEqual(['http://localhost:4010', 'http://localhost:4011']);
+    expect(config.agencies.map((a) => a.code)).toEqual(['npe', 'helseklage', 'stpk']);
+  });
+
+  it('production has no secret defaults, and every problem is reported at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'eighty' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'PUBLIC_URL', 'CORS_ORIGINS', 'IDPORTEN_ISSUER', 'MITID_AUDIENCE', 'NPE_API_KEY', 'HELSEKLAGE_PASSWORD', 'STPK_TOKEN', 'STPK_BASE_URL']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('production refuses a wildcard CORS origin', () => {
+    const env = {
+      NODE_ENV: 'production', PUBLIC_URL: 'https://x.example', CORS_ORIGINS: '*',
+      IDPORTEN_ISSUER: 'https://idporten.no', IDPORTEN_AUDIENCE: 'a', MITID_ISSUER: 'https://mitid.example', MITID_AUDIENCE: 'a',
+      NPE_BASE_URL: 'https://npe.example', NPE_API_KEY: '12345678', HELSEKLAGE_BASE_URL: 'https://hk.example', HELSEKLAGE_USERNAME: 'bff',
+      HELSEKLAGE_PASSWORD: '12345678', STPK_BASE_URL: 'https://stpk.example', STPK_TOKEN: '12345678',
+    };
+    expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
+    expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
+  });
+});
+
+describe('mock documents', () => {
+  it('are real PDFs whose cross-reference table points at their objects', () => {
+    const pdf = renderPdf(['Vedtak om erstatningsansvar', 'Saksnummer: 2025-00636', 'Æøå – åpnet']);
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
+    const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(5);
+    offsets.forEach((offset, index) => expect(text.slice(offset, offset + 7)).toBe(`${index + 1} 0 obj`));
+  });
+});
