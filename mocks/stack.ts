@@ -11,19 +11,27 @@ const started = Date.now();
 console.log('Generating the seeded agencies (fixed seed, dates relative to today)…');
 const stack = await startMockStack({ ports: DEFAULT_MOCK_PORTS });
 const cases = Object.values(stack.world.cases).reduce((sum, list) => sum + list.length, 0);
-console.log(`Mock agencies ready: ${cases} cases, ${stack.world.persons.size} persons (${Date.now() - started} ms)`);
+console.log(
+  `Mock agencies ready: ${cases} cases, ${stack.world.persons.size} persons (${Date.now() - started} ms)`,
+);
 console.log(`  NPE         ${stack.agencies.npe.url}/openapi.json`);
 console.log(`  Helseklage  ${stack.agencies.helseklage.url}/openapi.json`);
 console.log(`  STPK        ${stack.agencies.stpk.url}/openapi.json`);
-console.log(`  ID-porten   ${stack.idporten.issuer}  (dev tokens: POST /dev/token, personas: GET /dev/personas)`);
+console.log(
+  `  ID-porten   ${stack.idporten.issuer}  (dev tokens: POST /dev/token, personas: GET /dev/personas)`,
+);
 console.log(`  MitID       ${stack.mitid.issuer}  (dev tokens: POST /dev/token)`);
 
 if (!mocksOnly) {
   const config = configFromEnvironment();
   await startGateway(config);
   console.log(`Gateway ready: http://localhost:${config.port}/graphql  (Apollo Sandbox in the browser)`);
-  console.log(`Try: TOKEN=$(curl -s -X POST ${stack.idporten.issuer}/dev/token -d '{"pid":"15838510075"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`);
-  console.log(`     curl -s localhost:${config.port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ cases { totalCount nodes { id title statusLabel } } }"}'`);
+  console.log(
+    `Try: TOKEN=$(curl -s -X POST ${stack.idporten.issuer}/dev/token -d '{"pid":"15838510075"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
+  );
+  console.log(
+    `     curl -s localhost:${config.port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ cases { totalCount nodes { id title statusLabel } } }"}'`,
+  );
 }
 
 const stop = () => {

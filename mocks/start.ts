@@ -30,7 +30,13 @@ export interface MockStack {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MOCK_PORTS = { idporten: 4010, mitid: 4011, npe: 4101, helseklage: 4102, stpk: 4103 } as const;
+export const DEFAULT_MOCK_PORTS = {
+  idporten: 4010,
+  mitid: 4011,
+  npe: 4101,
+  helseklage: 4102,
+  stpk: 4103,
+} as const;
 
 export const DEV_BFF_CLIENT = {
   audience: 'https://bff.helseklage.local',
@@ -61,9 +67,21 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       const address = mock.app.server.address() as AddressInfo;
       agencies[code] = Object.assign(mock, { url: `http://${host}:${address.port}` });
     }
-    const idporten = await startMockIdp({ kind: 'idporten', port: ports.idporten, host, audience: bff.audience, client });
+    const idporten = await startMockIdp({
+      kind: 'idporten',
+      port: ports.idporten,
+      host,
+      audience: bff.audience,
+      client,
+    });
     started.push(idporten);
-    const mitid = await startMockIdp({ kind: 'mitid', port: ports.mitid, host, audience: bff.audience, client });
+    const mitid = await startMockIdp({
+      kind: 'mitid',
+      port: ports.mitid,
+      host,
+      audience: bff.audience,
+      client,
+    });
     started.push(mitid);
     return {
       world,

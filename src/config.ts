@@ -34,20 +34,27 @@ export class ConfigError extends Error {
   }
 }
 
-const list = z
-  .string()
-  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
-const int = (fallback: number, min = 1, max = 1_000_000) => z.coerce.number().int().min(min).max(max).default(fallback);
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
+const int = (fallback: number, min = 1, max = 1_000_000) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 function baseSchema(production: boolean) {
-  const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) => (production ? schema : schema.default(value as never));
+  const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+    production ? schema : schema.default(value as never);
   return z.object({
     NODE_ENV: z.string().optional(),
     HOST: z.string().default(production ? '0.0.0.0' : '127.0.0.1'),
     PORT: int(4000, 0, 65535),
     PUBLIC_URL: devDefault(z.url(), 'http://localhost:4000'),
     REDIS_URL: z.url().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(production ? 'info' : 'info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default(production ? 'info' : 'info'),
     CORS_ORIGINS: production ? list : list.default(['http://localhost:3000', 'http://localhost:5173']),
     BODY_LIMIT_BYTES: int(32_768, 1024, 1_048_576),
     IDPORTEN_ISSUER: devDefault(z.url(), 'http://localhost:4010'),
@@ -87,7 +94,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!base.success || problems.length) throw new ConfigError(problems);
 
   const e = base.data;
-  if (production && e.CORS_ORIGINS.some((o) => o === '*')) throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
+  if (production && e.CORS_ORIGINS.some((o) => o === '*'))
+    throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
   return {
     production,
     host: e.HOST,
@@ -98,7 +106,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     issuers: [
-      { provider: 'idporten', issuer: e.IDPORTEN_ISSUER, audience: e.IDPORTEN_AUDIENCE, acceptedAcr: e.IDPORTEN_ACR_VALUES },
+      {
+        provider: 'idporten',
+        issuer: e.IDPORTEN_ISSUER,
+        audience: e.IDPORTEN_AUDIENCE,
+        acceptedAcr: e.IDPORTEN_ACR_VALUES,
+      },
       { provider: 'mitid', issuer: e.MITID_ISSUER, audience: e.MITID_AUDIENCE, minimumLoa: e.MITID_MIN_LOA },
     ],
     agencies,

@@ -11,8 +11,12 @@ export function labels([nb, nn, da, en]: readonly [string, string, string, strin
 }
 
 /** A whole table of `code → [nb, nn, da, en]`. */
-export function labelTable<K extends string>(table: Record<K, readonly [string, string, string, string]>): Record<K, Labels> {
-  return Object.fromEntries(Object.entries(table).map(([code, tuple]) => [code, labels(tuple as never)])) as Record<K, Labels>;
+export function labelTable<K extends string>(
+  table: Record<K, readonly [string, string, string, string]>,
+): Record<K, Labels> {
+  return Object.fromEntries(
+    Object.entries(table).map(([code, tuple]) => [code, labels(tuple as never)]),
+  ) as Record<K, Labels>;
 }
 
 /**
@@ -46,7 +50,12 @@ export const COMMON_LABELS = {
     WAITING: ['Venter på behandling', 'Ventar på behandling', 'Afventer behandling', 'Waiting in queue'],
     IN_PROGRESS: ['Under behandling', 'Under behandling', 'Under behandling', 'In progress'],
     DECIDED: ['Vedtak er fattet', 'Vedtak er gjort', 'Afgørelse truffet', 'Decided'],
-    FORWARDED: ['Sendt til klageinstansen', 'Sendt til klageinstansen', 'Sendt til klageinstansen', 'Sent to the appeal body'],
+    FORWARDED: [
+      'Sendt til klageinstansen',
+      'Sendt til klageinstansen',
+      'Sendt til klageinstansen',
+      'Sent to the appeal body',
+    ],
     CLOSED: ['Avsluttet', 'Avslutta', 'Afsluttet', 'Closed'],
   }),
   role: labelTable({
@@ -61,5 +70,10 @@ export const COMMON_LABELS = {
     INCOMING: ['Inngående', 'Inngåande', 'Indgående', 'Received'],
     OUTGOING: ['Utgående', 'Utgåande', 'Udgående', 'Sent'],
   }),
-  commentDeadline: labels(['Frist for kommentar', 'Frist for kommentar', 'Høringsfrist', 'Deadline for comments']),
+  commentDeadline: labels([
+    'Frist for kommentar',
+    'Frist for kommentar',
+    'Høringsfrist',
+    'Deadline for comments',
+  ]),
 } as const;

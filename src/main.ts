@@ -32,7 +32,8 @@ export function configFromEnvironment(): Config {
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isEntryPoint =
+  process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
   await startGateway(configFromEnvironment());
 }

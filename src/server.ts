@@ -55,9 +55,13 @@ function bearerToken(request: FastifyRequest): string | null | undefined {
 export function formatErrorWith(log: FastifyBaseLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = String(formatted.extensions?.code ?? '');
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
     if (original instanceof GraphQLError && EXPECTED_CODES.has(code)) {
-      const extensions = Object.fromEntries(SAFE_EXTENSIONS.flatMap((k) => (formatted.extensions?.[k] === undefined ? [] : [[k, formatted.extensions[k]]])));
+      const extensions = Object.fromEntries(
+        SAFE_EXTENSIONS.flatMap((k) =>
+          formatted.extensions?.[k] === undefined ? [] : [[k, formatted.extensions[k]]],
+        ),
+      );
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     // Unexpected: log it whole, send only a code and an id that finds the log line.
@@ -71,7 +75,10 @@ export function formatErrorWith(log: FastifyBaseLogger) {
   };
 }
 
-export async function buildGateway(config: Config, options: { registry?: AgencyRegistry } = {}): Promise<Gateway> {
+export async function buildGateway(
+  config: Config,
+  options: { registry?: AgencyRegistry } = {},
+): Promise<Gateway> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -83,14 +90,21 @@ export async function buildGateway(config: Config, options: { registry?: AgencyR
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const registry = options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
+  const registry =
+    options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
   const verifier = new TokenVerifier(config.issuers);
 
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', 'content-type', 'accept-language', 'apollo-require-preflight', 'x-request-id'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'accept-language',
+      'apollo-require-preflight',
+      'x-request-id',
+    ],
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -145,7 +159,8 @@ export async function buildGateway(config: Config, options: { registry?: AgencyR
       const token = bearerToken(request);
       if (token === undefined) return { ...base, principal: null, loaders: null };
       try {
-        if (token === null) throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
+        if (token === null)
+          throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
         const principal = await verifier.verify(token);
         // One deadline for all of the request's agency calls; each in-flight call listens to it.
         const signal = AbortSignal.timeout(config.requestDeadlineMs);
@@ -155,7 +170,10 @@ export async function buildGateway(config: Config, options: { registry?: AgencyR
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;
         request.log.info({ failure: error.failure }, 'bearer token refused');
-        reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
+        reply.header(
+          'www-authenticate',
+          `Bearer error="invalid_token", error_description="${error.message}"`,
+        );
         throw unauthenticated(error.message);
       }
     },

@@ -36,8 +36,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     }
     const { port, hostname } = new URL(url);
     console.log(`No Redis at ${url}; starting a throwaway ${binary} for this run.`);
-    server = spawn(binary, ['--port', port || '6379', '--bind', hostname, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let attempt = 0; attempt < 50 && !(await ping(url)); attempt++) await new Promise((r) => setTimeout(r, 100));
+    server = spawn(
+      binary,
+      ['--port', port || '6379', '--bind', hostname, '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    for (let attempt = 0; attempt < 50 && !(await ping(url)); attempt++)
+      await new Promise((r) => setTimeout(r, 100));
     if (!(await ping(url))) throw new Error(`Started ${binary}, but it does not answer at ${url}.`);
   }
   return async () => {

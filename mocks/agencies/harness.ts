@@ -56,9 +56,12 @@ const CONTROL_PREFIX = '/_mock/';
 
 /** Replaces the first field of a JSON answer's first object with a wrong type, so schema parsing fails. */
 function breakPayload(payload: unknown): unknown {
-  if (Array.isArray(payload)) return payload.length ? [breakPayload(payload[0]), ...payload.slice(1)] : [42];
+  if (Array.isArray(payload)) {
+    const items = payload as unknown[];
+    return items.length ? [breakPayload(items[0]), ...items.slice(1)] : [42];
+  }
   if (payload && typeof payload === 'object') {
-    const entries = Object.entries(payload);
+    const entries = Object.entries(payload as Record<string, unknown>);
     const [key, value] = entries[0] ?? ['unexpected', null];
     const broken = value && typeof value === 'object' ? breakPayload(value) : { unexpected: true };
     return { ...Object.fromEntries(entries), [key]: broken };
@@ -134,10 +137,15 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply: FastifyReply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    return reply.code(status).send(options.errorBody(status, status === 500 ? 'internal error' : error.message));
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    return reply
+      .code(status)
+      .send(options.errorBody(status, status === 500 ? 'internal error' : error.message));
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(options.errorBody(404, 'no such resource')));
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send(options.errorBody(404, 'no such resource')),
+  );
 
   app.get('/openapi.json', async () => options.openapi);
   app.get(`${CONTROL_PREFIX}stats`, async () => stats);

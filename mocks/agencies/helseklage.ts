@@ -74,7 +74,9 @@ function renderDocument(doc: MockDocument) {
     fileName: doc.fileName,
     mediaType: 'application/pdf',
     size: doc.sizeBytes,
-    senderRecipient: doc.counterpartyId ? { kind: 'party', nationalId: doc.counterpartyId } : { kind: 'external' },
+    senderRecipient: doc.counterpartyId
+      ? { kind: 'party', nationalId: doc.counterpartyId }
+      : { kind: 'external' },
   };
 }
 
@@ -85,7 +87,14 @@ const searchBody = z.object({
 });
 
 const errorBody = (status: number, message: string) => ({
-  error: status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 400 ? 'BAD_REQUEST' : 'SERVER_ERROR',
+  error:
+    status === 404
+      ? 'NOT_FOUND'
+      : status === 401
+        ? 'UNAUTHORIZED'
+        : status === 400
+          ? 'BAD_REQUEST'
+          : 'SERVER_ERROR',
   message,
 });
 
@@ -129,7 +138,11 @@ export function createHelseklageMock(
     const page = all.slice(start, start + limit);
     const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
     return {
-      items: page.map(({ record, role }) => ({ caseId: record.caseNumber, role: ROLE[role], lastModified: record.updatedAt })),
+      items: page.map(({ record, role }) => ({
+        caseId: record.caseNumber,
+        role: ROLE[role],
+        lastModified: record.updatedAt,
+      })),
       nextCursor: next,
     };
   });
@@ -146,11 +159,14 @@ export function createHelseklageMock(
     return { caseId: record.caseNumber, documents: record.documents.map(renderDocument) };
   });
 
-  app.get<{ Params: { documentId: string } }>('/api/documents/:documentId/content', async (request, reply) => {
-    const found = index.documents.get(request.params.documentId);
-    if (!found) return reply.code(404).send(errorBody(404, 'document not found'));
-    return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
-  });
+  app.get<{ Params: { documentId: string } }>(
+    '/api/documents/:documentId/content',
+    async (request, reply) => {
+      const found = index.documents.get(request.params.documentId);
+      if (!found) return reply.code(404).send(errorBody(404, 'document not found'));
+      return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
+    },
+  );
 
   app.get('/api/health', async () => ({ status: 'UP' }));
   return mock;
@@ -188,19 +204,29 @@ export const helseklageOpenApi = {
           caseId: { type: 'string', example: '2026/00332' },
           caseType: { type: 'string', example: 'PSN_ANSVAR' },
           title: { type: 'string' },
-          status: { type: 'string', enum: ['REGISTERED', 'QUEUED', 'IN_PROGRESS', 'DECIDED', 'RETURNED', 'CLOSED'] },
+          status: {
+            type: 'string',
+            enum: ['REGISTERED', 'QUEUED', 'IN_PROGRESS', 'DECIDED', 'RETURNED', 'CLOSED'],
+          },
           firstInstance: { type: 'string' },
           createdAt: { type: 'string', format: 'date-time' },
           lastModified: { type: 'string', format: 'date-time' },
           closedAt: nullable('string', 'date-time'),
           expectedDecisionDate: nullable('string', 'date'),
           caseOfficer: { type: 'string' },
-          appealOf: { type: 'object', nullable: true, properties: { agency: { type: 'string' }, caseNumber: { type: 'string' } } },
+          appealOf: {
+            type: 'object',
+            nullable: true,
+            properties: { agency: { type: 'string' }, caseNumber: { type: 'string' } },
+          },
           outcome: {
             type: 'object',
             nullable: true,
             properties: {
-              code: { type: 'string', enum: ['UPHELD', 'REVERSED', 'PARTLY_REVERSED', 'QUASHED', 'DISMISSED'] },
+              code: {
+                type: 'string',
+                enum: ['UPHELD', 'REVERSED', 'PARTLY_REVERSED', 'QUASHED', 'DISMISSED'],
+              },
               decidedAt: { type: 'string', format: 'date-time' },
             },
           },
@@ -224,13 +250,23 @@ export const helseklageOpenApi = {
         properties: {
           documentId: { type: 'string' },
           title: { type: 'string' },
-          journalType: { type: 'string', enum: ['I', 'U', 'N', 'X'], description: 'Noark journal type; N and X are internal' },
+          journalType: {
+            type: 'string',
+            enum: ['I', 'U', 'N', 'X'],
+            description: 'Noark journal type; N and X are internal',
+          },
           journalDate: { type: 'string', format: 'date' },
           commentDeadline: nullable('string', 'date'),
           fileName: { type: 'string' },
           mediaType: { type: 'string' },
           size: { type: 'integer' },
-          senderRecipient: { type: 'object', properties: { kind: { type: 'string', enum: ['party', 'external'] }, nationalId: { type: 'string' } } },
+          senderRecipient: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['party', 'external'] },
+              nationalId: { type: 'string' },
+            },
+          },
         },
       },
     },
@@ -247,7 +283,11 @@ export const helseklageOpenApi = {
               schema: {
                 type: 'object',
                 required: ['nationalId'],
-                properties: { nationalId: { type: 'string' }, cursor: { type: 'string' }, limit: { type: 'integer', maximum: 50 } },
+                properties: {
+                  nationalId: { type: 'string' },
+                  cursor: { type: 'string' },
+                  limit: { type: 'integer', maximum: 50 },
+                },
               },
             },
           },
@@ -260,7 +300,10 @@ export const helseklageOpenApi = {
         summary: 'One case',
         parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
-          '200': { description: 'The case', content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } },
+          '200': {
+            description: 'The case',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } },
+          },
           '404': { description: 'No such case' },
         },
       },

@@ -23,7 +23,11 @@ export class AgencyIndex {
     }
     // Newest first, as the agencies' own search pages list them.
     for (const list of this.byPerson.values()) {
-      list.sort((a, b) => b.record.updatedAt.localeCompare(a.record.updatedAt) || a.record.caseNumber.localeCompare(b.record.caseNumber));
+      list.sort(
+        (a, b) =>
+          b.record.updatedAt.localeCompare(a.record.updatedAt) ||
+          a.record.caseNumber.localeCompare(b.record.caseNumber),
+      );
     }
   }
 

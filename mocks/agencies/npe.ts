@@ -41,7 +41,12 @@ function renderSteps(record: MockCase) {
   // NPE lists the optional partial payment as skipped when a compensation case went without one.
   const calculation = steps.findIndex((s) => s.steg === 'UTMALING');
   if (calculation >= 0 && !steps.some((s) => s.steg === 'DELUTBETALING')) {
-    steps.splice(calculation + 1, 0, { steg: 'DELUTBETALING', status: 'HOPPET_OVER' as never, fullfort: null, forventet: null });
+    steps.splice(calculation + 1, 0, {
+      steg: 'DELUTBETALING',
+      status: 'HOPPET_OVER' as never,
+      fullfort: null,
+      forventet: null,
+    });
   }
   return steps;
 }
@@ -59,7 +64,9 @@ function renderCase(index: AgencyIndex, record: MockCase) {
     forventetVedtaksdato: record.expectedDecisionAt,
     saksbehandler: record.caseworker,
     resultat: record.outcome ? { kode: record.outcome, vedtaksdato: record.decidedAt } : null,
-    klagesak: record.appealedTo ? { instans: 'NASJONALT_KLAGEORGAN', saksnummer: record.appealedTo.caseNumber } : null,
+    klagesak: record.appealedTo
+      ? { instans: 'NASJONALT_KLAGEORGAN', saksnummer: record.appealedTo.caseNumber }
+      : null,
     saksgang: renderSteps(record),
     parter: record.participants.map((p) => ({
       rolle: ROLE[p.role],
@@ -83,7 +90,9 @@ function renderDocument(doc: MockDocument) {
     filnavn: doc.fileName,
     mimetype: 'application/pdf',
     storrelse: doc.sizeBytes,
-    avsenderMottaker: doc.counterpartyId ? { type: 'PERSON', fodselsnummer: doc.counterpartyId } : { type: 'TREDJEPART' },
+    avsenderMottaker: doc.counterpartyId
+      ? { type: 'PERSON', fodselsnummer: doc.counterpartyId }
+      : { type: 'TREDJEPART' },
   };
 }
 
@@ -96,7 +105,10 @@ const batchBody = z.object({ saksnumre: z.array(z.string()).min(1).max(100) });
 
 const errorBody = (status: number, message: string) => ({ feilkode: `NPE-${status}`, melding: message });
 
-export function createNpeMock(world: World, options: { apiKey?: string; faults?: Partial<Faults> } = {}): MockAgency {
+export function createNpeMock(
+  world: World,
+  options: { apiKey?: string; faults?: Partial<Faults> } = {},
+): MockAgency {
   const apiKey = options.apiKey ?? NPE_DEFAULT_API_KEY;
   const index = new AgencyIndex(world, 'npe');
   const mock = createMockAgency({
@@ -116,7 +128,11 @@ export function createNpeMock(world: World, options: { apiKey?: string; faults?:
     const all = index.listFor(fodselsnummer);
     const page = all.slice((side - 1) * antallPerSide, side * antallPerSide);
     return {
-      treff: page.map(({ record, role }) => ({ saksnummer: record.caseNumber, rolle: ROLE[role], sistEndret: record.updatedAt })),
+      treff: page.map(({ record, role }) => ({
+        saksnummer: record.caseNumber,
+        rolle: ROLE[role],
+        sistEndret: record.updatedAt,
+      })),
       side,
       antallSider: Math.max(1, Math.ceil(all.length / antallPerSide)),
       totaltAntall: all.length,
@@ -146,14 +162,17 @@ export function createNpeMock(world: World, options: { apiKey?: string; faults?:
     };
   });
 
-  app.get<{ Params: { dokumentId: string } }>('/api/v1/dokumenter/:dokumentId/innhold', async (request, reply) => {
-    const found = index.documents.get(request.params.dokumentId);
-    if (!found) return reply.code(404).send(errorBody(404, 'dokumentet finnes ikke'));
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="${found.doc.fileName}"`)
-      .send(documentPdf(found.record, found.doc));
-  });
+  app.get<{ Params: { dokumentId: string } }>(
+    '/api/v1/dokumenter/:dokumentId/innhold',
+    async (request, reply) => {
+      const found = index.documents.get(request.params.dokumentId);
+      if (!found) return reply.code(404).send(errorBody(404, 'dokumentet finnes ikke'));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${found.doc.fileName}"`)
+        .send(documentPdf(found.record, found.doc));
+    },
+  );
 
   app.get('/api/v1/helse', async () => ({ status: 'OK', saker: index.byNumber.size }));
   return mock;
@@ -166,7 +185,8 @@ export const npeOpenApi = {
   info: {
     title: 'NPE saksbehandlingssystem – API for Mi side',
     version: '1.4.0',
-    description: 'Saker, saksgang og dokumenter for skadelidte, advokater og fullmektiger. Autentisering: API-nøkkel i X-Api-Key.',
+    description:
+      'Saker, saksgang og dokumenter for skadelidte, advokater og fullmektiger. Autentisering: API-nøkkel i X-Api-Key.',
   },
   components: {
     securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
@@ -201,7 +221,13 @@ export const npeOpenApi = {
           tittel: { type: 'string' },
           saksstatus: {
             type: 'string',
-            enum: ['VENTER_PA_BEHANDLING', 'UNDER_BEHANDLING', 'VEDTAK_FATTET', 'OVERSENDT_KLAGEINSTANS', 'AVSLUTTET'],
+            enum: [
+              'VENTER_PA_BEHANDLING',
+              'UNDER_BEHANDLING',
+              'VEDTAK_FATTET',
+              'OVERSENDT_KLAGEINSTANS',
+              'AVSLUTTET',
+            ],
           },
           medisinskFagomrade: { type: 'string' },
           opprettet: { type: 'string', format: 'date-time' },
@@ -212,7 +238,10 @@ export const npeOpenApi = {
           resultat: {
             type: 'object',
             nullable: true,
-            properties: { kode: { type: 'string', enum: ['MEDHOLD', 'DELVIS_MEDHOLD', 'AVSLAG'] }, vedtaksdato: { type: 'string' } },
+            properties: {
+              kode: { type: 'string', enum: ['MEDHOLD', 'DELVIS_MEDHOLD', 'AVSLAG'] },
+              vedtaksdato: { type: 'string' },
+            },
           },
           klagesak: {
             type: 'object',
@@ -228,13 +257,23 @@ export const npeOpenApi = {
         properties: {
           dokumentId: { type: 'string' },
           tittel: { type: 'string' },
-          journalposttype: { type: 'string', enum: ['I', 'U', 'N', 'X'], description: 'Noark: I inngående, U utgående, N/X internt' },
+          journalposttype: {
+            type: 'string',
+            enum: ['I', 'U', 'N', 'X'],
+            description: 'Noark: I inngående, U utgående, N/X internt',
+          },
           journaldato: { type: 'string', format: 'date' },
           kommentarfrist: { ...nullableString, format: 'date' },
           filnavn: { type: 'string' },
           mimetype: { type: 'string' },
           storrelse: { type: 'integer' },
-          avsenderMottaker: { type: 'object', properties: { type: { type: 'string', enum: ['PERSON', 'TREDJEPART'] }, fodselsnummer: { type: 'string' } } },
+          avsenderMottaker: {
+            type: 'object',
+            properties: {
+              type: { type: 'string', enum: ['PERSON', 'TREDJEPART'] },
+              fodselsnummer: { type: 'string' },
+            },
+          },
         },
       },
     },
@@ -260,7 +299,10 @@ export const npeOpenApi = {
             },
           },
         },
-        responses: { '200': { description: 'Treff, nyeste først' }, '400': { description: 'Ugyldig forespørsel' } },
+        responses: {
+          '200': { description: 'Treff, nyeste først' },
+          '400': { description: 'Ugyldig forespørsel' },
+        },
       },
     },
     '/api/v1/saker/hent': {
@@ -268,12 +310,26 @@ export const npeOpenApi = {
         summary: 'Hent inntil 100 saker på saksnummer (ukjente utelates, rekkefølgen er ikke garantert)',
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object', properties: { saksnumre: { type: 'array', items: { type: 'string' }, maxItems: 100 } } } } },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { saksnumre: { type: 'array', items: { type: 'string' }, maxItems: 100 } },
+              },
+            },
+          },
         },
         responses: {
           '200': {
             description: 'Sakene',
-            content: { 'application/json': { schema: { type: 'object', properties: { saker: { type: 'array', items: { $ref: '#/components/schemas/Sak' } } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { saker: { type: 'array', items: { $ref: '#/components/schemas/Sak' } } },
+                },
+              },
+            },
           },
         },
       },
@@ -288,7 +344,10 @@ export const npeOpenApi = {
       get: {
         summary: 'Dokumentets innhold (PDF)',
         parameters: [{ name: 'dokumentId', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': { description: 'Finnes ikke' } },
+        responses: {
+          '200': { description: 'PDF', content: { 'application/pdf': {} } },
+          '404': { description: 'Finnes ikke' },
+        },
       },
     },
     '/api/v1/helse': { get: { summary: 'Helsesjekk', responses: { '200': { description: 'OK' } } } },

@@ -92,7 +92,10 @@ function caseNumbersFrom(query: unknown): string[] | null {
   return numbers.length > MAX_BATCH ? null : numbers;
 }
 
-export function createStpkMock(world: World, options: { token?: string; faults?: Partial<Faults> } = {}): MockAgency {
+export function createStpkMock(
+  world: World,
+  options: { token?: string; faults?: Partial<Faults> } = {},
+): MockAgency {
   const token = options.token ?? STPK_DEFAULT_TOKEN;
   const index = new AgencyIndex(world, 'stpk');
   const mock = createMockAgency({
@@ -112,7 +115,11 @@ export function createStpkMock(world: World, options: { token?: string; faults?:
     const all = index.listFor(cpr);
     const page = all.slice(side * sidestoerrelse, (side + 1) * sidestoerrelse);
     return {
-      sager: page.map(({ record, role }) => ({ sagsnummer: record.caseNumber, rolle: ROLE[role], senestAendret: record.updatedAt })),
+      sager: page.map(({ record, role }) => ({
+        sagsnummer: record.caseNumber,
+        rolle: ROLE[role],
+        senestAendret: record.updatedAt,
+      })),
       side,
       flereSider: (side + 1) * sidestoerrelse < all.length,
     };
@@ -120,7 +127,8 @@ export function createStpkMock(world: World, options: { token?: string; faults?:
 
   app.get('/api/sager', async (request, reply) => {
     const numbers = caseNumbersFrom(request.query);
-    if (!numbers) return reply.code(400).send(errorBody(400, `sagsnumre: 1 til ${MAX_BATCH} sagsnumre, kommasepareret`));
+    if (!numbers)
+      return reply.code(400).send(errorBody(400, `sagsnumre: 1 til ${MAX_BATCH} sagsnumre, kommasepareret`));
     const sager = numbers.flatMap((n) => {
       const record = index.byNumber.get(n);
       return record ? [renderCase(record)] : [];
@@ -130,15 +138,19 @@ export function createStpkMock(world: World, options: { token?: string; faults?:
 
   app.get('/api/dokumenter', async (request, reply) => {
     const numbers = caseNumbersFrom(request.query);
-    if (!numbers) return reply.code(400).send(errorBody(400, `sagsnumre: 1 til ${MAX_BATCH} sagsnumre, kommasepareret`));
+    if (!numbers)
+      return reply.code(400).send(errorBody(400, `sagsnumre: 1 til ${MAX_BATCH} sagsnumre, kommasepareret`));
     return { dokumenter: numbers.flatMap((n) => index.byNumber.get(n)?.documents.map(renderDocument) ?? []) };
   });
 
-  app.get<{ Params: { dokumentId: string } }>('/api/dokumenter/:dokumentId/indhold', async (request, reply) => {
-    const found = index.documents.get(request.params.dokumentId);
-    if (!found) return reply.code(404).send(errorBody(404, 'dokumentet findes ikke'));
-    return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
-  });
+  app.get<{ Params: { dokumentId: string } }>(
+    '/api/dokumenter/:dokumentId/indhold',
+    async (request, reply) => {
+      const found = index.documents.get(request.params.dokumentId);
+      if (!found) return reply.code(404).send(errorBody(404, 'dokumentet findes ikke'));
+      return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
+    },
+  );
 
   app.get('/api/status', async () => ({ status: 'I drift' }));
   return mock;
@@ -151,12 +163,18 @@ export const stpkOpenApi = {
   info: {
     title: 'Styrelsen for Patientklager – sagsoverblik API',
     version: '1.0.0',
-    description: 'Sager, forløb og dokumenter til Mit Overblik. Autentisering: Bearer-token (klientlegitimation).',
+    description:
+      'Sager, forløb og dokumenter til Mit Overblik. Autentisering: Bearer-token (klientlegitimation).',
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
-      Fejl: { type: 'object', properties: { fejl: { type: 'object', properties: { kode: { type: 'integer' }, besked: { type: 'string' } } } } },
+      Fejl: {
+        type: 'object',
+        properties: {
+          fejl: { type: 'object', properties: { kode: { type: 'integer' }, besked: { type: 'string' } } },
+        },
+      },
       Sag: {
         type: 'object',
         properties: {
@@ -170,7 +188,11 @@ export const stpkOpenApi = {
           forventetAfgoerelse: nullable('string', 'date'),
           sagsbehandler: { type: 'string' },
           behandlingssted: { type: 'string' },
-          afgoerelse: { type: 'object', nullable: true, properties: { resultat: { type: 'string' }, dato: { type: 'string' } } },
+          afgoerelse: {
+            type: 'object',
+            nullable: true,
+            properties: { resultat: { type: 'string' }, dato: { type: 'string' } },
+          },
           forloeb: {
             type: 'array',
             items: {
@@ -227,7 +249,11 @@ export const stpkOpenApi = {
               schema: {
                 type: 'object',
                 required: ['cpr'],
-                properties: { cpr: { type: 'string' }, side: { type: 'integer' }, sidestoerrelse: { type: 'integer', maximum: 100 } },
+                properties: {
+                  cpr: { type: 'string' },
+                  side: { type: 'integer' },
+                  sidestoerrelse: { type: 'integer', maximum: 100 },
+                },
               },
             },
           },

@@ -54,7 +54,8 @@ export interface TokenResponse {
 
 const IDPORTEN_ACR = ['idporten-loa-substantial', 'idporten-loa-high'] as const;
 const NSIS = ['low', 'substantial', 'high'] as const;
-const NSIS_URI = (level: string) => `https://data.gov.dk/concept/core/nsis/loa/${level[0]?.toUpperCase()}${level.slice(1)}`;
+const NSIS_URI = (level: string) =>
+  `https://data.gov.dk/concept/core/nsis/loa/${level[0]?.toUpperCase()}${level.slice(1)}`;
 
 const idportenBody = z.object({
   pid: z.string().regex(/^\d{11}$/, 'pid must be 11 digits'),
@@ -86,7 +87,10 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -139,7 +143,12 @@ export async function startMockIdp(options: MockIdpOptions): Promise<MockIdp> {
     const identity =
       options.kind === 'idporten'
         ? { pid: request.nationalId, acr: request.assurance, amr: ['BankID'] }
-        : { 'dk.cpr': request.nationalId, acr: NSIS_URI(request.assurance), loa: NSIS_URI(request.assurance), idp: 'mitid' };
+        : {
+            'dk.cpr': request.nationalId,
+            acr: NSIS_URI(request.assurance),
+            loa: NSIS_URI(request.assurance),
+            idp: 'mitid',
+          };
     const common = { iss: issuer, sub, iat: now, exp: now + expiresIn, ...identity };
     const access_token = await sign({
       ...common,
@@ -148,7 +157,10 @@ export async function startMockIdp(options: MockIdpOptions): Promise<MockIdp> {
       scope: 'openid',
       jti: randomUUID(),
     });
-    const id_token = await sign({ ...common, aud: options.client.clientId, auth_time: now, jti: randomUUID() }, { typ: 'JWT' });
+    const id_token = await sign(
+      { ...common, aud: options.client.clientId, auth_time: now, jti: randomUUID() },
+      { typ: 'JWT' },
+    );
     return { access_token, id_token, expires_in: expiresIn, token_type: 'Bearer' };
   }
 
@@ -163,7 +175,10 @@ export async function startMockIdp(options: MockIdpOptions): Promise<MockIdp> {
         .then(async (body) => {
           const parsed = (options.kind === 'idporten' ? idportenBody : mitidBody).safeParse(body);
           if (!parsed.success) {
-            send(response, 400, { error: 'invalid_request', error_description: z.prettifyError(parsed.error) });
+            send(response, 400, {
+              error: 'invalid_request',
+              error_description: z.prettifyError(parsed.error),
+            });
             return;
           }
           const data = parsed.data;
@@ -175,7 +190,9 @@ export async function startMockIdp(options: MockIdpOptions): Promise<MockIdp> {
           });
           send(response, 200, token);
         })
-        .catch(() => send(response, 400, { error: 'invalid_request', error_description: 'body must be JSON' }));
+        .catch(() =>
+          send(response, 400, { error: 'invalid_request', error_description: 'body must be JSON' }),
+        );
       return;
     }
     void providerCallback(request, response);

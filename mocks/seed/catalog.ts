@@ -78,7 +78,9 @@ export const NPE_STEPS = {
     code: 'UTTALELSE_TIL_KOMMENTAR',
     days: 21,
     docs: [
-      letter('Uttalelse fra behandlingsstedet – sendt deg til kommentar', 'U', 'start', true, { commentDays: 21 }),
+      letter('Uttalelse fra behandlingsstedet – sendt deg til kommentar', 'U', 'start', true, {
+        commentDays: 21,
+      }),
       letter('Kommentar til uttalelse fra behandlingsstedet', 'I', 'end', true, { probability: 0.7 }),
     ],
   },
@@ -98,7 +100,10 @@ export const NPE_STEPS = {
   liabilityDecision: {
     code: 'ANSVARSVEDTAK',
     days: 21,
-    docs: [letter('Innstilling til vedtak', 'X', 'start', false), letter('Vedtak om erstatningsansvar', 'U', 'end', true)],
+    docs: [
+      letter('Innstilling til vedtak', 'X', 'start', false),
+      letter('Vedtak om erstatningsansvar', 'U', 'end', true),
+    ],
   },
   calculation: {
     code: 'UTMALING',
@@ -108,7 +113,11 @@ export const NPE_STEPS = {
       letter('Dokumentasjon av økonomisk tap', 'I', 'end', true),
     ],
   },
-  partialPayment: { code: 'DELUTBETALING', days: 30, docs: [letter('Melding om delutbetaling', 'U', 'end', true)] },
+  partialPayment: {
+    code: 'DELUTBETALING',
+    days: 30,
+    docs: [letter('Melding om delutbetaling', 'U', 'end', true)],
+  },
   amountDecision: {
     code: 'ERSTATNINGSVEDTAK',
     days: 50,
@@ -140,28 +149,193 @@ export interface HelseklageType {
 }
 
 export const HELSEKLAGE_TYPES: readonly (readonly [HelseklageType, number])[] = [
-  [{ code: 'PSN_ADVOKAT', firstInstance: 'Pasientskadenemnda', title: 'Forhåndsgodkjenning av advokatutgifter', board: true, queueDays: 30 }, 10],
-  [{ code: 'HELFO_LEGEMIDLER', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til legemidler', board: false, queueDays: 70 }, 70],
-  [{ code: 'HELFO_NAERINGSMIDLER', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til næringsmidler', board: false, queueDays: 70 }, 20],
-  [{ code: 'HELFO_TANN', firstInstance: 'Helfo', title: 'Klage på vedtak om stønad til tannbehandling', board: false, queueDays: 80 }, 45],
-  [{ code: 'HELFO_FRIKORT', firstInstance: 'Helfo', title: 'Klage på vedtak om frikort for egenandeler', board: false, queueDays: 40 }, 20],
-  [{ code: 'HELFO_SPESIELLE_FORMAL', firstInstance: 'Helfo', title: 'Klage på vedtak om bidrag til spesielle formål', board: false, queueDays: 60 }, 12],
-  [{ code: 'HELFO_EOS', firstInstance: 'Helfo', title: 'Klage på vedtak om refusjon for behandling i et annet EØS-land', board: false, queueDays: 75 }, 25],
-  [{ code: 'HELFO_UTLAND', firstInstance: 'Helfo', title: 'Klage på vedtak om behandling utenfor EØS', board: false, queueDays: 75 }, 8],
-  [{ code: 'HELFO_PRAKSIS', firstInstance: 'Helfo', title: 'Klage på vedtak om tap av rett til direkte oppgjør', board: false, queueDays: 60 }, 5],
-  [{ code: 'SHPN_AUTORISASJON', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på autorisasjon', board: true, queueDays: 90 }, 20],
-  [{ code: 'SHPN_LISENS', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på lisens', board: true, queueDays: 90 }, 8],
-  [{ code: 'SHPN_SPESIALIST', firstInstance: 'Helsedirektoratet', title: 'Klage på avslag på spesialistgodkjenning', board: true, queueDays: 90 }, 10],
-  [{ code: 'SHPN_REAKSJON', firstInstance: 'Statens helsetilsyn', title: 'Klage på tilbakekall av autorisasjon', board: true, queueDays: 100 }, 8],
-  [{ code: 'APOTEK', firstInstance: 'Direktoratet for medisinske produkter', title: 'Klage på vedtak om apotekkonsesjon', board: true, queueDays: 60 }, 4],
-  [{ code: 'FORERKORT', firstInstance: 'Statsforvalteren', title: 'Klage på vedtak om helsekrav til førerkort', board: false, queueDays: 50 }, 35],
-  [{ code: 'FLYGELEDER', firstInstance: 'Luftfartstilsynet', title: 'Klage på vedtak om medisinsk sertifikat for flygeleder', board: false, queueDays: 40 }, 1],
-  [{ code: 'HF_VEDTAK', firstInstance: 'Helse Sør-Øst RHF', title: 'Klage på vedtak fra helseforetak', board: false, queueDays: 60 }, 20],
+  [
+    {
+      code: 'PSN_ADVOKAT',
+      firstInstance: 'Pasientskadenemnda',
+      title: 'Forhåndsgodkjenning av advokatutgifter',
+      board: true,
+      queueDays: 30,
+    },
+    10,
+  ],
+  [
+    {
+      code: 'HELFO_LEGEMIDLER',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til legemidler',
+      board: false,
+      queueDays: 70,
+    },
+    70,
+  ],
+  [
+    {
+      code: 'HELFO_NAERINGSMIDLER',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til næringsmidler',
+      board: false,
+      queueDays: 70,
+    },
+    20,
+  ],
+  [
+    {
+      code: 'HELFO_TANN',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til tannbehandling',
+      board: false,
+      queueDays: 80,
+    },
+    45,
+  ],
+  [
+    {
+      code: 'HELFO_FRIKORT',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om frikort for egenandeler',
+      board: false,
+      queueDays: 40,
+    },
+    20,
+  ],
+  [
+    {
+      code: 'HELFO_SPESIELLE_FORMAL',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om bidrag til spesielle formål',
+      board: false,
+      queueDays: 60,
+    },
+    12,
+  ],
+  [
+    {
+      code: 'HELFO_EOS',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om refusjon for behandling i et annet EØS-land',
+      board: false,
+      queueDays: 75,
+    },
+    25,
+  ],
+  [
+    {
+      code: 'HELFO_UTLAND',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om behandling utenfor EØS',
+      board: false,
+      queueDays: 75,
+    },
+    8,
+  ],
+  [
+    {
+      code: 'HELFO_PRAKSIS',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om tap av rett til direkte oppgjør',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'SHPN_AUTORISASJON',
+      firstInstance: 'Helsedirektoratet',
+      title: 'Klage på avslag på autorisasjon',
+      board: true,
+      queueDays: 90,
+    },
+    20,
+  ],
+  [
+    {
+      code: 'SHPN_LISENS',
+      firstInstance: 'Helsedirektoratet',
+      title: 'Klage på avslag på lisens',
+      board: true,
+      queueDays: 90,
+    },
+    8,
+  ],
+  [
+    {
+      code: 'SHPN_SPESIALIST',
+      firstInstance: 'Helsedirektoratet',
+      title: 'Klage på avslag på spesialistgodkjenning',
+      board: true,
+      queueDays: 90,
+    },
+    10,
+  ],
+  [
+    {
+      code: 'SHPN_REAKSJON',
+      firstInstance: 'Statens helsetilsyn',
+      title: 'Klage på tilbakekall av autorisasjon',
+      board: true,
+      queueDays: 100,
+    },
+    8,
+  ],
+  [
+    {
+      code: 'APOTEK',
+      firstInstance: 'Direktoratet for medisinske produkter',
+      title: 'Klage på vedtak om apotekkonsesjon',
+      board: true,
+      queueDays: 60,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'FORERKORT',
+      firstInstance: 'Statsforvalteren',
+      title: 'Klage på vedtak om helsekrav til førerkort',
+      board: false,
+      queueDays: 50,
+    },
+    35,
+  ],
+  [
+    {
+      code: 'FLYGELEDER',
+      firstInstance: 'Luftfartstilsynet',
+      title: 'Klage på vedtak om medisinsk sertifikat for flygeleder',
+      board: false,
+      queueDays: 40,
+    },
+    1,
+  ],
+  [
+    {
+      code: 'HF_VEDTAK',
+      firstInstance: 'Helse Sør-Øst RHF',
+      title: 'Klage på vedtak fra helseforetak',
+      board: false,
+      queueDays: 60,
+    },
+    20,
+  ],
 ];
 
 export const HELSEKLAGE_PSN: Record<'PSN_ANSVAR' | 'PSN_UTMALING', HelseklageType> = {
-  PSN_ANSVAR: { code: 'PSN_ANSVAR', firstInstance: 'NPE', title: 'Klage på vedtak om erstatningsansvar (pasientskade)', board: true, queueDays: 120 },
-  PSN_UTMALING: { code: 'PSN_UTMALING', firstInstance: 'NPE', title: 'Klage på vedtak om erstatningsutmåling (pasientskade)', board: true, queueDays: 300 },
+  PSN_ANSVAR: {
+    code: 'PSN_ANSVAR',
+    firstInstance: 'NPE',
+    title: 'Klage på vedtak om erstatningsansvar (pasientskade)',
+    board: true,
+    queueDays: 120,
+  },
+  PSN_UTMALING: {
+    code: 'PSN_UTMALING',
+    firstInstance: 'NPE',
+    title: 'Klage på vedtak om erstatningsutmåling (pasientskade)',
+    board: true,
+    queueDays: 300,
+  },
 };
 
 export const HELSEKLAGE_STEPS = {
@@ -185,7 +359,9 @@ export const HELSEKLAGE_STEPS = {
     code: 'GATHERING_INFORMATION',
     days: 40,
     docs: [
-      letter('Forespørsel om samtykke til innhenting av opplysninger', 'U', 'start', true, { probability: 0.5 }),
+      letter('Forespørsel om samtykke til innhenting av opplysninger', 'U', 'start', true, {
+        probability: 0.5,
+      }),
       letter('Saksnotat', 'N', 'end', false),
     ],
   },
@@ -198,7 +374,11 @@ export const HELSEKLAGE_STEPS = {
       letter('Merknader til sakens dokumenter', 'I', 'end', true, { probability: 0.6 }),
     ],
   },
-  recommendation: { code: 'RECOMMENDATION', days: 30, docs: [letter('Innstilling til nemnda', 'X', 'end', false)] },
+  recommendation: {
+    code: 'RECOMMENDATION',
+    days: 30,
+    docs: [letter('Innstilling til nemnda', 'X', 'end', false)],
+  },
   boardMeeting: { code: 'BOARD_MEETING', days: 30, docs: [letter('Møtebok', 'N', 'end', false)] },
   delegatedDecision: { code: 'DELEGATED_DECISION', days: 25 },
   decision: { code: 'DECISION', days: 7, docs: [letter('Vedtak', 'U', 'end', true)] },
@@ -245,7 +425,11 @@ export const STPK_STEPS = {
     days: 21,
     docs: [letter('Sagen sendt i høring', 'U', 'start', true, { commentDays: 14 })],
   },
-  boardMeeting: { code: 'NAEVNSMOEDE', days: 40, docs: [letter('Indstilling til nævnet', 'X', 'start', false)] },
+  boardMeeting: {
+    code: 'NAEVNSMOEDE',
+    days: 40,
+    docs: [letter('Indstilling til nævnet', 'X', 'start', false)],
+  },
   decision: { code: 'AFGOERELSE', days: 20, docs: [letter('Afgørelse', 'U', 'end', true)] },
   closed: { code: 'AFSLUTTET', days: 3 },
 } satisfies Record<string, StepTemplate>;
@@ -277,5 +461,17 @@ export const DK_HOSPITALS = [
   'Bispebjerg og Frederiksberg Hospital',
 ];
 
-export const DK_PROFESSIONS = ['læge', 'tandlæge', 'sygeplejerske', 'jordemoder', 'fysioterapeut', 'kiropraktor'];
-export const DK_RIGHTS = ['frit sygehusvalg', 'befordringsgodtgørelse', 'behandling i udlandet', 'ventetidsgaranti'];
+export const DK_PROFESSIONS = [
+  'læge',
+  'tandlæge',
+  'sygeplejerske',
+  'jordemoder',
+  'fysioterapeut',
+  'kiropraktor',
+];
+export const DK_RIGHTS = [
+  'frit sygehusvalg',
+  'befordringsgodtgørelse',
+  'behandling i udlandet',
+  'ventetidsgaranti',
+];

@@ -24,7 +24,16 @@ import {
   type StepTemplate,
 } from './catalog.js';
 import { fictitiousCpr, syntheticFodselsnummer } from './ids.js';
-import type { AgencyCode, MockCase, MockDocument, MockParticipant, MockPerson, MockRole, MockStep, World } from './model.js';
+import type {
+  AgencyCode,
+  MockCase,
+  MockDocument,
+  MockParticipant,
+  MockPerson,
+  MockRole,
+  MockStep,
+  World,
+} from './model.js';
 import { renderPdf } from './pdf.js';
 import { loadPersonas, type Persona } from './personas.js';
 import { Random } from './random.js';
@@ -100,16 +109,21 @@ class WorldBuilder {
 
   /** A working-hours timestamp on the given day, so dates look like a case officer's. */
   atWorkingHour(day: Date): Date {
-    return new Date(utcDay(day).getTime() + (7 + this.random.int(0, 8)) * 3_600_000 + this.random.int(0, 59) * 60_000);
+    return new Date(
+      utcDay(day).getTime() + (7 + this.random.int(0, 8)) * 3_600_000 + this.random.int(0, 59) * 60_000,
+    );
   }
 
   birthDate(minAge: number, maxAge: number): Date {
     const age = this.random.int(minAge, maxAge);
-    return new Date(Date.UTC(this.today.getUTCFullYear() - age, this.random.int(0, 11), this.random.int(1, 28)));
+    return new Date(
+      Date.UTC(this.today.getUTCFullYear() - age, this.random.int(0, 11), this.random.int(1, 28)),
+    );
   }
 
   addPerson(person: MockPerson): MockPerson {
-    if (this.persons.has(person.nationalId)) throw new Error(`duplicate national id in seed: ${person.nationalId}`);
+    if (this.persons.has(person.nationalId))
+      throw new Error(`duplicate national id in seed: ${person.nationalId}`);
     this.persons.set(person.nationalId, person);
     return person;
   }
@@ -128,7 +142,9 @@ class WorldBuilder {
         familyName,
         birthDate: isoDate(birth),
         mobile: this.random.chance(0.96) ? `+47 ${this.random.pick(['4', '9'])}${this.digits(7)}` : null,
-        email: this.random.chance(0.8) ? this.email(givenName, familyName, ['gmail.com', 'online.no', 'hotmail.com']) : null,
+        email: this.random.chance(0.8)
+          ? this.email(givenName, familyName, ['gmail.com', 'online.no', 'hotmail.com'])
+          : null,
         deceased: false,
       });
     }
@@ -149,7 +165,9 @@ class WorldBuilder {
         familyName,
         birthDate: isoDate(birth),
         mobile: this.random.chance(0.95) ? `+45 ${this.digits(8)}` : null,
-        email: this.random.chance(0.8) ? this.email(givenName, familyName, ['gmail.com', 'outlook.dk', 'mail.dk']) : null,
+        email: this.random.chance(0.8)
+          ? this.email(givenName, familyName, ['gmail.com', 'outlook.dk', 'mail.dk'])
+          : null,
         deceased: false,
       });
     }
@@ -179,7 +197,8 @@ class WorldBuilder {
       role,
       name: `${person.givenName} ${person.familyName}`,
       mobile: person.mobile,
-      email: firm && !firm.personal ? `post@${firm.firm.toLowerCase().replace(/[^a-z]/g, '')}.no` : person.email,
+      email:
+        firm && !firm.personal ? `post@${firm.firm.toLowerCase().replace(/[^a-z]/g, '')}.no` : person.email,
       emailIsPersonal: firm ? firm.personal : person.email !== null,
       organisation: firm?.firm ?? null,
       ...overrides,
@@ -221,7 +240,8 @@ class WorldBuilder {
       if (completedAt) lastEvent = completedAt;
       if (template.code === draft.outcomeStep && completedAt) decidedAt = completedAt;
       if (template.code === draft.closeStep && completedAt) closedAt = completedAt;
-      if (!done && expectedDecisionAt === null && draft.decisionSteps.includes(template.code)) expectedDecisionAt = due;
+      if (!done && expectedDecisionAt === null && draft.decisionSteps.includes(template.code))
+        expectedDecisionAt = due;
       // Letters exist only once their moment has come: at the step's start, or at its completion.
       const started = state !== 'UPCOMING';
       for (const doc of template.docs ?? []) {
@@ -234,7 +254,9 @@ class WorldBuilder {
           title: doc.title,
           journalType: doc.journal,
           date: isoDate(date),
-          commentDeadline: doc.commentDays ? isoDate(new Date(date.getTime() + doc.commentDays * DAY_MS)) : null,
+          commentDeadline: doc.commentDays
+            ? isoDate(new Date(date.getTime() + doc.commentDays * DAY_MS))
+            : null,
           counterpartyId: doc.fromOrToParty ? (party?.nationalId ?? null) : null,
           fileName: '',
           sizeBytes: 0,
@@ -310,7 +332,13 @@ function npeDraft(
   jitter: boolean,
 ): Draft {
   const caseType = options.caseType ?? w.random.weighted(NPE_CASE_TYPES);
-  const outcome = options.outcome ?? w.random.weighted([['MEDHOLD', 30], ['DELVIS_MEDHOLD', 5], ['AVSLAG', 65]] as const);
+  const outcome =
+    options.outcome ??
+    w.random.weighted([
+      ['MEDHOLD', 30],
+      ['DELVIS_MEDHOLD', 5],
+      ['AVSLAG', 65],
+    ] as const);
   // A drug-injury decision cannot be appealed to Pasientskadenemnda, only taken to court.
   const appealable = caseType === 'PASIENTSKADE';
   const resolved: Required<NpeOptions> = {
@@ -350,7 +378,13 @@ function npeDraft(
 
 function helseklagePlan(type: HelseklageType, outcome: string, withExpert: boolean): StepTemplate[] {
   const s = HELSEKLAGE_STEPS;
-  const plan: StepTemplate[] = [s.forwarded, s.registered, { ...s.queue, days: type.queueDays }, s.started, s.gathering];
+  const plan: StepTemplate[] = [
+    s.forwarded,
+    s.registered,
+    { ...s.queue, days: type.queueDays },
+    s.started,
+    s.gathering,
+  ];
   if (withExpert) plan.push(s.expert);
   plan.push(s.forComment);
   if (type.board) plan.push(s.recommendation, s.boardMeeting);
@@ -398,7 +432,13 @@ function helseklageDraft(
  * The appeal of an NPE decision: same party and representatives, registered at Helseklage a few days after
  * NPE forwarded it — or not yet, when those days have not passed.
  */
-function appealOfNpe(w: WorldBuilder, npe: Built, type: HelseklageType, forwardedAt: Date, jitter = true): Built | null {
+function appealOfNpe(
+  w: WorldBuilder,
+  npe: Built,
+  type: HelseklageType,
+  forwardedAt: Date,
+  jitter = true,
+): Built | null {
   const createdAt = w.atWorkingHour(new Date(forwardedAt.getTime() + w.random.int(2, 9) * DAY_MS));
   if (createdAt.getTime() > w.today.getTime()) return null;
   const participants = npe.record.participants.map((p) => ({ ...p }));
@@ -429,8 +469,14 @@ function stpkDraft(
 ): Draft {
   const isComplaint = caseType === 'BEHANDLINGSSTED' || caseType === 'SUNDHEDSPERSON';
   const outcome = isComplaint
-    ? w.random.weighted([['KRITIK', 25], ['IKKE_KRITIK', 75]] as const)
-    : w.random.weighted([['MEDHOLD', 30], ['AFSLAG', 70]] as const);
+    ? w.random.weighted([
+        ['KRITIK', 25],
+        ['IKKE_KRITIK', 75],
+      ] as const)
+    : w.random.weighted([
+        ['MEDHOLD', 30],
+        ['AFSLAG', 70],
+      ] as const);
   const hospital = w.random.pick(DK_HOSPITALS);
   const titles: Record<string, string> = {
     BEHANDLINGSSTED: `Klage over behandling på ${hospital}`,
@@ -470,7 +516,11 @@ function representatives(w: WorldBuilder, lawyerShare: number, lawyerMany: MockP
   return [];
 }
 
-function randomNorwegianParties(w: WorldBuilder, lawyerShare: number, lawyerMany: MockPerson): MockParticipant[] {
+function randomNorwegianParties(
+  w: WorldBuilder,
+  lawyerShare: number,
+  lawyerMany: MockPerson,
+): MockParticipant[] {
   const deceased = w.random.chance(0.03);
   const party = w.newNorwegian(18, 92);
   const participants: MockParticipant[] = [];
@@ -505,7 +555,8 @@ function generateRandom(w: WorldBuilder, scale: number, lawyerMany: MockPerson):
     // Some amount decisions are appealed too (PSN_UTMALING), three weeks after the decision at the latest.
     const amountAt = w.stepCompletedAt(npe, NPE_STEPS.amountDecision.code);
     // Drug-injury decisions cannot be appealed to Pasientskadenemnda, only taken to court.
-    if (amountAt && npe.record.caseType === 'PASIENTSKADE' && w.random.chance(0.15)) appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_UTMALING, amountAt);
+    if (amountAt && npe.record.caseType === 'PASIENTSKADE' && w.random.chance(0.15))
+      appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_UTMALING, amountAt);
   }
 
   for (let i = 0; i < volume(VOLUMES.helseklageOther); i++) {
@@ -537,7 +588,11 @@ function personaPerson(w: WorldBuilder, persona: Persona): MockPerson {
   const [givenName = persona.name, ...rest] = persona.name.split(' ');
   const nationalId = persona.login.pid ?? persona.login.cpr;
   if (!nationalId) throw new Error(`persona ${persona.key} has no national id`);
-  const idKind = persona.login.cpr ? 'cpr' : nationalId[0] !== undefined && Number(nationalId[0]) >= 4 ? 'dnr' : 'fnr';
+  const idKind = persona.login.cpr
+    ? 'cpr'
+    : nationalId[0] !== undefined && Number(nationalId[0]) >= 4
+      ? 'dnr'
+      : 'fnr';
   const day = Number(nationalId.slice(0, 2)) - (idKind === 'dnr' ? 40 : idKind === 'cpr' ? 60 : 0);
   const month = Number(nationalId.slice(2, 4)) - (idKind === 'cpr' ? 0 : 80);
   const yy = Number(nationalId.slice(4, 6));
@@ -576,7 +631,12 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
   w.lawyerFirms.set(lawyerMany.nationalId, { firm: 'Advokatfirmaet Solberg & Lie AS', personal: true });
   const secondLawyer = person('second-lawyer');
   w.lawyerFirms.set(secondLawyer.nationalId, { firm: 'Holm Advokatkontor AS', personal: false });
-  const npeRejectedAppealed = { caseType: 'PASIENTSKADE', outcome: 'AVSLAG', appealed: true, withExpert: true } as const;
+  const npeRejectedAppealed = {
+    caseType: 'PASIENTSKADE',
+    outcome: 'AVSLAG',
+    appealed: true,
+    withExpert: true,
+  } as const;
 
   // citizen-npe-helseklage: rejected NPE claim forwarded to PSN 190 days ago; the appeal is open for comment.
   {
@@ -589,21 +649,33 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
     const appealPlan = helseklagePlan(HELSEKLAGE_PSN.PSN_ANSVAR, 'UPHELD', false);
     const appealCreated = createdFor(w, appealPlan, 'SENT_FOR_COMMENT', -10);
     const appeal = w.build({
-      ...helseklageDraft(w, HELSEKLAGE_PSN.PSN_ANSVAR, appealCreated, [w.participant(ingrid, 'PARTY')], false, 'UPHELD'),
+      ...helseklageDraft(
+        w,
+        HELSEKLAGE_PSN.PSN_ANSVAR,
+        appealCreated,
+        [w.participant(ingrid, 'PARTY')],
+        false,
+        'UPHELD',
+      ),
       plan: appealPlan,
       appealOf: npe,
     });
     void appeal;
     const helfo = HELSEKLAGE_TYPES.find(([t]) => t.code === 'HELFO_LEGEMIDLER')?.[0];
     if (!helfo) throw new Error('catalog lacks HELFO_LEGEMIDLER');
-    w.build(helseklageDraft(w, helfo, w.atWorkingHour(w.daysAgo(40)), [w.participant(ingrid, 'PARTY')], false));
+    w.build(
+      helseklageDraft(w, helfo, w.atWorkingHour(w.daysAgo(40)), [w.participant(ingrid, 'PARTY')], false),
+    );
   }
 
   // citizen-dk: a current complaint, one created before the cut-off, and her daughter's complaint.
   {
     const mette = person('citizen-dk');
     const daughter = w.newDane(6, 12);
-    w.build(stpkDraft(w, 'BEHANDLINGSSTED', w.atWorkingHour(w.daysAgo(75)), [w.participant(mette, 'PARTY')], false));
+    daughter.familyName = mette.familyName;
+    w.build(
+      stpkDraft(w, 'BEHANDLINGSSTED', w.atWorkingHour(w.daysAgo(75)), [w.participant(mette, 'PARTY')], false),
+    );
     const beforeCutoff = new Date(new Date(`${cutoff}T10:00:00Z`).getTime() - 20 * DAY_MS);
     w.build(stpkDraft(w, 'SUNDHEDSPERSON', beforeCutoff, [w.participant(mette, 'PARTY')], false));
     w.build(
@@ -611,7 +683,10 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
         w,
         'BEHANDLINGSSTED',
         w.atWorkingHour(w.daysAgo(50)),
-        [w.participant(daughter, 'PARTY', { mobile: null, email: null }), w.participant(mette, 'CUSTODY_HOLDER')],
+        [
+          w.participant(daughter, 'PARTY', { mobile: null, email: null }),
+          w.participant(mette, 'CUSTODY_HOLDER'),
+        ],
         false,
       ),
     );
@@ -626,10 +701,34 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
     const anders = person('represented-party');
     const proxy = person('proxy');
     const someLawyer = w.lawyers[0] ?? lawyerMany;
-    w.build(npeDraft(w, w.atWorkingHour(w.daysAgo(200)), [w.participant(anders, 'PARTY'), w.participant(someLawyer, 'LAWYER')], {}, false));
-    w.build(helseklageDraft(w, helfoTann, w.atWorkingHour(w.daysAgo(120)), [w.participant(anders, 'PARTY'), w.participant(proxy, 'PROXY')], false));
+    w.build(
+      npeDraft(
+        w,
+        w.atWorkingHour(w.daysAgo(200)),
+        [w.participant(anders, 'PARTY'), w.participant(someLawyer, 'LAWYER')],
+        {},
+        false,
+      ),
+    );
+    w.build(
+      helseklageDraft(
+        w,
+        helfoTann,
+        w.atWorkingHour(w.daysAgo(120)),
+        [w.participant(anders, 'PARTY'), w.participant(proxy, 'PROXY')],
+        false,
+      ),
+    );
     const principal = w.newNorwegian(60, 85);
-    w.build(npeDraft(w, w.atWorkingHour(w.daysAgo(260)), [w.participant(principal, 'PARTY'), w.participant(proxy, 'PROXY')], {}, false));
+    w.build(
+      npeDraft(
+        w,
+        w.atWorkingHour(w.daysAgo(260)),
+        [w.participant(principal, 'PARTY'), w.participant(proxy, 'PROXY')],
+        {},
+        false,
+      ),
+    );
   }
 
   // guardian and ward on the same two cases.
@@ -646,21 +745,49 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
     const silje = person('bereaved');
     const father = w.newNorwegian(75, 90);
     father.deceased = true;
-    const family = () => [w.participant(father, 'PARTY', { mobile: null, email: null }), w.participant(silje, 'BEREAVED')];
+    const family = () => [
+      w.participant(father, 'PARTY', { mobile: null, email: null }),
+      w.participant(silje, 'BEREAVED'),
+    ];
     const plan = npePlan({ ...npeRejectedAppealed, partialPayment: false });
-    const npe = w.build(npeDraft(w, createdFor(w, plan, NPE_STEPS.forwarded.code, 60), family(), npeRejectedAppealed, false));
+    const npe = w.build(
+      npeDraft(w, createdFor(w, plan, NPE_STEPS.forwarded.code, 60), family(), npeRejectedAppealed, false),
+    );
     const forwardedAt = w.stepCompletedAt(npe, NPE_STEPS.forwarded.code);
     if (!forwardedAt) throw new Error('bereaved persona NPE case was not forwarded');
-    if (!appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_ANSVAR, forwardedAt, false)) throw new Error('bereaved persona appeal not yet registered');
+    if (!appealOfNpe(w, npe, HELSEKLAGE_PSN.PSN_ANSVAR, forwardedAt, false))
+      throw new Error('bereaved persona appeal not yet registered');
   }
 
-  w.build(helseklageDraft(w, helfoEos, w.atWorkingHour(w.daysAgo(90)), [w.participant(person('dnumber'), 'PARTY')], false));
-  w.build(helseklageDraft(w, helfoFrikort, w.atWorkingHour(w.daysAgo(30)), [w.participant(person('missing-mobile'), 'PARTY')], false));
+  w.build(
+    helseklageDraft(
+      w,
+      helfoEos,
+      w.atWorkingHour(w.daysAgo(90)),
+      [w.participant(person('dnumber'), 'PARTY')],
+      false,
+    ),
+  );
+  w.build(
+    helseklageDraft(
+      w,
+      helfoFrikort,
+      w.atWorkingHour(w.daysAgo(30)),
+      [w.participant(person('missing-mobile'), 'PARTY')],
+      false,
+    ),
+  );
 
   // npe-closed-old: one claim closed 120 days ago, one 30 days ago (both granted and paid).
   {
     const ole = person('npe-closed-old');
-    const granted = { caseType: 'PASIENTSKADE', outcome: 'MEDHOLD', appealed: false, withExpert: false, partialPayment: false } as const;
+    const granted = {
+      caseType: 'PASIENTSKADE',
+      outcome: 'MEDHOLD',
+      appealed: false,
+      withExpert: false,
+      partialPayment: false,
+    } as const;
     const plan = npePlan(granted);
     for (const closedDaysAgo of [120, 30]) {
       const created = createdFor(w, plan, NPE_STEPS.closed.code, closedDaysAgo);
@@ -671,11 +798,19 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
 }
 
 /** Tops lawyer-many up to a realistic caseload, and gives one Helseklage case a second lawyer. */
-function assignLawyerMany(w: WorldBuilder, lawyerMany: MockPerson, secondLawyer: MockPerson, target: number): void {
+function assignLawyerMany(
+  w: WorldBuilder,
+  lawyerMany: MockPerson,
+  secondLawyer: MockPerson,
+  target: number,
+): void {
   const holds = (b: Built) => b.record.participants.some((p) => p.nationalId === lawyerMany.nationalId);
   let count = [...w.built.npe, ...w.built.helseklage].filter(holds).length;
   const candidates = [...w.built.npe, ...w.built.helseklage].filter(
-    (b) => !holds(b) && b.record.participants.some((p) => p.role === 'LAWYER') && b.record.participants.length <= 3,
+    (b) =>
+      !holds(b) &&
+      b.record.participants.some((p) => p.role === 'LAWYER') &&
+      b.record.participants.length <= 3,
   );
   for (const built of candidates) {
     if (count >= target) break;

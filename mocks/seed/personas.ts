@@ -7,8 +7,18 @@ const personaSchema = z.object({
   name: z.string().min(3),
   description: z.string(),
   login: z.union([
-    z.object({ idp: z.literal('idporten'), pid: z.string().regex(/^\d{11}$/), acr: z.string(), cpr: z.undefined().optional() }),
-    z.object({ idp: z.literal('mitid'), cpr: z.string().regex(/^\d{10}$/), loa: z.string(), pid: z.undefined().optional() }),
+    z.object({
+      idp: z.literal('idporten'),
+      pid: z.string().regex(/^\d{11}$/),
+      acr: z.string(),
+      cpr: z.undefined().optional(),
+    }),
+    z.object({
+      idp: z.literal('mitid'),
+      cpr: z.string().regex(/^\d{10}$/),
+      loa: z.string(),
+      pid: z.undefined().optional(),
+    }),
   ]),
   listedOn: z.object({ npe: z.number(), helseklage: z.number(), stpk: z.number() }).optional(),
   minimumCases: z.number().optional(),

@@ -95,13 +95,21 @@ export class AgencyHttp {
     try {
       payload = JSON.parse(text);
     } catch (error) {
-      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid JSON', response.statusCode, { cause: error });
+      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid JSON', response.statusCode, {
+        cause: error,
+      });
     }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      throw new UpstreamError(agency, 'BAD_RESPONSE', `answer does not match its schema: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`, response.statusCode, {
-        cause: parsed.error,
-      });
+      throw new UpstreamError(
+        agency,
+        'BAD_RESPONSE',
+        `answer does not match its schema: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
+        response.statusCode,
+        {
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   }
@@ -116,9 +124,15 @@ export class AgencyHttp {
     ) {
       return new UpstreamError(agency, 'TIMEOUT', 'did not answer in time', undefined, { cause: error });
     }
-    return new UpstreamError(agency, 'UNREACHABLE', `could not be reached (${(error as Error).message})`, undefined, {
-      cause: error,
-    });
+    return new UpstreamError(
+      agency,
+      'UNREACHABLE',
+      `could not be reached (${(error as Error).message})`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
   }
 
   async close(): Promise<void> {

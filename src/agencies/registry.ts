@@ -7,7 +7,11 @@ import { npeModule } from './npe/index.js';
 import type { AgencyAdapter } from './port.js';
 import { stpkModule } from './stpk/index.js';
 
-export const AGENCY_MODULES: readonly AgencyModule<never>[] = [npeModule, helseklageModule, stpkModule] as never;
+export const AGENCY_MODULES: readonly AgencyModule<never>[] = [
+  npeModule,
+  helseklageModule,
+  stpkModule,
+] as never;
 
 /** The live adapters, in the order the graph lists agencies. */
 export class AgencyRegistry {

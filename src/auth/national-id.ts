@@ -52,7 +52,11 @@ export function parseNorwegianId(value: string): NorwegianId | null {
   else if (month > 40) month -= 40;
   const year = fullYear(Number(value.slice(4, 6)), Number(value.slice(6, 9)));
   if (year === null || !isRealDate(year, month, day)) return null;
-  return { kind, birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, synthetic };
+  return {
+    kind,
+    birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    synthetic,
+  };
 }
 
 export interface Cpr {

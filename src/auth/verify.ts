@@ -5,7 +5,14 @@
  * RS256/ES256 only, `aud` and `exp` required, a small clock tolerance, access tokens only (`typ: at+jwt`),
  * assurance in the accepted set, a national id present. Anything unverifiable is refused: fail closed.
  */
-import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
 import { request } from 'undici';
 import { z } from 'zod';
 import { ASSURANCE_RANK, type Assurance, type Principal } from './principal.js';
@@ -101,10 +108,13 @@ export class TokenVerifier {
       throw new AuthError('MALFORMED', 'The token is not a JWT.');
     }
     const state = typeof unverified.iss === 'string' ? this.#issuers.get(unverified.iss) : undefined;
-    if (!state) throw new AuthError('UNKNOWN_ISSUER', 'The token was not issued by an accepted identity provider.');
+    if (!state)
+      throw new AuthError('UNKNOWN_ISSUER', 'The token was not issued by an accepted identity provider.');
     const typ = typeof header.typ === 'string' ? header.typ.toLowerCase().replace(/^application\//, '') : '';
-    if (typ !== 'at+jwt') throw new AuthError('NOT_AN_ACCESS_TOKEN', 'Only access tokens are accepted as bearer tokens.');
-    if (!ALGORITHMS.includes(String(header.alg))) throw new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
+    if (typ !== 'at+jwt')
+      throw new AuthError('NOT_AN_ACCESS_TOKEN', 'Only access tokens are accepted as bearer tokens.');
+    if (!ALGORITHMS.includes(String(header.alg)))
+      throw new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
 
     const jwks = await this.#jwks(state);
     let payload: JWTPayload;
@@ -140,7 +150,10 @@ export class TokenVerifier {
       }
       document = discoveryDocument.parse(await response.body.json());
     } catch {
-      throw new AuthError('IDP_UNREACHABLE', 'The identity provider could not be reached to verify the token.');
+      throw new AuthError(
+        'IDP_UNREACHABLE',
+        'The identity provider could not be reached to verify the token.',
+      );
     }
     // OpenID Connect Discovery §4.3: the document must name exactly the issuer it was fetched for.
     if (document.issuer !== state.config.issuer) {
@@ -160,14 +173,23 @@ export class TokenVerifier {
     if (error instanceof joseErrors.JWTClaimValidationFailed) {
       return new AuthError('INVALID_CLAIM', `The token's ${error.claim} claim is not accepted.`);
     }
-    if (error instanceof joseErrors.JOSEAlgNotAllowed) return new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
-    if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) {
+    if (error instanceof joseErrors.JOSEAlgNotAllowed)
+      return new AuthError('ALG_NOT_ALLOWED', 'The token is signed with a refused algorithm.');
+    if (
+      error instanceof joseErrors.JWKSNoMatchingKey ||
+      error instanceof joseErrors.JWKSMultipleMatchingKeys
+    ) {
       return new AuthError('UNKNOWN_KEY', 'The token is signed with an unknown key.');
     }
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new AuthError('BAD_SIGNATURE', 'The token signature is invalid.');
-    if (error instanceof joseErrors.JWTInvalid || error instanceof joseErrors.JWSInvalid) return new AuthError('MALFORMED', 'The token is malformed.');
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+      return new AuthError('BAD_SIGNATURE', 'The token signature is invalid.');
+    if (error instanceof joseErrors.JWTInvalid || error instanceof joseErrors.JWSInvalid)
+      return new AuthError('MALFORMED', 'The token is malformed.');
     // JWKS timeouts, network failures and invalid key sets: we cannot verify, so we refuse.
-    return new AuthError('IDP_UNREACHABLE', 'The identity provider could not be reached to verify the token.');
+    return new AuthError(
+      'IDP_UNREACHABLE',
+      'The identity provider could not be reached to verify the token.',
+    );
   }
 
   #principal(config: IssuerConfig, payload: JWTPayload): Principal {
@@ -175,24 +197,48 @@ export class TokenVerifier {
     if (config.provider === 'idporten') {
       const pid = payload.pid;
       if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) {
-        throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no Norwegian national identity number.');
+        throw new AuthError(
+          'MISSING_NATIONAL_ID',
+          'The login carries no Norwegian national identity number.',
+        );
       }
       const raw = typeof payload.acr === 'string' ? payload.acr : '';
       const acr = IDPORTEN_ACR_ALIASES[raw] ?? raw;
       const assurance = IDPORTEN_ASSURANCE[acr];
       if (!assurance || !config.acceptedAcr.map((a) => IDPORTEN_ACR_ALIASES[a] ?? a).includes(acr)) {
-        throw new AuthError('INSUFFICIENT_ASSURANCE', 'The login assurance level is too low; log in with a stronger method.');
+        throw new AuthError(
+          'INSUFFICIENT_ASSURANCE',
+          'The login assurance level is too low; log in with a stronger method.',
+        );
       }
-      return { provider: 'idporten', issuer: config.issuer, country: 'NO', nationalId: pid, assurance, expiresAt };
+      return {
+        provider: 'idporten',
+        issuer: config.issuer,
+        country: 'NO',
+        nationalId: pid,
+        assurance,
+        expiresAt,
+      };
     }
     const cpr = payload['dk.cpr'];
     if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr)) {
       throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no CPR number.');
     }
-    const level = NSIS_LEVEL.exec(typeof payload.acr === 'string' ? payload.acr : '')?.[1]?.toLowerCase() as Assurance | undefined;
+    const level = NSIS_LEVEL.exec(typeof payload.acr === 'string' ? payload.acr : '')?.[1]?.toLowerCase() as
+      Assurance | undefined;
     if (!level || ASSURANCE_RANK[level] < ASSURANCE_RANK[config.minimumLoa]) {
-      throw new AuthError('INSUFFICIENT_ASSURANCE', 'The login assurance level is too low; log in with a stronger method.');
+      throw new AuthError(
+        'INSUFFICIENT_ASSURANCE',
+        'The login assurance level is too low; log in with a stronger method.',
+      );
     }
-    return { provider: 'mitid', issuer: config.issuer, country: 'DK', nationalId: cpr, assurance: level, expiresAt };
+    return {
+      provider: 'mitid',
+      issuer: config.issuer,
+      country: 'DK',
+      nationalId: cpr,
+      assurance: level,
+      expiresAt,
+    };
   }
 }

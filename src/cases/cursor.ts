@@ -21,7 +21,9 @@ export function decodeCursor(cursor: string): CaseKey {
     const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { updatedAt: parsed.u, id: parsed.i };
   } catch {
-    throw graphError('BAD_USER_INPUT', 'The cursor is not valid; start again from the first page.', { argument: 'after' });
+    throw graphError('BAD_USER_INPUT', 'The cursor is not valid; start again from the first page.', {
+      argument: 'after',
+    });
   }
 }
 

@@ -22,7 +22,8 @@ function toDocument(agency: string, record: DocumentRecord, lang: Lang): Documen
 
 /** Newest first; internal notes removed by the policy before anything is shaped. */
 export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
-  const records = (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
+  const records =
+    (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
   return visibleDocuments(records)
     .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))
     .map((r) => toDocument(view.definition.code, r, context.lang));
@@ -34,6 +35,11 @@ export async function caseDeadlines(context: AuthenticatedContext, view: CaseVie
   const documents = await caseDocuments(context, view);
   return documents
     .filter((d) => d.commentDeadline && d.commentDeadline >= today)
-    .map((d) => ({ kind: 'COMMENT' as const, dueAt: d.commentDeadline ?? today, label: COMMON_LABELS.commentDeadline[context.lang], document: d }))
+    .map((d) => ({
+      kind: 'COMMENT' as const,
+      dueAt: d.commentDeadline ?? today,
+      label: COMMON_LABELS.commentDeadline[context.lang],
+      document: d,
+    }))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

@@ -37,7 +37,9 @@ function failureReason(error: unknown, context: AuthenticatedContext, agency: st
 export async function listCases(context: AuthenticatedContext, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
-    throw graphError('BAD_USER_INPUT', `first must be between 1 and ${context.maxPageSize}.`, { argument: 'first' });
+    throw graphError('BAD_USER_INPUT', `first must be between 1 and ${context.maxPageSize}.`, {
+      argument: 'first',
+    });
   }
   const after = args.after ? decodeCursor(args.after) : null;
   const wanted = args.filter?.agencies ? new Set(args.filter.agencies) : null;
@@ -57,9 +59,19 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
       try {
         const refs = await loadersFor(context, agency.code).caseRefs();
         statuses.set(agency.code, { agency, status: 'OK', reason: null, asOf });
-        return refs.map((ref) => ({ id: globalCaseId(agency.code, ref.caseNumber), updatedAt: ref.updatedAt, adapter, ref }));
+        return refs.map((ref) => ({
+          id: globalCaseId(agency.code, ref.caseNumber),
+          updatedAt: ref.updatedAt,
+          adapter,
+          ref,
+        }));
       } catch (error) {
-        statuses.set(agency.code, { agency, status: 'UNAVAILABLE', reason: failureReason(error, context, agency.code), asOf });
+        statuses.set(agency.code, {
+          agency,
+          status: 'UNAVAILABLE',
+          reason: failureReason(error, context, agency.code),
+          asOf,
+        });
         return [];
       }
     }),
@@ -78,11 +90,19 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
         const record = await loadersFor(context, code).cases.load(listed.ref.caseNumber);
         const role = record && viewerRole(context.principal, record);
         if (!record || !role) return null;
-        return { cursor: encodeCursor(listed), node: { record, role, definition: listed.adapter.definition } };
+        return {
+          cursor: encodeCursor(listed),
+          node: { record, role, definition: listed.adapter.definition },
+        };
       } catch (error) {
         const agency = listed.adapter.definition;
         if (statuses.get(code)?.status === 'OK') {
-          statuses.set(code, { agency, status: 'UNAVAILABLE', reason: failureReason(error, context, code), asOf });
+          statuses.set(code, {
+            agency,
+            status: 'UNAVAILABLE',
+            reason: failureReason(error, context, code),
+            asOf,
+          });
         }
         return null;
       }

@@ -50,7 +50,9 @@ export const Case: CaseResolvers = {
     const viewer = requireViewer(context);
     // A related case the viewer may not see, or whose agency is down, is simply left out.
     const related = await Promise.all(
-      record.related.map((link) => loadCase(viewer, globalCaseId(link.agency, link.caseNumber)).catch(() => null)),
+      record.related.map((link) =>
+        loadCase(viewer, globalCaseId(link.agency, link.caseNumber)).catch(() => null),
+      ),
     );
     return related.filter((c): c is CaseView => c !== null);
   },

@@ -14,13 +14,15 @@ const STPK = { authorization: 'Bearer stpk-dev-token', 'content-type': 'applicat
 
 async function post<T>(url: string, headers: Record<string, string>, body: unknown): Promise<T> {
   const response = await request(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
+  if (response.statusCode !== 200)
+    throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
   return (await response.body.json()) as T;
 }
 
 async function get<T>(url: string, headers: Record<string, string>): Promise<T> {
   const response = await request(url, { headers });
-  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
+  if (response.statusCode !== 200)
+    throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
   return (await response.body.json()) as T;
 }
 
@@ -92,22 +94,29 @@ export async function agencySteps(mocks: MockStack, globalId: string): Promise<R
 }
 
 /** Every document of a case as the agency's API reports it, including internal ones. */
-export async function agencyDocuments(mocks: MockStack, globalId: string): Promise<{ id: string; internal: boolean }[]> {
+export async function agencyDocuments(
+  mocks: MockStack,
+  globalId: string,
+): Promise<{ id: string; internal: boolean }[]> {
   const [agency, caseNumber = ''] = globalId.split(/:(.*)/s);
   if (agency === 'npe') {
-    const { dokumentlister } = await post<{ dokumentlister: { dokumenter: { dokumentId: string; journalposttype: string }[] }[] }>(
-      `${mocks.agencies.npe.url}/api/v1/saker/dokumentlister`,
-      NPE,
-      { saksnumre: [caseNumber] },
-    );
-    return (dokumentlister[0]?.dokumenter ?? []).map((d) => ({ id: `npe:${d.dokumentId}`, internal: ['N', 'X'].includes(d.journalposttype) }));
+    const { dokumentlister } = await post<{
+      dokumentlister: { dokumenter: { dokumentId: string; journalposttype: string }[] }[];
+    }>(`${mocks.agencies.npe.url}/api/v1/saker/dokumentlister`, NPE, { saksnumre: [caseNumber] });
+    return (dokumentlister[0]?.dokumenter ?? []).map((d) => ({
+      id: `npe:${d.dokumentId}`,
+      internal: ['N', 'X'].includes(d.journalposttype),
+    }));
   }
   if (agency === 'helseklage') {
     const { documents } = await get<{ documents: { documentId: string; journalType: string }[] }>(
       `${mocks.agencies.helseklage.url}/api/cases/${encodeURIComponent(caseNumber)}/documents`,
       HELSEKLAGE,
     );
-    return documents.map((d) => ({ id: `helseklage:${d.documentId}`, internal: ['N', 'X'].includes(d.journalType) }));
+    return documents.map((d) => ({
+      id: `helseklage:${d.documentId}`,
+      internal: ['N', 'X'].includes(d.journalType),
+    }));
   }
   const { dokumenter } = await get<{ dokumenter: { dokumentId: string; retning: string }[] }>(
     `${mocks.agencies.stpk.url}/api/dokumenter?sagsnumre=${encodeURIComponent(caseNumber)}`,

@@ -30,17 +30,22 @@ export function persona(key: string): Persona {
 export interface GraphResponse<T = Record<string, unknown>> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
   text: string;
 }
 
+export type GraphQuery = <T = Record<string, unknown>>(
+  query: string,
+  options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
+) => Promise<GraphResponse<T>>;
+
 export interface GraphClient {
   url: string;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
-  ): Promise<GraphResponse<T>>;
-  close(): Promise<void>;
+  graphql: GraphQuery;
+  close: () => Promise<void>;
 }
 
 export interface TestStack {
@@ -49,10 +54,7 @@ export interface TestStack {
   gateway: Gateway;
   /** A real access token from the mock provider's dev route for a persona (or raw claims). */
   token(who: string | { pid: string; acr?: string } | { cpr: string; loa?: string }): Promise<string>;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
-  ): Promise<GraphResponse<T>>;
+  graphql: GraphQuery;
   close(): Promise<void>;
   /** Another gateway on the same mocks, with these environment overrides. */
   gatewayWith(env: Record<string, string>): Promise<GraphClient>;
@@ -114,7 +116,12 @@ export async function startGateway(env: Record<string, string>): Promise<GraphCl
   const gateway = await buildGateway(loadConfig(env));
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
-  return { url, gateway, graphql: (query, options) => postGraphql(url, query, options), close: () => gateway.close() };
+  return {
+    url,
+    gateway,
+    graphql: (query, options) => postGraphql(url, query, options),
+    close: () => gateway.close(),
+  };
 }
 
 export async function postGraphql<T>(
@@ -132,5 +139,10 @@ export async function postGraphql<T>(
     body: JSON.stringify({ query, variables: opts.variables }),
   });
   const text = await response.body.text();
-  return { status: response.statusCode, headers: response.headers, body: JSON.parse(text) as GraphResponse<T>['body'], text };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: JSON.parse(text) as GraphResponse<T>['body'],
+    text,
+  };
 }

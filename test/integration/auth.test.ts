@@ -22,7 +22,11 @@ beforeAll(async () => {
     kind: 'idporten',
     port: 0,
     audience: DEV_BFF_CLIENT.audience,
-    client: { clientId: DEV_BFF_CLIENT.clientId, clientSecret: 'x', redirectUris: [DEV_BFF_CLIENT.redirectUri] },
+    client: {
+      clientId: DEV_BFF_CLIENT.clientId,
+      clientSecret: 'x',
+      redirectUris: [DEV_BFF_CLIENT.redirectUri],
+    },
   });
 });
 afterAll(async () => {
@@ -75,24 +79,35 @@ async function expectRefused(token: string, message: RegExp, gateway: GraphClien
 describe('bearer tokens: accepted', () => {
   it('an ID-porten access token from the dev route logs the person in', async () => {
     const { body } = await stack.graphql(VIEWER, { token: await stack.token('citizen-npe-helseklage') });
-    expect(body).toEqual({ data: { viewer: { identityProvider: 'IDPORTEN', country: 'NO', assuranceLevel: 'HIGH' } } });
+    expect(body).toEqual({
+      data: { viewer: { identityProvider: 'IDPORTEN', country: 'NO', assuranceLevel: 'HIGH' } },
+    });
   });
 
   it('a MitID broker token with a CPR claim and NSIS Substantial logs the person in', async () => {
     const { body } = await stack.graphql(VIEWER, { token: await stack.token('citizen-dk') });
-    expect(body).toEqual({ data: { viewer: { identityProvider: 'MITID', country: 'DK', assuranceLevel: 'SUBSTANTIAL' } } });
+    expect(body).toEqual({
+      data: { viewer: { identityProvider: 'MITID', country: 'DK', assuranceLevel: 'SUBSTANTIAL' } },
+    });
   });
 
   it('the older acr value Level4 is accepted as idporten-loa-high', async () => {
-    const { body } = await stack.graphql(VIEWER, { token: await stack.token({ pid: INGRID, acr: 'Level4' }) });
-    expect(body.data).toEqual({ viewer: { identityProvider: 'IDPORTEN', country: 'NO', assuranceLevel: 'HIGH' } });
+    const { body } = await stack.graphql(VIEWER, {
+      token: await stack.token({ pid: INGRID, acr: 'Level4' }),
+    });
+    expect(body.data).toEqual({
+      viewer: { identityProvider: 'IDPORTEN', country: 'NO', assuranceLevel: 'HIGH' },
+    });
   });
 
   it('the person is identified by pid, not by the pairwise sub', async () => {
     const kid = await idportenKid();
     const a = await stack.mocks.idporten.sign(claims({ sub: 'sub-for-client-a' }), { kid });
     const b = await stack.mocks.idporten.sign(claims({ sub: 'sub-for-client-b' }), { kid });
-    const [ra, rb] = await Promise.all([stack.graphql(CASES, { token: a }), stack.graphql(CASES, { token: b })]);
+    const [ra, rb] = await Promise.all([
+      stack.graphql(CASES, { token: a }),
+      stack.graphql(CASES, { token: b }),
+    ]);
     expect(ra.body.data).toEqual({ cases: { totalCount: 3 } });
     expect(rb.body.data).toEqual(ra.body.data);
   });
@@ -106,12 +121,16 @@ describe('bearer tokens: accepted', () => {
 
 describe('bearer tokens: every check of the security baseline refuses', () => {
   it('a token from an issuer that is not configured', async () => {
-    const token = (await strangerIdp.mint({ nationalId: INGRID, assurance: 'idporten-loa-high' })).access_token;
+    const token = (await strangerIdp.mint({ nationalId: INGRID, assurance: 'idporten-loa-high' }))
+      .access_token;
     await expectRefused(token, /not issued by an accepted identity provider/);
   });
 
   it('a token signed by the right key but naming another issuer', async () => {
-    await expectRefused(await stack.mocks.idporten.sign(claims({ iss: 'https://idporten.no' }), { kid: await idportenKid() }), /not issued by an accepted/);
+    await expectRefused(
+      await stack.mocks.idporten.sign(claims({ iss: 'https://idporten.no' }), { kid: await idportenKid() }),
+      /not issued by an accepted/,
+    );
   });
 
   it('a token for another audience', async () => {
@@ -158,7 +177,9 @@ describe('bearer tokens: every check of the security baseline refuses', () => {
 
   it('a token signed with a key the provider never published (unknown kid)', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'not-a-published-kid' }).sign(privateKey);
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'not-a-published-kid' })
+      .sign(privateKey);
     await expectRefused(token, /unknown key/);
   });
 
@@ -169,14 +190,22 @@ describe('bearer tokens: every check of the security baseline refuses', () => {
     servers.push(jwksServer);
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const jku = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks`;
-    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid, jwk, jku, x5u: jku }).sign(privateKey);
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: jwk.kid, jwk, jku, x5u: jku })
+      .sign(privateKey);
     await expectRefused(token, /signature is invalid/);
   });
 
   it('a login below the accepted ID-porten level (substantial where only high is accepted)', async () => {
     const strict = await stack.gatewayWith({ IDPORTEN_ACR_VALUES: 'idporten-loa-high' });
-    await expectRefused(await stack.token({ pid: INGRID, acr: 'idporten-loa-substantial' }), /assurance level is too low/, strict);
-    const { body } = await strict.graphql(VIEWER, { token: await stack.token({ pid: INGRID, acr: 'idporten-loa-high' }) });
+    await expectRefused(
+      await stack.token({ pid: INGRID, acr: 'idporten-loa-substantial' }),
+      /assurance level is too low/,
+      strict,
+    );
+    const { body } = await strict.graphql(VIEWER, {
+      token: await stack.token({ pid: INGRID, acr: 'idporten-loa-high' }),
+    });
     expect(body.data).toBeTruthy();
   });
 
@@ -186,7 +215,10 @@ describe('bearer tokens: every check of the security baseline refuses', () => {
 
   it('an ID-porten token without pid (a foreign eID)', async () => {
     const { pid: _pid, ...rest } = claims();
-    await expectRefused(await stack.mocks.idporten.sign(rest, { kid: await idportenKid() }), /no Norwegian national identity number/);
+    await expectRefused(
+      await stack.mocks.idporten.sign(rest, { kid: await idportenKid() }),
+      /no Norwegian national identity number/,
+    );
   });
 
   it('a MitID token without a CPR claim', async () => {
@@ -203,7 +235,10 @@ describe('bearer tokens: every check of the security baseline refuses', () => {
   });
 
   it('an id token presented as a bearer token', async () => {
-    const response = await request(`${stack.mocks.idporten.url}/dev/token`, { method: 'POST', body: JSON.stringify({ pid: INGRID }) });
+    const response = await request(`${stack.mocks.idporten.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ pid: INGRID }),
+    });
     const { id_token } = (await response.body.json()) as { id_token: string };
     await expectRefused(id_token, /Only access tokens/);
   });
@@ -247,6 +282,10 @@ describe('bearer tokens: every check of the security baseline refuses', () => {
     const issuer = `http://127.0.0.1:${(down.address() as AddressInfo).port}`;
     await new Promise((r) => down.close(r));
     const gateway = await stack.gatewayWith({ IDPORTEN_ISSUER: issuer });
-    await expectRefused(await stack.mocks.idporten.sign(claims({ iss: issuer }), { kid: await idportenKid() }), /could not be reached/, gateway);
+    await expectRefused(
+      await stack.mocks.idporten.sign(claims({ iss: issuer }), { kid: await idportenKid() }),
+      /could not be reached/,
+      gateway,
+    );
   });
 });

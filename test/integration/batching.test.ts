@@ -6,7 +6,16 @@ const LAWYER_OVERVIEW = /* GraphQL */ `
   query LawyerOverview($first: Int!, $agencies: [ID!]) {
     cases(first: $first, filter: { agencies: $agencies }) {
       totalCount
-      nodes { id status expectedDecisionAt documents { id title direction } }
+      nodes {
+        id
+        status
+        expectedDecisionAt
+        documents {
+          id
+          title
+          direction
+        }
+      }
     }
   }
 `;
@@ -28,12 +37,18 @@ function resetCounts(): void {
 
 async function overview(first: number, agencies?: string[]) {
   resetCounts();
-  const { body } = await stack.graphql<{ cases: { totalCount: number; nodes: { id: string; documents: unknown[] }[] } }>(LAWYER_OVERVIEW, {
+  const { body } = await stack.graphql<{
+    cases: { totalCount: number; nodes: { id: string; documents: unknown[] }[] };
+  }>(LAWYER_OVERVIEW, {
     token,
     variables: { first, agencies },
   });
   expect(body.errors).toBeUndefined();
-  return { nodes: body.data!.cases.nodes, npe: { ...stack.mocks.agencies.npe.stats }, helseklage: { ...stack.mocks.agencies.helseklage.stats } };
+  return {
+    nodes: body.data!.cases.nodes,
+    npe: { ...stack.mocks.agencies.npe.stats },
+    helseklage: { ...stack.mocks.agencies.helseklage.stats },
+  };
 }
 
 describe('batching, counted at the mock agencies', () => {
@@ -79,7 +94,9 @@ describe('batching, counted at the mock agencies', () => {
 
   it('a case asked for twice in one request is fetched once (the loader de-duplicates)', async () => {
     resetCounts();
-    const { body } = await stack.graphql<{ cases: { nodes: { id: string; relatedCases: { id: string }[] }[] } }>(
+    const { body } = await stack.graphql<{
+      cases: { nodes: { id: string; relatedCases: { id: string }[] }[] };
+    }>(
       '{ cases(first: 1, filter: { agencies: ["npe"] }) { nodes { id } } again: cases(first: 1, filter: { agencies: ["npe"] }) { nodes { id } } }',
       { token },
     );

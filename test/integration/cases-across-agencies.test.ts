@@ -6,9 +6,30 @@ const CASES_PAGE = /* GraphQL */ `
   query Cases($first: Int, $after: String) {
     cases(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      agencyStatuses { agency { code } status reason }
-      nodes { id agency { code } viewerRole timeline { code state completedAt expectedAt } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      agencyStatuses {
+        agency {
+          code
+        }
+        status
+        reason
+      }
+      nodes {
+        id
+        agency {
+          code
+        }
+        viewerRole
+        timeline {
+          code
+          state
+          completedAt
+          expectedAt
+        }
+      }
     }
   }
 `;
@@ -18,7 +39,12 @@ interface CasesPage {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     agencyStatuses: { agency: { code: string }; status: string; reason: string | null }[];
-    nodes: { id: string; agency: { code: string }; viewerRole: string; timeline: { code: string; state: string; completedAt: string | null; expectedAt: string | null }[] }[];
+    nodes: {
+      id: string;
+      agency: { code: string };
+      viewerRole: string;
+      timeline: { code: string; state: string; completedAt: string | null; expectedAt: string | null }[];
+    }[];
   };
 }
 
@@ -36,7 +62,10 @@ async function allCases(token: string, pageSize = 50): Promise<CasesPage['cases'
   const nodes: CasesPage['cases']['nodes'] = [];
   let after: string | null = null;
   for (;;) {
-    const response: GraphResponse<CasesPage> = await stack.graphql<CasesPage>(CASES_PAGE, { token, variables: { first: pageSize, after } });
+    const response: GraphResponse<CasesPage> = await stack.graphql<CasesPage>(CASES_PAGE, {
+      token,
+      variables: { first: pageSize, after },
+    });
     expect(response.body.errors).toBeUndefined();
     const page: CasesPage['cases'] = response.body.data!.cases;
     nodes.push(...page.nodes);
@@ -46,26 +75,41 @@ async function allCases(token: string, pageSize = 50): Promise<CasesPage['cases'
 }
 
 const STATE_OF = {
-  FULLFORT: 'COMPLETED', PAGAR: 'CURRENT', KOMMENDE: 'UPCOMING',
-  done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING',
-  AFSLUTTET: 'COMPLETED', IGANG: 'CURRENT',
+  FULLFORT: 'COMPLETED',
+  PAGAR: 'CURRENT',
+  KOMMENDE: 'UPCOMING',
+  done: 'COMPLETED',
+  active: 'CURRENT',
+  pending: 'UPCOMING',
+  AFSLUTTET: 'COMPLETED',
+  IGANG: 'CURRENT',
 } as Record<string, string>;
 
 describe('a person sees exactly the cases the agencies list them on', () => {
-  it.each(['citizen-npe-helseklage', 'citizen-dk', 'represented-party', 'proxy', 'guardian', 'ward', 'bereaved', 'dnumber', 'npe-closed-old', 'stranger'])(
-    '%s: the graph returns the same cases as the agencies’ own searches, across agencies',
-    async (key) => {
-      const p = persona(key);
-      const nationalId = p.login.pid ?? p.login.cpr ?? '';
-      const expected = await listedCaseIds(stack.mocks, nationalId);
-      const nodes = await allCases(await stack.token(key), 2);
-      expect(nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
-      if (p.listedOn) {
-        const byAgency = (code: string) => nodes.filter((n) => n.agency.code === code).length;
-        expect({ npe: byAgency('npe'), helseklage: byAgency('helseklage'), stpk: byAgency('stpk') }).toEqual(p.listedOn);
-      }
-    },
-  );
+  it.each([
+    'citizen-npe-helseklage',
+    'citizen-dk',
+    'represented-party',
+    'proxy',
+    'guardian',
+    'ward',
+    'bereaved',
+    'dnumber',
+    'npe-closed-old',
+    'stranger',
+  ])('%s: the graph returns the same cases as the agencies’ own searches, across agencies', async (key) => {
+    const p = persona(key);
+    const nationalId = p.login.pid ?? p.login.cpr ?? '';
+    const expected = await listedCaseIds(stack.mocks, nationalId);
+    const nodes = await allCases(await stack.token(key), 2);
+    expect(nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
+    if (p.listedOn) {
+      const byAgency = (code: string) => nodes.filter((n) => n.agency.code === code).length;
+      expect({ npe: byAgency('npe'), helseklage: byAgency('helseklage'), stpk: byAgency('stpk') }).toEqual(
+        p.listedOn,
+      );
+    }
+  });
 
   it('lawyer-many pages through all of their 250+ cases at NPE and Helseklage without gaps or repeats', async () => {
     const expected = await listedCaseIds(stack.mocks, persona('lawyer-many').login.pid ?? '');
@@ -81,7 +125,9 @@ describe('a person sees exactly the cases the agencies list them on', () => {
     for (const key of ['citizen-npe-helseklage', 'citizen-dk', 'bereaved', 'npe-closed-old']) {
       for (const node of await allCases(await stack.token(key))) {
         const raw = await agencySteps(stack.mocks, node.id);
-        const expected = raw.filter((s) => s.state !== 'HOPPET_OVER').map((s) => ({ code: s.code, state: STATE_OF[s.state] }));
+        const expected = raw
+          .filter((s) => s.state !== 'HOPPET_OVER')
+          .map((s) => ({ code: s.code, state: STATE_OF[s.state] }));
         expect(node.timeline.map((s) => ({ code: s.code, state: s.state }))).toEqual(expected);
         // A linear timeline: completed steps, at most one current, then upcoming; dates where they belong.
         const states = node.timeline.map((s) => s.state).join(',');
@@ -95,10 +141,9 @@ describe('a person sees exactly the cases the agencies list them on', () => {
 
   it('the NPE claim and its Helseklage appeal link to each other', async () => {
     const token = await stack.token('citizen-npe-helseklage');
-    const { body } = await stack.graphql<{ cases: { nodes: { id: string; caseType: { code: string }; relatedCases: { id: string }[] }[] } }>(
-      '{ cases { nodes { id caseType { code } relatedCases { id } } } }',
-      { token },
-    );
+    const { body } = await stack.graphql<{
+      cases: { nodes: { id: string; caseType: { code: string }; relatedCases: { id: string }[] }[] };
+    }>('{ cases { nodes { id caseType { code } relatedCases { id } } } }', { token });
     const nodes = body.data!.cases.nodes;
     const npe = nodes.find((n) => n.id.startsWith('npe:'));
     const appeal = nodes.find((n) => n.caseType.code === 'PSN_ANSVAR');
@@ -108,23 +153,39 @@ describe('a person sees exactly the cases the agencies list them on', () => {
   });
 
   it('a Norwegian login is reported NOT_ELIGIBLE at the Danish agency, and a Danish one at the Norwegian agencies', async () => {
-    const no = await stack.graphql<CasesPage>(CASES_PAGE, { token: await stack.token('citizen-npe-helseklage') });
+    const no = await stack.graphql<CasesPage>(CASES_PAGE, {
+      token: await stack.token('citizen-npe-helseklage'),
+    });
     const dk = await stack.graphql<CasesPage>(CASES_PAGE, { token: await stack.token('citizen-dk') });
     const statuses = (page: typeof no) =>
-      Object.fromEntries(page.body.data!.cases.agencyStatuses.map((s) => [s.agency.code, `${s.status}:${s.reason ?? ''}`]));
+      Object.fromEntries(
+        page.body.data!.cases.agencyStatuses.map((s) => [s.agency.code, `${s.status}:${s.reason ?? ''}`]),
+      );
     expect(statuses(no)).toEqual({ npe: 'OK:', helseklage: 'OK:', stpk: 'NOT_ELIGIBLE:OTHER_COUNTRY' });
-    expect(statuses(dk)).toEqual({ npe: 'NOT_ELIGIBLE:OTHER_COUNTRY', helseklage: 'NOT_ELIGIBLE:OTHER_COUNTRY', stpk: 'OK:' });
+    expect(statuses(dk)).toEqual({
+      npe: 'NOT_ELIGIBLE:OTHER_COUNTRY',
+      helseklage: 'NOT_ELIGIBLE:OTHER_COUNTRY',
+      stpk: 'OK:',
+    });
   });
 
   it('labels follow Accept-Language in nb, nn, da and en', async () => {
     const token = await stack.token('citizen-dk');
-    const query = '{ agencies { code name } cases(filter: { agencies: ["stpk"] }) { nodes { statusLabel caseType { label } timeline { label } } } }';
+    const query =
+      '{ agencies { code name } cases(filter: { agencies: ["stpk"] }) { nodes { statusLabel caseType { label } timeline { label } } } }';
     const labelsIn = async (lang: string) =>
-      (await stack.graphql<{ cases: { nodes: { timeline: { label: string }[] }[] }; agencies: { code: string; name: string }[] }>(query, {
-        token,
-        headers: { 'accept-language': lang },
-      })).body.data!;
-    const [nb, nn, da, en] = await Promise.all(['nb-NO,nb;q=0.9', 'nn', 'da-DK', 'en-GB,en;q=0.8'].map(labelsIn));
+      (
+        await stack.graphql<{
+          cases: { nodes: { timeline: { label: string }[] }[] };
+          agencies: { code: string; name: string }[];
+        }>(query, {
+          token,
+          headers: { 'accept-language': lang },
+        })
+      ).body.data!;
+    const [nb, nn, da, en] = await Promise.all(
+      ['nb-NO,nb;q=0.9', 'nn', 'da-DK', 'en-GB,en;q=0.8'].map(labelsIn),
+    );
     if (!nb || !nn || !da || !en) throw new Error('a language was not answered');
     expect(nb.cases.nodes[0]?.timeline[0]?.label).toBe('Klage mottatt');
     expect(nn.cases.nodes[0]?.timeline[0]?.label).toBe('Klage motteken');

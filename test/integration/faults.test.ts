@@ -6,21 +6,36 @@ const DASHBOARD = /* GraphQL */ `
   {
     cases {
       totalCount
-      agencyStatuses { agency { code } status reason asOf }
-      nodes { id }
+      agencyStatuses {
+        agency {
+          code
+        }
+        status
+        reason
+        asOf
+      }
+      nodes {
+        id
+      }
     }
   }
 `;
 
 interface Dashboard {
-  cases: { totalCount: number; agencyStatuses: { agency: { code: string }; status: string; reason: string | null; asOf: string }[]; nodes: { id: string }[] };
+  cases: {
+    totalCount: number;
+    agencyStatuses: { agency: { code: string }; status: string; reason: string | null; asOf: string }[];
+    nodes: { id: string }[];
+  };
 }
 
 let stack: TestStack;
 let ingrid: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), REQUEST_DEADLINE_MS: '2000' } });
+  stack = await startTestStack({
+    env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), REQUEST_DEADLINE_MS: '2000' },
+  });
   ingrid = await stack.token('citizen-npe-helseklage');
 });
 afterEach(() => {
@@ -103,18 +118,24 @@ describe('one agency failing never empties the page', () => {
     const { body: listed } = await dashboard();
     const appeal = listed.data?.cases.nodes.find((n) => n.id.startsWith('helseklage:'));
     stack.mocks.agencies.helseklage.setFaults({ down: true });
-    const { body } = await stack.graphql('query ($id: ID!) { case(id: $id) { id } }', { token: ingrid, variables: { id: appeal?.id } });
+    const { body } = await stack.graphql('query ($id: ID!) { case(id: $id) { id } }', {
+      token: ingrid,
+      variables: { id: appeal?.id },
+    });
     expect(body.data).toEqual({ case: null });
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', agency: 'helseklage', reason: 'UPSTREAM_UNREACHABLE' });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      agency: 'helseklage',
+      reason: 'UPSTREAM_UNREACHABLE',
+    });
   });
 
   it('documents that cannot be fetched come back null with UPSTREAM_UNAVAILABLE at their path; the cases stay', async () => {
     stack.mocks.agencies.npe.setFaults({ errorRate: 1, onlyPaths: ['/api/v1/saker/dokumentlister'] });
     const token = await stack.token('npe-closed-old');
-    const { body } = await stack.graphql<{ cases: { nodes: { id: string; title: string; documents: unknown }[] } }>(
-      '{ cases { nodes { id title documents { id } } } }',
-      { token },
-    );
+    const { body } = await stack.graphql<{
+      cases: { nodes: { id: string; title: string; documents: unknown }[] };
+    }>('{ cases { nodes { id title documents { id } } } }', { token });
     expect(body.data?.cases.nodes).toHaveLength(2);
     expect(body.data?.cases.nodes.map((n) => n.documents)).toEqual([null, null]);
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([

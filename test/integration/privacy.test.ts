@@ -15,10 +15,28 @@ const FULL_CASES = /* GraphQL */ `
   query ($first: Int) {
     cases(first: $first) {
       nodes {
-        id title caseNumber
-        participants { role name organisation isViewer }
-        documents { id title direction date commentDeadline }
-        relatedCases { id participants { name } }
+        id
+        title
+        caseNumber
+        participants {
+          role
+          name
+          organisation
+          isViewer
+        }
+        documents {
+          id
+          title
+          direction
+          date
+          commentDeadline
+        }
+        relatedCases {
+          id
+          participants {
+            name
+          }
+        }
       }
     }
   }
@@ -32,7 +50,10 @@ describe('what never leaves the graph', () => {
   it.each(['lawyer-many', 'citizen-dk', 'bereaved'])(
     '%s: internal documents (Noark N/X) never appear, and every other document does',
     async (key) => {
-      const { body } = await stack.graphql<FullCases>(FULL_CASES, { token: await stack.token(key), variables: { first: 60 } });
+      const { body } = await stack.graphql<FullCases>(FULL_CASES, {
+        token: await stack.token(key),
+        variables: { first: 60 },
+      });
       expect(body.errors).toBeUndefined();
       let internalSeen = 0;
       for (const node of body.data!.cases.nodes) {
@@ -40,7 +61,12 @@ describe('what never leaves the graph', () => {
         const shown = new Set(node.documents.map((d) => d.id));
         internalSeen += raw.filter((d) => d.internal).length;
         expect(raw.filter((d) => d.internal && shown.has(d.id))).toEqual([]);
-        expect([...shown].sort()).toEqual(raw.filter((d) => !d.internal).map((d) => d.id).sort());
+        expect([...shown].sort()).toEqual(
+          raw
+            .filter((d) => !d.internal)
+            .map((d) => d.id)
+            .sort(),
+        );
       }
       // The comparison means something only if the agencies did send internal notes.
       expect(internalSeen).toBeGreaterThan(0);
@@ -48,9 +74,14 @@ describe('what never leaves the graph', () => {
   );
 
   it('national identity numbers and case officers’ names never appear in an answer', async () => {
-    const { text } = await stack.graphql(FULL_CASES, { token: await stack.token('lawyer-many'), variables: { first: 100 } });
+    const { text } = await stack.graphql(FULL_CASES, {
+      token: await stack.token('lawyer-many'),
+      variables: { first: 100 },
+    });
     const world = stack.mocks.world;
-    const cases = [...world.cases.npe, ...world.cases.helseklage].filter((c) => text.includes(`"${c.agency}:${c.caseNumber}"`));
+    const cases = [...world.cases.npe, ...world.cases.helseklage].filter((c) =>
+      text.includes(`"${c.agency}:${c.caseNumber}"`),
+    );
     expect(cases.length).toBeGreaterThanOrEqual(100);
     for (const record of cases) {
       for (const participant of record.participants) expect(text).not.toContain(participant.nationalId);
@@ -61,14 +92,30 @@ describe('what never leaves the graph', () => {
 
   it('a case id of another person answers exactly like one that does not exist', async () => {
     const token = await stack.token('citizen-npe-helseklage');
-    const someoneElses = stack.mocks.world.cases.npe.find((c) => !c.participants.some((p) => p.nationalId === '15838510075'));
-    const someoneElsesAppeal = stack.mocks.world.cases.helseklage.find((c) => !c.participants.some((p) => p.nationalId === '15838510075'));
+    const someoneElses = stack.mocks.world.cases.npe.find(
+      (c) => !c.participants.some((p) => p.nationalId === '15838510075'),
+    );
+    const someoneElsesAppeal = stack.mocks.world.cases.helseklage.find(
+      (c) => !c.participants.some((p) => p.nationalId === '15838510075'),
+    );
     const ask = async (id: string) =>
-      (await stack.graphql('query ($id: ID!) { case(id: $id) { id title participants { name } } }', { token, variables: { id } })).text;
+      (
+        await stack.graphql('query ($id: ID!) { case(id: $id) { id title participants { name } } }', {
+          token,
+          variables: { id },
+        })
+      ).text;
     const nonexistent = await ask('npe:2019-99999');
     expect(JSON.parse(nonexistent)).toEqual({
       data: { case: null },
-      errors: [{ message: 'No such case.', locations: [{ line: 1, column: 20 }], path: ['case'], extensions: { code: 'NOT_FOUND' } }],
+      errors: [
+        {
+          message: 'No such case.',
+          locations: [{ line: 1, column: 20 }],
+          path: ['case'],
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
     });
     expect(await ask(`npe:${someoneElses?.caseNumber}`)).toBe(nonexistent);
     expect(await ask(`helseklage:${someoneElsesAppeal?.caseNumber}`)).toBe(nonexistent);
@@ -81,8 +128,13 @@ describe('what never leaves the graph', () => {
 
   it('her own case answers with the case', async () => {
     const token = await stack.token('citizen-npe-helseklage');
-    const own = stack.mocks.world.cases.npe.find((c) => c.participants.some((p) => p.nationalId === '15838510075'));
-    const { body } = await stack.graphql('query ($id: ID!) { case(id: $id) { id viewerRole } }', { token, variables: { id: `npe:${own?.caseNumber}` } });
+    const own = stack.mocks.world.cases.npe.find((c) =>
+      c.participants.some((p) => p.nationalId === '15838510075'),
+    );
+    const { body } = await stack.graphql('query ($id: ID!) { case(id: $id) { id viewerRole } }', {
+      token,
+      variables: { id: `npe:${own?.caseNumber}` },
+    });
     expect(body).toEqual({ data: { case: { id: `npe:${own?.caseNumber}`, viewerRole: 'PARTY' } } });
   });
 

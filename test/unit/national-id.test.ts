@@ -18,13 +18,14 @@ describe('Norwegian national identity numbers', () => {
     // 31 February, synthetic month 82, check digits made valid.
     const candidates = Array.from({ length: 500 }, (_, i) => `318285${String(i).padStart(3, '0')}`)
       .map((base) => {
-        for (let k1 = 0; k1 < 10; k1++) for (let k2 = 0; k2 < 10; k2++) {
-          const id = `${base}${k1}${k2}`;
-          const digits = [...id].map(Number);
-          const s1 = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1].reduce((a, w, i) => a + w * (digits[i] ?? 0), 0);
-          const s2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1].reduce((a, w, i) => a + w * (digits[i] ?? 0), 0);
-          if (s1 % 11 === 0 && s2 % 11 === 0) return id;
-        }
+        for (let k1 = 0; k1 < 10; k1++)
+          for (let k2 = 0; k2 < 10; k2++) {
+            const id = `${base}${k1}${k2}`;
+            const digits = [...id].map(Number);
+            const s1 = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1].reduce((a, w, i) => a + w * (digits[i] ?? 0), 0);
+            const s2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1].reduce((a, w, i) => a + w * (digits[i] ?? 0), 0);
+            if (s1 % 11 === 0 && s2 % 11 === 0) return id;
+          }
         return null;
       })
       .filter((id): id is string => id !== null);
@@ -51,7 +52,11 @@ describe('Norwegian national identity numbers', () => {
     for (let i = 0; i < 2000; i++) {
       const birth = new Date(Date.UTC(1930 + random.int(0, 95), random.int(0, 11), random.int(1, 28)));
       const id = syntheticFodselsnummer(random, birth);
-      expect(parseNorwegianId(id)).toEqual({ kind: 'FODSELSNUMMER', birthDate: birth.toISOString().slice(0, 10), synthetic: true });
+      expect(parseNorwegianId(id)).toEqual({
+        kind: 'FODSELSNUMMER',
+        birthDate: birth.toISOString().slice(0, 10),
+        synthetic: true,
+      });
       const dnr = syntheticFodselsnummer(random, birth, true);
       expect(parseNorwegianId(dnr)).toMatchObject({ kind: 'D_NUMBER', synthetic: true });
     }
@@ -83,7 +88,11 @@ describe('Danish CPR numbers', () => {
     for (let i = 0; i < 2000; i++) {
       const birth = new Date(Date.UTC(1930 + random.int(0, 95), random.int(0, 11), random.int(1, 28)));
       const female = random.chance(0.5);
-      expect(parseCpr(fictitiousCpr(random, birth, female))).toEqual({ birthDate: birth.toISOString().slice(0, 10), fictitious: true, female });
+      expect(parseCpr(fictitiousCpr(random, birth, female))).toEqual({
+        birthDate: birth.toISOString().slice(0, 10),
+        fictitious: true,
+        female,
+      });
     }
   });
 });

@@ -20,14 +20,17 @@ describe('the seeded world', () => {
 
   it('is the same every time for the same seed and day', () => {
     const again = generateWorld({ referenceDate: today });
-    expect(again.cases.helseklage.map((c) => [c.caseNumber, c.updatedAt, c.participants.map((p) => p.nationalId)])).toEqual(
+    expect(
+      again.cases.helseklage.map((c) => [c.caseNumber, c.updatedAt, c.participants.map((p) => p.nationalId)]),
+    ).toEqual(
       world.cases.helseklage.map((c) => [c.caseNumber, c.updatedAt, c.participants.map((p) => p.nationalId)]),
     );
   });
 
   it('uses only synthetic identity numbers', () => {
     for (const person of world.persons.values()) {
-      if (person.idKind === 'cpr') expect(parseCpr(person.nationalId)?.fictitious, person.nationalId).toBe(true);
+      if (person.idKind === 'cpr')
+        expect(parseCpr(person.nationalId)?.fictitious, person.nationalId).toBe(true);
       else expect(parseNorwegianId(person.nationalId)?.synthetic, person.nationalId).toBe(true);
     }
   });
@@ -56,7 +59,8 @@ describe('the seeded world', () => {
       expect(c.createdAt <= todayIso).toBe(true);
       expect(c.updatedAt >= c.createdAt).toBe(true);
       for (const step of c.steps) {
-        if (step.state === 'COMPLETED') expect(step.completedAt && step.completedAt <= `${todayIso.slice(0, 10)}T23:59:59Z`).toBeTruthy();
+        if (step.state === 'COMPLETED')
+          expect(step.completedAt && step.completedAt <= `${todayIso.slice(0, 10)}T23:59:59Z`).toBeTruthy();
         else expect(step.expectedAt && step.expectedAt >= todayIso.slice(0, 10)).toBeTruthy();
       }
       expect(c.steps.filter((s) => s.state === 'CURRENT').length).toBeLessThanOrEqual(1);
@@ -69,7 +73,9 @@ describe('the seeded world', () => {
     expect([...types].sort()).toEqual(['I', 'N', 'U', 'X']);
     expect(world.cases.stpk.some((c) => c.createdAt < DEFAULT_STPK_CUTOFF)).toBe(true);
     expect(world.cases.stpk.some((c) => c.createdAt >= DEFAULT_STPK_CUTOFF)).toBe(true);
-    expect(world.cases.stpk.filter((c) => c.participants.some((p) => p.role === 'CUSTODY_HOLDER')).length).toBeGreaterThan(50);
+    expect(
+      world.cases.stpk.filter((c) => c.participants.some((p) => p.role === 'CUSTODY_HOLDER')).length,
+    ).toBeGreaterThan(50);
   });
 
   it('lists every persona on exactly the cases personas.json promises', () => {
@@ -79,18 +85,31 @@ describe('the seeded world', () => {
         world.cases[agency].filter((c) => c.participants.some((p) => p.nationalId === id)).length;
       const counts = { npe: on('npe'), helseklage: on('helseklage'), stpk: on('stpk') };
       if (persona.listedOn) expect(counts, persona.key).toEqual(persona.listedOn);
-      if (persona.minimumCases) expect(counts.npe + counts.helseklage, persona.key).toBeGreaterThanOrEqual(persona.minimumCases);
+      if (persona.minimumCases)
+        expect(counts.npe + counts.helseklage, persona.key).toBeGreaterThanOrEqual(persona.minimumCases);
     }
   });
 
   it('gives lawyer-many one case shared with a second lawyer, and the personas the data their rules need', () => {
-    const lawyers = (c: MockCase) => c.participants.filter((p) => p.role === 'LAWYER').map((p) => p.nationalId);
+    const lawyers = (c: MockCase) =>
+      c.participants.filter((p) => p.role === 'LAWYER').map((p) => p.nationalId);
     const shared = all.filter((c) => lawyers(c).length === 2);
     expect(shared.map(lawyers)).toEqual([['07856810059', '17868810076']]);
-    const party = (id: string) => all.filter((c) => c.participants.some((p) => p.nationalId === id && p.role === 'PARTY'));
-    expect(party('21888310018').every((c) => c.participants.find((p) => p.nationalId === '21888310018')?.mobile === null)).toBe(true);
-    const closed = party('11929510005').map((c) => Math.round((today.getTime() - Date.parse(c.closedAt ?? '')) / 86_400_000));
+    const party = (id: string) =>
+      all.filter((c) => c.participants.some((p) => p.nationalId === id && p.role === 'PARTY'));
+    expect(
+      party('21888310018').every(
+        (c) => c.participants.find((p) => p.nationalId === '21888310018')?.mobile === null,
+      ),
+    ).toBe(true);
+    const closed = party('11929510005').map((c) =>
+      Math.round((today.getTime() - Date.parse(c.closedAt ?? '')) / 86_400_000),
+    );
     expect(closed.sort((a, b) => a - b)).toEqual([30, 120]);
-    expect(party('30904410086').every((c) => c.participants.some((p) => p.role === 'GUARDIAN' && p.nationalId === '19915710037'))).toBe(true);
+    expect(
+      party('30904410086').every((c) =>
+        c.participants.some((p) => p.role === 'GUARDIAN' && p.nationalId === '19915710037'),
+      ),
+    ).toBe(true);
   });
 });

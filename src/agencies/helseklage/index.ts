@@ -6,9 +6,17 @@
 import { z } from 'zod';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
-import type { AgencyAdapter, CaseRecord, CaseRef, CaseStatus, DocumentRecord, ParticipantRole } from '../port.js';
+import type {
+  AgencyAdapter,
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentRecord,
+  ParticipantRole,
+} from '../port.js';
 import { helseklageDefinition } from './labels.js';
-import { helseklageCase, helseklageDocuments, helseklageHealth, helseklageRole, helseklageSearchPage } from './schema.js';
+import type { helseklageRole } from './schema.js';
+import { helseklageCase, helseklageDocuments, helseklageHealth, helseklageSearchPage } from './schema.js';
 
 export interface HelseklageConfig {
   baseUrl: string;
@@ -92,10 +100,16 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
       do {
         const page = await http.json(
           helseklageSearchPage,
-          { method: 'POST', path: '/api/case-search', body: { nationalId, limit: SEARCH_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          {
+            method: 'POST',
+            path: '/api/case-search',
+            body: { nationalId, limit: SEARCH_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+          },
           call,
         );
-        refs.push(...page.items.map((i) => ({ caseNumber: i.caseId, role: ROLE[i.role], updatedAt: i.lastModified })));
+        refs.push(
+          ...page.items.map((i) => ({ caseNumber: i.caseId, role: ROLE[i.role], updatedAt: i.lastModified })),
+        );
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       return refs;
@@ -113,7 +127,12 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
     async getDocuments(caseNumbers, call) {
       return Promise.all(
         caseNumbers.map(async (n): Promise<DocumentRecord[] | null> => {
-          const found = await http.json(helseklageDocuments, { method: 'GET', path: `${casePath(n)}/documents` }, call, true);
+          const found = await http.json(
+            helseklageDocuments,
+            { method: 'GET', path: `${casePath(n)}/documents` },
+            call,
+            true,
+          );
           if (!found) return null;
           return found.documents.map((d) => ({
             id: d.documentId,
@@ -147,6 +166,10 @@ export const helseklageModule = defineAgency({
         HELSEKLAGE_USERNAME: production ? z.string().min(1) : z.string().default('bff'),
         HELSEKLAGE_PASSWORD: secret(production, 'helseklage-dev-password'),
       })
-      .transform((env) => ({ baseUrl: env.HELSEKLAGE_BASE_URL, username: env.HELSEKLAGE_USERNAME, password: env.HELSEKLAGE_PASSWORD })),
+      .transform((env) => ({
+        baseUrl: env.HELSEKLAGE_BASE_URL,
+        username: env.HELSEKLAGE_USERNAME,
+        password: env.HELSEKLAGE_PASSWORD,
+      })),
   create: (settings, http) => createHelseklageAdapter({ ...settings, http }),
 });

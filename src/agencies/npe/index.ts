@@ -16,7 +16,15 @@ import type {
   ParticipantRole,
 } from '../port.js';
 import { npeDefinition } from './labels.js';
-import { npeCases, npeDocumentLists, npeHealth, npeRole, npeSearchPage, type npeCase, type npeDocument } from './schema.js';
+import type { npeRole } from './schema.js';
+import {
+  npeCases,
+  npeDocumentLists,
+  npeHealth,
+  npeSearchPage,
+  type npeCase,
+  type npeDocument,
+} from './schema.js';
 
 export interface NpeConfig {
   baseUrl: string;
@@ -83,7 +91,8 @@ function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>): Docum
     id: dok.dokumentId,
     caseNumber,
     title: dok.tittel,
-    direction: dok.journalposttype === 'I' ? 'INCOMING' : dok.journalposttype === 'U' ? 'OUTGOING' : 'INTERNAL',
+    direction:
+      dok.journalposttype === 'I' ? 'INCOMING' : dok.journalposttype === 'U' ? 'OUTGOING' : 'INTERNAL',
     date: dok.journaldato,
     contentType: dok.mimetype,
     sizeBytes: dok.storrelse,
@@ -93,7 +102,12 @@ function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>): Docum
 }
 
 export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
-  const http = new AgencyHttp({ ...config.http, agency: 'npe', baseUrl: config.baseUrl, headers: { 'x-api-key': config.apiKey } });
+  const http = new AgencyHttp({
+    ...config.http,
+    agency: 'npe',
+    baseUrl: config.baseUrl,
+    headers: { 'x-api-key': config.apiKey },
+  });
 
   return {
     definition: npeDefinition,
@@ -103,11 +117,21 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
       for (let side = 1, pages = 1; side <= pages; side++) {
         const page = await http.json(
           npeSearchPage,
-          { method: 'POST', path: '/api/v1/saker/sok', body: { fodselsnummer: nationalId, side, antallPerSide: SEARCH_PAGE_SIZE } },
+          {
+            method: 'POST',
+            path: '/api/v1/saker/sok',
+            body: { fodselsnummer: nationalId, side, antallPerSide: SEARCH_PAGE_SIZE },
+          },
           call,
         );
         pages = page.antallSider;
-        refs.push(...page.treff.map((t) => ({ caseNumber: t.saksnummer, role: ROLE[t.rolle], updatedAt: t.sistEndret })));
+        refs.push(
+          ...page.treff.map((t) => ({
+            caseNumber: t.saksnummer,
+            role: ROLE[t.rolle],
+            updatedAt: t.sistEndret,
+          })),
+        );
       }
       return refs;
     },
@@ -115,21 +139,36 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
     async getCases(caseNumbers, call) {
       const answers = await Promise.all(
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
-          http.json(npeCases, { method: 'POST', path: '/api/v1/saker/hent', body: { saksnumre: batch } }, call),
+          http.json(
+            npeCases,
+            { method: 'POST', path: '/api/v1/saker/hent', body: { saksnumre: batch } },
+            call,
+          ),
         ),
       );
-      return inKeyOrder(caseNumbers, answers.flatMap((a) => a.saker.map((s) => [s.saksnummer, toCase(s)] as const)));
+      return inKeyOrder(
+        caseNumbers,
+        answers.flatMap((a) => a.saker.map((s) => [s.saksnummer, toCase(s)] as const)),
+      );
     },
 
     async getDocuments(caseNumbers, call) {
       const answers = await Promise.all(
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
-          http.json(npeDocumentLists, { method: 'POST', path: '/api/v1/saker/dokumentlister', body: { saksnumre: batch } }, call),
+          http.json(
+            npeDocumentLists,
+            { method: 'POST', path: '/api/v1/saker/dokumentlister', body: { saksnumre: batch } },
+            call,
+          ),
         ),
       );
       return inKeyOrder(
         caseNumbers,
-        answers.flatMap((a) => a.dokumentlister.map((l) => [l.saksnummer, l.dokumenter.map((d) => toDocument(l.saksnummer, d))] as const)),
+        answers.flatMap((a) =>
+          a.dokumentlister.map(
+            (l) => [l.saksnummer, l.dokumenter.map((d) => toDocument(l.saksnummer, d))] as const,
+          ),
+        ),
       );
     },
 
@@ -145,7 +184,10 @@ export const npeModule = defineAgency({
   code: 'npe',
   settings: (production) =>
     z
-      .object({ NPE_BASE_URL: baseUrl(production, 'http://127.0.0.1:4101'), NPE_API_KEY: secret(production, 'npe-dev-api-key') })
+      .object({
+        NPE_BASE_URL: baseUrl(production, 'http://127.0.0.1:4101'),
+        NPE_API_KEY: secret(production, 'npe-dev-api-key'),
+      })
       .transform((env) => ({ baseUrl: env.NPE_BASE_URL, apiKey: env.NPE_API_KEY })),
   create: (settings, http) => createNpeAdapter({ ...settings, http }),
 });

@@ -14,7 +14,13 @@ export const npeCase = z.object({
   saksnummer: z.string(),
   sakstype: z.string(),
   tittel: z.string(),
-  saksstatus: z.enum(['VENTER_PA_BEHANDLING', 'UNDER_BEHANDLING', 'VEDTAK_FATTET', 'OVERSENDT_KLAGEINSTANS', 'AVSLUTTET']),
+  saksstatus: z.enum([
+    'VENTER_PA_BEHANDLING',
+    'UNDER_BEHANDLING',
+    'VEDTAK_FATTET',
+    'OVERSENDT_KLAGEINSTANS',
+    'AVSLUTTET',
+  ]),
   opprettet: z.iso.datetime(),
   sistEndret: z.iso.datetime(),
   avsluttet: z.iso.datetime().nullable(),
@@ -52,7 +58,10 @@ export const npeDocument = z.object({
   kommentarfrist: z.iso.date().nullable(),
   mimetype: z.string(),
   storrelse: z.number().int().min(0),
-  avsenderMottaker: z.object({ type: z.enum(['PERSON', 'TREDJEPART']), fodselsnummer: z.string().optional() }),
+  avsenderMottaker: z.object({
+    type: z.enum(['PERSON', 'TREDJEPART']),
+    fodselsnummer: z.string().optional(),
+  }),
 });
 
 export const npeDocumentLists = z.object({

@@ -6,9 +6,17 @@ import { z } from 'zod';
 import { chunks, inKeyOrder } from '../batch.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
-import type { AgencyAdapter, CaseRecord, CaseRef, CaseStatus, DocumentRecord, ParticipantRole } from '../port.js';
+import type {
+  AgencyAdapter,
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentRecord,
+  ParticipantRole,
+} from '../port.js';
 import { stpkDefinition } from './labels.js';
-import { stpkCase, stpkCases, stpkDocuments, stpkHealth, stpkRole, stpkSearchPage } from './schema.js';
+import type { stpkCase, stpkRole } from './schema.js';
+import { stpkCases, stpkDocuments, stpkHealth, stpkSearchPage } from './schema.js';
 
 export interface StpkConfig {
   baseUrl: string;
@@ -69,7 +77,12 @@ function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
 }
 
 export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
-  const http = new AgencyHttp({ ...config.http, agency: 'stpk', baseUrl: config.baseUrl, headers: { authorization: `Bearer ${config.token}` } });
+  const http = new AgencyHttp({
+    ...config.http,
+    agency: 'stpk',
+    baseUrl: config.baseUrl,
+    headers: { authorization: `Bearer ${config.token}` },
+  });
 
   return {
     definition: stpkDefinition,
@@ -79,10 +92,20 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
       for (let side = 0, more = true; more; side++) {
         const page = await http.json(
           stpkSearchPage,
-          { method: 'POST', path: '/api/sager/soeg', body: { cpr: nationalId, side, sidestoerrelse: SEARCH_PAGE_SIZE } },
+          {
+            method: 'POST',
+            path: '/api/sager/soeg',
+            body: { cpr: nationalId, side, sidestoerrelse: SEARCH_PAGE_SIZE },
+          },
           call,
         );
-        refs.push(...page.sager.map((s) => ({ caseNumber: s.sagsnummer, role: ROLE[s.rolle], updatedAt: s.senestAendret })));
+        refs.push(
+          ...page.sager.map((s) => ({
+            caseNumber: s.sagsnummer,
+            role: ROLE[s.rolle],
+            updatedAt: s.senestAendret,
+          })),
+        );
         more = page.flereSider;
       }
       return refs;
@@ -91,16 +114,27 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     async getCases(caseNumbers, call) {
       const answers = await Promise.all(
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
-          http.json(stpkCases, { method: 'GET', path: '/api/sager', query: { sagsnumre: batch.join(',') } }, call),
+          http.json(
+            stpkCases,
+            { method: 'GET', path: '/api/sager', query: { sagsnumre: batch.join(',') } },
+            call,
+          ),
         ),
       );
-      return inKeyOrder(caseNumbers, answers.flatMap((a) => a.sager.map((s) => [s.sagsnummer, toCase(s)] as const)));
+      return inKeyOrder(
+        caseNumbers,
+        answers.flatMap((a) => a.sager.map((s) => [s.sagsnummer, toCase(s)] as const)),
+      );
     },
 
     async getDocuments(caseNumbers, call) {
       const answers = await Promise.all(
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
-          http.json(stpkDocuments, { method: 'GET', path: '/api/dokumenter', query: { sagsnumre: batch.join(',') } }, call),
+          http.json(
+            stpkDocuments,
+            { method: 'GET', path: '/api/dokumenter', query: { sagsnumre: batch.join(',') } },
+            call,
+          ),
         ),
       );
       // The answer is one flat list that cannot tell an unknown case from a case without documents; the
@@ -111,7 +145,8 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
           id: d.dokumentId,
           caseNumber: d.sagsnummer,
           title: d.titel,
-          direction: d.retning === 'INDGAAENDE' ? 'INCOMING' : d.retning === 'UDGAAENDE' ? 'OUTGOING' : 'INTERNAL',
+          direction:
+            d.retning === 'INDGAAENDE' ? 'INCOMING' : d.retning === 'UDGAAENDE' ? 'OUTGOING' : 'INTERNAL',
           date: d.dato,
           contentType: d.indholdstype,
           sizeBytes: d.stoerrelse,
@@ -134,7 +169,10 @@ export const stpkModule = defineAgency({
   code: 'stpk',
   settings: (production) =>
     z
-      .object({ STPK_BASE_URL: baseUrl(production, 'http://127.0.0.1:4103'), STPK_TOKEN: secret(production, 'stpk-dev-token') })
+      .object({
+        STPK_BASE_URL: baseUrl(production, 'http://127.0.0.1:4103'),
+        STPK_TOKEN: secret(production, 'stpk-dev-token'),
+      })
       .transform((env) => ({ baseUrl: env.STPK_BASE_URL, token: env.STPK_TOKEN })),
   create: (settings, http) => createStpkAdapter({ ...settings, http }),
 });

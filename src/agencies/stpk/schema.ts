@@ -1,7 +1,14 @@
 /** STPK's API dialect, as its OpenAPI document describes it. */
 import { z } from 'zod';
 
-export const stpkRole = z.enum(['KLAGER', 'ADVOKAT', 'PARTSREPRAESENTANT', 'VAERGE', 'EFTERLADT', 'FORAELDREMYNDIGHEDSINDEHAVER']);
+export const stpkRole = z.enum([
+  'KLAGER',
+  'ADVOKAT',
+  'PARTSREPRAESENTANT',
+  'VAERGE',
+  'EFTERLADT',
+  'FORAELDREMYNDIGHEDSINDEHAVER',
+]);
 
 export const stpkSearchPage = z.object({
   sager: z.array(z.object({ sagsnummer: z.string(), rolle: stpkRole, senestAendret: z.iso.datetime() })),
