@@ -1,0 +1,198 @@
+/**
+ * The contract every agency adapter passes, run against each agency's mock over real sockets: the
+ * port's promises (one result per key, in order, null for unknown), the agency's own listing, documents
+ * with internal notes marked, labels for every code the agency uses, and failures typed as UpstreamErrors.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MockAgency } from '../../mocks/agencies/harness.js';
+import type { AgencyCode, MockCase } from '../../mocks/seed/model.js';
+import { startMockStack, type MockStack } from '../../mocks/start.js';
+import type { HttpSettings } from '../../src/agencies/module.js';
+import type { AgencyAdapter, CallOptions } from '../../src/agencies/port.js';
+import { AGENCY_MODULES } from '../../src/agencies/registry.js';
+import { UpstreamError } from '../../src/errors.js';
+import { LANGUAGES } from '../../src/i18n.js';
+import { sharedWorld } from '../helpers/stack.js';
+
+const HTTP: HttpSettings = {
+  connections: 4,
+  connectTimeoutMs: 500,
+  headersTimeoutMs: 400,
+  bodyTimeoutMs: 400,
+};
+
+/** How each agency is configured: its base URL variable, and a variable that carries its credential. */
+const AGENCIES: Record<AgencyCode, { baseUrl: string; credential: string }> = {
+  npe: { baseUrl: 'NPE_BASE_URL', credential: 'NPE_API_KEY' },
+  helseklage: { baseUrl: 'HELSEKLAGE_BASE_URL', credential: 'HELSEKLAGE_PASSWORD' },
+  stpk: { baseUrl: 'STPK_BASE_URL', credential: 'STPK_TOKEN' },
+};
+
+let mocks: MockStack;
+
+beforeAll(async () => {
+  mocks = await startMockStack({
+    world: sharedWorld(),
+    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+  });
+});
+afterAll(async () => {
+  await mocks.close();
+});
+
+function call(): CallOptions {
+  return { signal: AbortSignal.timeout(10_000), correlationId: 'contract-test' };
+}
+
+async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UpstreamError);
+    return error as UpstreamError;
+  }
+  throw new Error('expected the adapter call to fail');
+}
+
+describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) => {
+  let adapter: AgencyAdapter;
+  let mock: MockAgency;
+  let cases: MockCase[];
+  const adapters: AgencyAdapter[] = [];
+
+  function create(env: Record<string, string> = {}): AgencyAdapter {
+    const module = AGENCY_MODULES.find((m) => m.code === code);
+    if (!module) throw new Error(`no module for ${code}`);
+    const settings = module
+      .settings(false)
+      .parse({ [AGENCIES[code].baseUrl]: mocks.agencies[code].url, ...env });
+    const created = module.create(settings as never, HTTP);
+    adapters.push(created);
+    return created;
+  }
+
+  beforeAll(() => {
+    adapter = create();
+    mock = mocks.agencies[code];
+    cases = mocks.world.cases[code];
+  });
+  afterEach(() => mock.setFaults({}));
+  afterAll(async () => {
+    await Promise.all(adapters.map((a) => a.close()));
+  });
+
+  it('declares its agency: code, a name in every language, a country and an identity scheme', () => {
+    expect(adapter.definition.code).toBe(code);
+    for (const lang of LANGUAGES) expect(adapter.definition.name[lang]).toMatch(/\w{3}/);
+    expect(['NO', 'DK']).toContain(adapter.definition.country);
+  });
+
+  it('has a label in every language for every case type, step and outcome the agency uses', () => {
+    const { labels } = adapter.definition;
+    const used = {
+      caseTypes: new Set(cases.map((c) => c.caseType)),
+      steps: new Set(cases.flatMap((c) => c.steps.map((s) => s.code))),
+      outcomes: new Set(cases.flatMap((c) => (c.outcome ? [c.outcome] : []))),
+    };
+    for (const [table, codes] of Object.entries(used) as [keyof typeof labels, Set<string>][]) {
+      for (const used of codes) {
+        for (const lang of LANGUAGES)
+          expect(labels[table][used]?.[lang], `${table}.${used}.${lang}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('lists every case in which the agency lists a person, newest activity first, across search pages', async () => {
+    const counts = new Map<string, number>();
+    for (const c of cases)
+      for (const p of c.participants) counts.set(p.nationalId, (counts.get(p.nationalId) ?? 0) + 1);
+    const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (!busiest) throw new Error('no persons');
+    const [nationalId, count] = busiest;
+    const refs = await adapter.casesForPerson(nationalId, call());
+    const expected = cases.filter((c) => c.participants.some((p) => p.nationalId === nationalId));
+    expect(refs).toHaveLength(count);
+    expect(refs.map((r) => r.caseNumber).sort()).toEqual(expected.map((c) => c.caseNumber).sort());
+    const times = refs.map((r) => r.updatedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('lists nothing for a person it does not know', async () => {
+    const stranger = code === 'stpk' ? '6101011234' : '05827910130';
+    expect(await adapter.casesForPerson(stranger, call())).toEqual([]);
+  });
+
+  it('returns one case per key, in the order asked, with null for unknown numbers — also beyond one batch', async () => {
+    const known = cases.slice(0, 130).map((c) => c.caseNumber);
+    const keys = [known[5], 'UNKNOWN-1', ...known, 'UNKNOWN-2'] as string[];
+    const records = await adapter.getCases(keys, call());
+    expect(records).toHaveLength(keys.length);
+    expect(records.map((r) => r?.caseNumber ?? null)).toEqual(
+      keys.map((k) => (k.startsWith('UNKNOWN') ? null : k)),
+    );
+    const first = records[2];
+    const source = cases[0];
+    expect(first?.participants.map((p) => p.nationalId).sort()).toEqual(
+      source?.participants.map((p) => p.nationalId).sort(),
+    );
+    expect(first?.timeline.length).toBeGreaterThan(0);
+  });
+
+  it('returns documents per case in order, marking internal notes INTERNAL, and nothing for unknown numbers', async () => {
+    const sample = cases.slice(0, 60);
+    const keys = [...sample.map((c) => c.caseNumber), 'UNKNOWN-3'];
+    const lists = await adapter.getDocuments(keys, call());
+    expect(lists).toHaveLength(keys.length);
+    sample.forEach((c, i) => {
+      const list = lists[i] ?? [];
+      expect(list.map((d) => d.id).sort()).toEqual(c.documents.map((d) => d.id).sort());
+      const internal = new Set(
+        c.documents.filter((d) => d.journalType === 'N' || d.journalType === 'X').map((d) => d.id),
+      );
+      for (const doc of list) expect(doc.direction === 'INTERNAL').toBe(internal.has(doc.id));
+    });
+    // An agency may not tell an unknown case from one without documents: both mean nothing to show.
+    expect(lists[keys.length - 1] ?? []).toEqual([]);
+  });
+
+  it('answers its health check', async () => {
+    await expect(adapter.health(call())).resolves.toBeUndefined();
+  });
+
+  it('rejects an answer that breaks the agency’s schema as BAD_RESPONSE', async () => {
+    mock.setFaults({ malformedRate: 1 });
+    expect((await failure(adapter.getCases([cases[0]?.caseNumber ?? ''], call()))).failure).toBe(
+      'BAD_RESPONSE',
+    );
+  });
+
+  it('types a 500 as HTTP_ERROR with its status', async () => {
+    mock.setFaults({ errorRate: 1 });
+    const error = await failure(adapter.casesForPerson('15838510075', call()));
+    expect([error.failure, error.status]).toEqual(['HTTP_ERROR', 500]);
+  });
+
+  it('types a refused credential as HTTP_ERROR 401', async () => {
+    const wrong = create({ [AGENCIES[code].credential]: 'not-the-credential' });
+    const error = await failure(wrong.health(call()));
+    expect([error.failure, error.status]).toEqual(['HTTP_ERROR', 401]);
+  });
+
+  it('types a cut connection as UNREACHABLE', async () => {
+    mock.setFaults({ down: true });
+    expect((await failure(adapter.health(call()))).failure).toBe('UNREACHABLE');
+  });
+
+  it('types an answer slower than its timeout as TIMEOUT', async () => {
+    mock.setFaults({ delayMs: 2_000 });
+    expect((await failure(adapter.health(call()))).failure).toBe('TIMEOUT');
+  });
+
+  it('stops when the request’s deadline passes', async () => {
+    mock.setFaults({ delayMs: 300 });
+    const error = await failure(
+      adapter.health({ signal: AbortSignal.timeout(50), correlationId: 'deadline' }),
+    );
+    expect(error.failure).toBe('TIMEOUT');
+  });
+});
