@@ -66,7 +66,7 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     const settings = module
       .settings(false)
       .parse({ [AGENCIES[code].baseUrl]: mocks.agencies[code].url, ...env });
-    const created = module.create(settings as never, HTTP);
+    const created = module.create(settings, HTTP);
     adapters.push(created);
     return created;
   }
