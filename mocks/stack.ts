@@ -3,13 +3,42 @@
  * providers and the gateway, with seeded data. `--mocks-only` leaves the gateway out (run it yourself
  * with `npm run start:gateway`).
  */
+import { z } from 'zod';
 import { configFromEnvironment, startGateway } from '../src/main.js';
+import { faultsSchema, type Faults } from './agencies/harness.js';
+import type { AgencyCode } from './seed/model.js';
 import { DEFAULT_MOCK_PORTS, startMockStack } from './start.js';
 
 const mocksOnly = process.argv.includes('--mocks-only');
+
+/** MOCK_FAULTS_NPE='{"delayMs":50}' and the like set an agency's faults from the start. */
+function faultsFromEnvironment(): Partial<Record<AgencyCode, Partial<Faults>>> {
+  const faults: Partial<Record<AgencyCode, Partial<Faults>>> = {};
+  for (const code of ['npe', 'helseklage', 'stpk'] as const) {
+    const name = `MOCK_FAULTS_${code.toUpperCase()}`;
+    const raw = process.env[name];
+    if (!raw) continue;
+    const parsed = faultsSchema.safeParse(
+      (() => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          return raw;
+        }
+      })(),
+    );
+    if (!parsed.success) {
+      console.error(`${name} is not valid fault settings: ${z.prettifyError(parsed.error)}`);
+      process.exit(1);
+    }
+    faults[code] = parsed.data;
+  }
+  return faults;
+}
+
 const started = Date.now();
 console.log('Generating the seeded agencies (fixed seed, dates relative to today)…');
-const stack = await startMockStack({ ports: DEFAULT_MOCK_PORTS });
+const stack = await startMockStack({ ports: DEFAULT_MOCK_PORTS, faults: faultsFromEnvironment() });
 const cases = Object.values(stack.world.cases).reduce((sum, list) => sum + list.length, 0);
 console.log(
   `Mock agencies ready: ${cases} cases, ${stack.world.persons.size} persons (${Date.now() - started} ms)`,

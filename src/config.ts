@@ -14,6 +14,10 @@ export interface Config {
   port: number;
   publicUrl: string;
   redisUrl: string | null;
+  redisKeyPrefix: string;
+  /** Keys HMACs of identities in store keys (and, as features arrive, encrypts personal data). */
+  storeSecret: string;
+  rateLimitPerMinute: number;
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -52,6 +56,14 @@ function baseSchema(production: boolean) {
     PORT: int(4000, 0, 65535),
     PUBLIC_URL: devDefault(z.url(), 'http://localhost:4000'),
     REDIS_URL: z.url().optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/)
+      .default('hg:'),
+    STORE_SECRET: production
+      ? z.string().min(32, 'STORE_SECRET must be at least 32 characters')
+      : z.string().min(1).default('dev-only-store-secret-never-use-in-production'),
+    RATE_LIMIT_PER_MINUTE: int(300),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default(production ? 'info' : 'info'),
@@ -102,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
     redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    storeSecret: e.STORE_SECRET,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

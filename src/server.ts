@@ -21,11 +21,14 @@ import type { Context } from './context.js';
 import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
 import { createLoaders } from './loaders/index.js';
+import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
+import { createStore, type Store } from './store/index.js';
 
 export interface Gateway {
   app: FastifyInstance;
   registry: AgencyRegistry;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -75,14 +78,19 @@ export function formatErrorWith(log: FastifyBaseLogger) {
   };
 }
 
-export async function buildGateway(
-  config: Config,
-  options: { registry?: AgencyRegistry } = {},
-): Promise<Gateway> {
+export interface GatewayOptions {
+  /** Agencies to use instead of those in the configuration. */
+  registry?: AgencyRegistry;
+  /** Where log lines go (standard output by default). */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
     genReqId: (request) => {
@@ -90,9 +98,20 @@ export async function buildGateway(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  const verifier = new TokenVerifier(config.issuers);
+  // Fail fast when Redis does not answer at start-up: a gateway that cannot share state must not serve.
+  const store = await createStore({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
+  });
+  const limiter = new RateLimiter(store, {
+    perMinute: config.rateLimitPerMinute,
+    secret: config.storeSecret,
+  });
+  // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const registry =
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
-  const verifier = new TokenVerifier(config.issuers);
 
   await app.register(cors, {
     origin: config.corsOrigins,
@@ -162,6 +181,7 @@ export async function buildGateway(
         if (token === null)
           throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
         const principal = await verifier.verify(token);
+        await limiter.check(principal, request.log);
         // One deadline for all of the request's agency calls; each in-flight call listens to it.
         const signal = AbortSignal.timeout(config.requestDeadlineMs);
         setMaxListeners(0, signal);
@@ -184,9 +204,11 @@ export async function buildGateway(
   return {
     app,
     registry,
+    store,
     close: async () => {
       await app.close();
       await registry.close();
+      await store.close();
     },
   };
 }

@@ -137,6 +137,19 @@ describe('production mode', () => {
   });
 });
 
+describe('development mode', () => {
+  it('shows Apollo Sandbox to a browser and allows introspection', async () => {
+    const response = await request(`${stack.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(await response.body.text()).toMatch(/embeddable-sandbox/);
+    const { body } = await stack.graphql<{ __schema: { queryType: { name: string } } }>(
+      '{ __schema { queryType { name } } }',
+    );
+    expect(body.data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
 describe('unexpected errors are masked in every mode', () => {
   const broken: AgencyAdapter = {
     definition: npeDefinition,

@@ -1,0 +1,54 @@
+/**
+ * Per-person request limits, counted in the shared store so that all gateway instances agree. The key is
+ * an HMAC of the person's identity, never the national id itself.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from './auth/principal.js';
+import { graphError } from './errors.js';
+import type { Store } from './store/index.js';
+
+export interface RateLimitOptions {
+  perMinute: number;
+  /** Keys store keys that derive from a person, so they reveal nothing. */
+  secret: string;
+}
+
+const WINDOW_MS = 60_000;
+
+export function subjectKey(secret: string, principal: Principal): string {
+  return createHmac('sha256', secret)
+    .update(`${principal.issuer}|${principal.nationalId}`)
+    .digest('base64url');
+}
+
+export class RateLimiter {
+  constructor(
+    private readonly store: Store,
+    private readonly options: RateLimitOptions,
+  ) {}
+
+  /**
+   * Throws RATE_LIMITED (HTTP 429 with Retry-After) past the limit. When the store cannot be reached the
+   * request is let through and the outage logged: reading one's own case matters more than the limit.
+   */
+  async check(principal: Principal, log: FastifyBaseLogger): Promise<void> {
+    let count: number;
+    let resetInMs: number;
+    try {
+      ({ count, resetInMs } = await this.store.hit(
+        `ratelimit:${subjectKey(this.options.secret, principal)}`,
+        WINDOW_MS,
+      ));
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'rate limit not checked: store unavailable');
+      return;
+    }
+    if (count > this.options.perMinute) {
+      const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
+      throw graphError('RATE_LIMITED', `Too many requests. Try again in ${retryAfter} seconds.`, {
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+      });
+    }
+  }
+}

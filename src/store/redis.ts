@@ -1,0 +1,65 @@
+/**
+ * The Redis store (node-redis). Commands fail at once while the connection is down instead of queueing,
+ * so a request never waits on a Redis outage; callers decide whether to fail open or closed.
+ */
+import { createClient } from 'redis';
+import type { Store, WindowCount } from './store.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Namespaces every key, so several deployments (or test runs) can share one Redis. */
+  keyPrefix: string;
+  onError?: (error: Error) => void;
+}
+
+export async function connectRedisStore(options: RedisStoreOptions): Promise<Store> {
+  let connected = false;
+  const client = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2_000,
+      // Reconnect after a drop, but give up on the first connection: start-up must fail, not hang.
+      reconnectStrategy: (retries, cause) => (connected ? Math.min(retries * 100, 2_000) : cause),
+    },
+  });
+  client.on('error', (error: Error) => options.onError?.(error));
+  try {
+    await client.connect();
+    connected = true;
+  } catch (error) {
+    if (client.isOpen) client.destroy();
+    throw new Error(`Redis at ${new URL(options.url).host} does not answer: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const k = (key: string) => `${options.keyPrefix}${key}`;
+
+  return {
+    async hit(key: string, windowMs: number): Promise<WindowCount> {
+      const [count, , ttl] = await client
+        .multi()
+        .incr(k(key))
+        // NX: only the first hit of a window starts its clock.
+        .pExpire(k(key), windowMs, 'NX')
+        .pTTL(k(key))
+        .exec();
+      return { count: Number(count), resetInMs: Math.max(0, Number(ttl)) };
+    },
+    async set(key, value, ttlMs) {
+      await client.set(k(key), value, { PX: ttlMs });
+    },
+    async get(key) {
+      return client.get(k(key));
+    },
+    async delete(key) {
+      await client.del(k(key));
+    },
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      if (client.isOpen) await client.quit();
+    },
+  };
+}

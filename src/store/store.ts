@@ -1,0 +1,21 @@
+/**
+ * The one interface to shared state. Redis in production (so any number of gateway instances agree),
+ * memory in development. Every value expires: nothing personal stays in the store for good.
+ */
+export interface WindowCount {
+  /** Hits so far in the current window, this one included. */
+  count: number;
+  /** Milliseconds until the window resets. */
+  resetInMs: number;
+}
+
+export interface Store {
+  /** Counts a hit in a fixed window that starts with the first hit. */
+  hit(key: string, windowMs: number): Promise<WindowCount>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  get(key: string): Promise<string | null>;
+  delete(key: string): Promise<void>;
+  /** Resolves when the store answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,16 @@
+/** The Redis the tests use (global-setup.ts makes sure one answers), and a fresh key prefix per use. */
+import { randomUUID } from 'node:crypto';
+
+export function redisTestUrl(): string {
+  const url = process.env.REDIS_TEST_URL;
+  if (!url)
+    throw new Error(
+      'REDIS_TEST_URL is not set: run the tests through vitest, whose global setup finds Redis',
+    );
+  return url;
+}
+
+/** Keeps test runs (and parallel test files) from seeing each other's keys in the shared Redis. */
+export function uniquePrefix(): string {
+  return `test:${randomUUID().slice(0, 8)}:`;
+}

@@ -1,0 +1,71 @@
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+
+const LIMIT = 5;
+const prefix = uniquePrefix();
+let stack: TestStack;
+let first: GraphClient;
+let second: GraphClient;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const shared = {
+    REDIS_URL: redisTestUrl(),
+    REDIS_KEY_PREFIX: prefix,
+    RATE_LIMIT_PER_MINUTE: String(LIMIT),
+  };
+  first = await stack.gatewayWith(shared);
+  second = await stack.gatewayWith(shared);
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('per-person rate limits shared through Redis', () => {
+  it('counts one person’s requests across two gateway instances and answers 429 past the limit', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    const answers = [];
+    for (let i = 0; i < LIMIT; i++)
+      answers.push(await (i % 2 ? second : first).graphql('{ viewer { country } }', { token }));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: LIMIT }, () => 200));
+    const refused = await second.graphql('{ viewer { country } }', { token });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED' });
+    expect(refused.body.errors?.[0]?.message).toMatch(/Too many requests/);
+  });
+
+  it('does not limit another person', async () => {
+    const { status } = await first.graphql('{ viewer { country } }', {
+      token: await stack.token('citizen-dk'),
+    });
+    expect(status).toBe(200);
+  });
+
+  it('keeps no national id in Redis keys, and lets the counters expire', async () => {
+    const raw = createClient({ url: redisTestUrl() });
+    await raw.connect();
+    try {
+      const keys = await raw.keys(`${prefix}*`);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      for (const key of keys) {
+        expect(key).not.toContain(persona('citizen-npe-helseklage').login.pid);
+        expect(key).not.toContain(persona('citizen-dk').login.cpr);
+        expect(await raw.pTTL(key)).toBeGreaterThan(0);
+      }
+    } finally {
+      await raw.quit();
+    }
+  });
+
+  it('the default in-memory store limits within one instance', async () => {
+    const alone = await stack.gatewayWith({ RATE_LIMIT_PER_MINUTE: '2' });
+    const token = await stack.token('stranger');
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await alone.graphql('{ viewer { country } }', { token })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});

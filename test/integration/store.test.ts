@@ -1,0 +1,96 @@
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, type Store } from '../../src/store/index.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each([
+  ['memory', null],
+  ['Redis', 'redis'],
+] as const)('the %s store', (_name, kind) => {
+  let store: Store;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    store = await createStore({ redisUrl: kind ? redisTestUrl() : null, keyPrefix: prefix });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('answers a ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('keeps a value until its time to live runs out', async () => {
+    await store.set('value', 'kept', 150);
+    expect(await store.get('value')).toBe('kept');
+    await sleep(250);
+    expect(await store.get('value')).toBeNull();
+  });
+
+  it('deletes a value', async () => {
+    await store.set('gone', 'x', 10_000);
+    await store.delete('gone');
+    expect(await store.get('gone')).toBeNull();
+  });
+
+  it('counts hits in a window that starts with the first hit and then resets', async () => {
+    expect(await store.hit('window', 300)).toMatchObject({ count: 1 });
+    expect(await store.hit('window', 300)).toMatchObject({ count: 2 });
+    const third = await store.hit('window', 300);
+    expect(third.count).toBe(3);
+    expect(third.resetInMs).toBeGreaterThan(0);
+    expect(third.resetInMs).toBeLessThanOrEqual(300);
+    await sleep(400);
+    expect(await store.hit('window', 300)).toMatchObject({ count: 1 });
+  });
+
+  it('counts concurrent hits exactly', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => store.hit('burst', 10_000)));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+  });
+});
+
+describe('the Redis store in Redis', () => {
+  const url = redisTestUrl();
+  const prefix = uniquePrefix();
+  let store: Store;
+  const raw = createClient({ url });
+
+  beforeAll(async () => {
+    store = await createStore({ redisUrl: url, keyPrefix: prefix });
+    await raw.connect();
+  });
+  afterAll(async () => {
+    await store.close();
+    await raw.quit();
+  });
+
+  it('namespaces every key and gives every key a time to live', async () => {
+    await store.set('a', '1', 60_000);
+    await store.hit('b', 60_000);
+    const keys = await raw.keys(`${prefix}*`);
+    expect(keys.sort()).toEqual([`${prefix}a`, `${prefix}b`]);
+    for (const key of keys) expect(await raw.pTTL(key)).toBeGreaterThan(0);
+  });
+
+  it('two stores on one Redis share state, as two gateway instances must', async () => {
+    const other = await createStore({ redisUrl: url, keyPrefix: prefix });
+    try {
+      await store.hit('shared', 60_000);
+      expect(await other.hit('shared', 60_000)).toMatchObject({ count: 2 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses to start when Redis does not answer, saying where it looked', async () => {
+    await expect(createStore({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: prefix })).rejects.toThrow(
+      /Redis at 127\.0\.0\.1:1 does not answer/,
+    );
+  });
+});
