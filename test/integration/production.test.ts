@@ -24,6 +24,7 @@ function productionEnv(): Record<string, string> {
     HELSEKLAGE_USERNAME: 'bff',
     HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
     STPK_TOKEN: 'stpk-dev-token',
+    STORE_SECRET: 'a-production-store-secret-of-32-characters',
   };
 }
 

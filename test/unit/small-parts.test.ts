@@ -74,6 +74,7 @@ describe('configuration', () => {
       'HELSEKLAGE_PASSWORD',
       'STPK_TOKEN',
       'STPK_BASE_URL',
+      'STORE_SECRET',
     ]) {
       expect(problems).toContain(name);
     }
@@ -95,6 +96,7 @@ describe('configuration', () => {
       HELSEKLAGE_PASSWORD: '12345678',
       STPK_BASE_URL: 'https://stpk.example',
       STPK_TOKEN: '12345678',
+      STORE_SECRET: 'x'.repeat(32),
     };
     expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
     expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
