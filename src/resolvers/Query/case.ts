@@ -4,5 +4,8 @@ import { notFound } from '../../errors.js';
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { orUpstreamError } from '../upstream.js';
 
-export const caseById: QueryResolvers['case'] = async (_parent, { id }, context) =>
-  (await orUpstreamError(loadCase(requireViewer(context), id))) ?? Promise.reject(notFound());
+export const caseById: QueryResolvers['case'] = async (_parent, { id }, context) => {
+  const view = await orUpstreamError(loadCase(requireViewer(context), id));
+  if (!view) throw notFound();
+  return view;
+};
