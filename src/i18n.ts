@@ -76,4 +76,64 @@ export const COMMON_LABELS = {
     'Høringsfrist',
     'Deadline for comments',
   ]),
+  /** Why a person may not use an agency's portal, and what helps. */
+  refusal: labelTable({
+    OTHER_COUNTRY: [
+      'Etaten tar ikke imot innlogging fra ditt land.',
+      'Etaten tek ikkje imot innlogging frå landet ditt.',
+      'Myndigheden modtager ikke login fra dit land.',
+      'This agency does not accept logins from your country.',
+    ],
+    NO_NORWEGIAN_ID: [
+      'Du må ha norsk fødselsnummer for å bruke Min side. D-nummer støttes ikke.',
+      'Du må ha norsk fødselsnummer for å bruke Mi side. D-nummer er ikkje støtta.',
+      'Du skal have et norsk fødselsnummer for at bruge portalen. D-nummer understøttes ikke.',
+      'You need a Norwegian national identity number (fødselsnummer) to use this portal. D-numbers are not supported.',
+    ],
+    INVALID_NATIONAL_ID: [
+      'Identitetsnummeret fra innloggingen er ikke gyldig.',
+      'Identitetsnummeret frå innlogginga er ikkje gyldig.',
+      'Identitetsnummeret fra dit login er ikke gyldigt.',
+      'The identity number from your login is not valid.',
+    ],
+    INSUFFICIENT_ASSURANCE: [
+      'Logg inn med et høyere sikkerhetsnivå (for eksempel BankID) for å se sakene dine her.',
+      'Logg inn med eit høgare tryggleiksnivå (til dømes BankID) for å sjå sakene dine her.',
+      'Log ind med et højere sikringsniveau for at se dine sager her.',
+      'Log in with a higher assurance level (for example BankID) to see your cases here.',
+    ],
+    HAS_GUARDIAN: [
+      'Du har verge, og vergen følger saken for deg. Kontakt etaten eller vergen din.',
+      'Du har verje, og verja følgjer saka for deg. Kontakt etaten eller verja di.',
+      'Du har en værge, som følger sagen for dig. Kontakt myndigheden eller din værge.',
+      'You have a guardian, who follows the case for you. Contact the agency or your guardian.',
+    ],
+    ROLE_NOT_SUPPORTED: [
+      'Etaten støtter ennå ikke din rolle i saken her. Kontakt etaten for innsyn.',
+      'Etaten støttar enno ikkje rolla di i saka her. Kontakt etaten for innsyn.',
+      'Myndigheden understøtter endnu ikke din rolle i sagen her. Kontakt myndigheden for aktindsigt.',
+      'The agency does not yet support your role in the case here. Contact the agency for access.',
+    ],
+  }),
+  /** Why a case is closed to the viewer, and what to do about it. */
+  closure: labelTable({
+    MISSING_CONTACT_INFO: [
+      'Registrer mobilnummer (og e-post) hos etaten for å følge saken her.',
+      'Registrer mobilnummer (og e-post) hos etaten for å følgje saka her.',
+      'Registrér mobilnummer (og e-mail) hos myndigheden for at følge sagen her.',
+      'Register your mobile number (and e-mail) with the agency to follow the case here.',
+    ],
+    LAWYER_EMAIL_NOT_PERSONAL: [
+      'Registrer en personlig e-postadresse, ikke en felles postkasse, hos etaten for å følge saken her.',
+      'Registrer ei personleg e-postadresse, ikkje ein felles postkasse, hos etaten for å følgje saka her.',
+      'Registrér en personlig e-mailadresse, ikke en fælles postkasse, hos myndigheden for at følge sagen her.',
+      'Register a personal e-mail address, not a shared inbox, with the agency to follow the case here.',
+    ],
+    TWO_LAWYERS: [
+      'Saken har to advokater og kan ikke følges her. Avklar med etaten hvem som er advokat.',
+      'Saka har to advokatar og kan ikkje følgjast her. Avklar med etaten kven som er advokat.',
+      'Sagen har to advokater og kan ikke følges her. Afklar med myndigheden, hvem der er advokat.',
+      'The case has two lawyers and cannot be followed here. Agree with the agency who the lawyer is.',
+    ],
+  }),
 } as const;

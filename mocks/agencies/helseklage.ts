@@ -141,8 +141,11 @@ export function createHelseklageMock(
       items: page.map(({ record, role }) => ({
         caseId: record.caseNumber,
         role: ROLE[role],
+        createdAt: record.createdAt,
         lastModified: record.updatedAt,
+        closedAt: record.closedAt,
       })),
+      subject: { underGuardianship: index.hasGuardian(nationalId) },
       nextCursor: next,
     };
   });

@@ -35,6 +35,16 @@ export class AgencyIndex {
     return this.byPerson.get(nationalId) ?? [];
   }
 
+  /**
+   * Whether the person is under guardianship, as the agency learns it from the guardianship register
+   * (here: a guardian is listed on one of their cases).
+   */
+  hasGuardian(nationalId: string): boolean {
+    return this.listFor(nationalId).some(
+      ({ record, role }) => role === 'PARTY' && record.participants.some((p) => p.role === 'GUARDIAN'),
+    );
+  }
+
   /** The code of the step in progress, or of the last step when the case is finished. */
   currentStep(record: MockCase): string | undefined {
     return (record.steps.find((s) => s.state === 'CURRENT') ?? record.steps[record.steps.length - 1])?.code;

@@ -131,8 +131,12 @@ export function createNpeMock(
       treff: page.map(({ record, role }) => ({
         saksnummer: record.caseNumber,
         rolle: ROLE[role],
+        opprettet: record.createdAt,
         sistEndret: record.updatedAt,
+        avsluttet: record.closedAt,
       })),
+      // Whether the person is under guardianship (from the guardianship register).
+      vergemaal: index.hasGuardian(fodselsnummer),
       side,
       antallSider: Math.max(1, Math.ceil(all.length / antallPerSide)),
       totaltAntall: all.length,

@@ -118,7 +118,9 @@ export function createStpkMock(
       sager: page.map(({ record, role }) => ({
         sagsnummer: record.caseNumber,
         rolle: ROLE[role],
+        oprettet: record.createdAt,
         senestAendret: record.updatedAt,
+        afsluttet: record.closedAt,
       })),
       side,
       flereSider: (side + 1) * sidestoerrelse < all.length,

@@ -768,6 +768,15 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
       false,
     ),
   );
+
+  // lawyer-shared-inbox: the sole lawyer on a Helfo appeal, registered with the firm's shared inbox.
+  {
+    const jon = person('lawyer-shared-inbox');
+    w.lawyerFirms.set(jon.nationalId, { firm: 'Eriksen & Berg Advokatfirma AS', personal: false });
+    const client = w.newNorwegian(40, 80);
+    const parties = [w.participant(client, 'PARTY'), w.participant(jon, 'LAWYER')];
+    w.build(helseklageDraft(w, helfoTann, w.atWorkingHour(w.daysAgo(110)), parties, false));
+  }
   w.build(
     helseklageDraft(
       w,

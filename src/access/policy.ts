@@ -1,28 +1,95 @@
 /**
- * Who may see what. For now a person sees exactly the cases in which an agency lists them with a role,
- * at agencies that key persons on their kind of national id, and never an agency's internal documents.
- * The full per-agency rule set (eligibility, consent, field rules) grows here.
+ * Who may see what, per agency. Each agency declares an AgencyPolicy (in its adapter folder); this module
+ * evaluates it in three places, from the cheapest to the most informed:
+ *  1. the login alone (country, kind of national id, assurance) — before any agency call;
+ *  2. the agency's search answer (guardianship, roles, list rules such as "closed over 90 days ago");
+ *  3. the case itself (contact details registered, lawyers on the case, representation).
+ * A refusal of the whole agency carries a reason a frontend can show; a case closed for a reason the
+ * viewer can act on says so; a case hidden by rule simply does not exist for the viewer.
  */
 import type {
   AgencyDefinition,
   CaseRecord,
+  CaseRef,
   DocumentRecord,
-  IdentityScheme,
   ParticipantRole,
+  PersonListing,
 } from '../agencies/port.js';
-import type { Principal } from '../auth/principal.js';
+import { parseCpr, parseNorwegianId } from '../auth/national-id.js';
+import { ASSURANCE_RANK, type Assurance, type Principal } from '../auth/principal.js';
 
-export type Eligibility = { eligible: true } | { eligible: false; reason: string };
+/** Why a person may not use an agency's portal at all. */
+export type AgencyRefusal =
+  | 'OTHER_COUNTRY'
+  | 'NO_NORWEGIAN_ID'
+  | 'INVALID_NATIONAL_ID'
+  | 'INSUFFICIENT_ASSURANCE'
+  | 'HAS_GUARDIAN'
+  | 'ROLE_NOT_SUPPORTED';
 
-const SCHEME_OF_COUNTRY: Record<Principal['country'], IdentityScheme> = {
-  NO: 'NO_FODSELSNUMMER',
-  DK: 'DK_CPR',
+/** Why a visible case is closed to the viewer: each is something they can act on. */
+export type CaseClosure = 'MISSING_CONTACT_INFO' | 'LAWYER_EMAIL_NOT_PERSONAL' | 'TWO_LAWYERS';
+
+export interface Capabilities {
+  /** List the case's documents. */
+  seeDocuments: boolean;
+  /** Open a document's content (Denmark's pattern shows titles only). */
+  readDocumentContent: boolean;
+  /** Send new information and attachments. */
+  submitInformation: boolean;
+  /** Fill in the forms the agency asks for. */
+  fillForms: boolean;
+}
+
+export const NO_CAPABILITIES: Capabilities = {
+  seeDocuments: false,
+  readDocumentContent: false,
+  submitInformation: false,
+  fillForms: false,
 };
 
-export function eligibility(principal: Principal, agency: AgencyDefinition): Eligibility {
-  if (SCHEME_OF_COUNTRY[principal.country] !== agency.identity)
-    return { eligible: false, reason: 'OTHER_COUNTRY' };
-  return { eligible: true };
+export interface AgencyPolicy {
+  /** The lowest login assurance the agency's portal accepts. */
+  minimumAssurance: Assurance;
+  /** Roles through which a person may use the portal; cases through other roles do not exist for them. */
+  roles: readonly ParticipantRole[];
+  /** Roles the portal says "not yet" to: listed only through these, the person is told ROLE_NOT_SUPPORTED. */
+  rolesNotYetSupported: readonly ParticipantRole[];
+  /** A person under guardianship may not use the portal. */
+  refuseWards: boolean;
+  /** List rules: a case that no longer exists for the viewer (closed long ago, before a cut-off, …). */
+  hides(c: { createdAt: string; closedAt: string | null }, now: Date): boolean;
+  /** Case rules: why the case is closed to this viewer, or null. */
+  closure(record: CaseRecord, viewer: ViewerOnCase): CaseClosure | null;
+  capabilities(viewer: ViewerOnCase): Capabilities;
+  /** A represented party sees only the documents they sent or received themselves. */
+  representedPartySeesOwnDocumentsOnly: boolean;
+}
+
+/** The viewer as a case lists them. */
+export interface ViewerOnCase {
+  role: ParticipantRole;
+  /** A party with a lawyer or proxy on the case: the representative is the agency's contact. */
+  represented: boolean;
+  mobile: string | null;
+  email: string | null;
+  emailIsPersonal: boolean | null;
+}
+
+export type CaseDecision =
+  | { visible: false }
+  | {
+      visible: true;
+      role: ParticipantRole;
+      closure: CaseClosure | null;
+      capabilities: Capabilities;
+      documentScope: 'ALL' | 'OWN';
+    };
+
+export interface Refusal {
+  reason: AgencyRefusal;
+  /** For INSUFFICIENT_ASSURANCE: the level a new login needs. */
+  requiredAssurance?: Assurance;
 }
 
 /** When a person holds several roles on one case, the strongest relation decides. */
@@ -35,23 +102,92 @@ const ROLE_PRECEDENCE: readonly ParticipantRole[] = [
   'CUSTODY_HOLDER',
 ];
 
-/** The viewer's role in a case, or null when the agency does not list them: then the case does not exist for them. */
-export function viewerRole(principal: Principal, record: CaseRecord): ParticipantRole | null {
-  const roles = new Set(
-    record.participants.filter((p) => p.nationalId === principal.nationalId).map((p) => p.role),
+/** 1. The login alone. */
+export function refusalOfLogin(principal: Principal, agency: AgencyDefinition): Refusal | null {
+  const scheme = principal.country === 'NO' ? 'NO_FODSELSNUMMER' : 'DK_CPR';
+  if (scheme !== agency.identity) return { reason: 'OTHER_COUNTRY' };
+  if (agency.identity === 'NO_FODSELSNUMMER') {
+    const id = parseNorwegianId(principal.nationalId);
+    if (!id) return { reason: 'INVALID_NATIONAL_ID' };
+    // D-numbers are not fødselsnummer: the Norwegian portals do not admit them.
+    if (id.kind !== 'FODSELSNUMMER') return { reason: 'NO_NORWEGIAN_ID' };
+  } else if (!parseCpr(principal.nationalId)) {
+    return { reason: 'INVALID_NATIONAL_ID' };
+  }
+  const required = agency.policy.minimumAssurance;
+  if (ASSURANCE_RANK[principal.assurance] < ASSURANCE_RANK[required]) {
+    return { reason: 'INSUFFICIENT_ASSURANCE', requiredAssurance: required };
+  }
+  return null;
+}
+
+/** 2. The agency's search answer: a refusal of the whole agency, or the cases that exist for the viewer. */
+export function admitListing(
+  listing: PersonListing,
+  policy: AgencyPolicy,
+  now: Date,
+): { refusal: Refusal } | { refusal: null; cases: CaseRef[] } {
+  if (policy.refuseWards && listing.underGuardianship) return { refusal: { reason: 'HAS_GUARDIAN' } };
+  const byRole = listing.cases.filter((c) => policy.roles.includes(c.role));
+  // Listed only through roles the portal does not support yet: say so rather than show an empty page.
+  if (byRole.length === 0 && listing.cases.some((c) => policy.rolesNotYetSupported.includes(c.role))) {
+    return { refusal: { reason: 'ROLE_NOT_SUPPORTED' } };
+  }
+  return { refusal: null, cases: byRole.filter((c) => !policy.hides(c, now)) };
+}
+
+function viewerOnCase(principal: Principal, record: CaseRecord, policy: AgencyPolicy): ViewerOnCase | null {
+  const entries = record.participants.filter(
+    (p) => p.nationalId === principal.nationalId && policy.roles.includes(p.role),
   );
-  return ROLE_PRECEDENCE.find((role) => roles.has(role)) ?? null;
+  const role = ROLE_PRECEDENCE.find((r) => entries.some((e) => e.role === r));
+  const entry = entries.find((e) => e.role === role);
+  if (!role || !entry) return null;
+  const represented =
+    role === 'PARTY' && record.participants.some((p) => p.role === 'LAWYER' || p.role === 'PROXY');
+  return {
+    role,
+    represented,
+    mobile: entry.mobile,
+    email: entry.email,
+    emailIsPersonal: entry.emailIsPersonal,
+  };
 }
 
-export interface Capabilities {
-  seeDocuments: boolean;
+/** Whether the case shows the viewer as a party under guardianship (for a look-up by id, without a search). */
+export function showsWardship(principal: Principal, record: CaseRecord): boolean {
+  return (
+    record.participants.some((p) => p.nationalId === principal.nationalId && p.role === 'PARTY') &&
+    record.participants.some((p) => p.role === 'GUARDIAN')
+  );
 }
 
-export function capabilities(_role: ParticipantRole): Capabilities {
-  return { seeDocuments: true };
+/** 3. The case itself. */
+export function decideCase(
+  principal: Principal,
+  record: CaseRecord,
+  policy: AgencyPolicy,
+  now: Date,
+): CaseDecision {
+  const viewer = viewerOnCase(principal, record, policy);
+  if (!viewer || policy.hides(record, now)) return { visible: false };
+  const closure = policy.closure(record, viewer);
+  return {
+    visible: true,
+    role: viewer.role,
+    closure,
+    capabilities: closure ? NO_CAPABILITIES : policy.capabilities(viewer),
+    documentScope: viewer.represented && policy.representedPartySeesOwnDocumentsOnly ? 'OWN' : 'ALL',
+  };
 }
 
-/** Internal notes (Noark N/X) never leave the agency, whatever the viewer's role. */
-export function visibleDocuments(documents: readonly DocumentRecord[]): DocumentRecord[] {
-  return documents.filter((d) => d.direction !== 'INTERNAL');
+/** Internal notes (Noark N/X) never leave the agency; a restricted scope keeps only the viewer's own. */
+export function visibleDocuments(
+  documents: readonly DocumentRecord[],
+  scope: 'ALL' | 'OWN',
+  principal: Principal,
+): DocumentRecord[] {
+  return documents.filter(
+    (d) => d.direction !== 'INTERNAL' && (scope === 'ALL' || d.counterpartyId === principal.nationalId),
+  );
 }

@@ -2,6 +2,7 @@
  * The adapter port: what the graph needs from an agency's case system, in our own records. An adapter
  * speaks its agency's dialect, parses every answer with zod and throws only `UpstreamError`s.
  */
+import type { AgencyPolicy } from '../access/policy.js';
 import type { Labels } from '../i18n.js';
 
 export type Country = 'NO' | 'DK';
@@ -17,6 +18,8 @@ export interface AgencyDefinition {
   name: Labels;
   country: Country;
   identity: IdentityScheme;
+  /** Who may use the agency's portal, and what they may do there. */
+  policy: AgencyPolicy;
   /** Labels for the agency's codes; unknown codes fall back to the code itself. */
   labels: {
     caseTypes: Readonly<Record<string, Labels>>;
@@ -30,11 +33,20 @@ export interface CaseLink {
   caseNumber: string;
 }
 
-/** A line of a person's case list: enough to sort and page before fetching whole cases. */
+/** A line of a person's case list: enough to sort, page and apply list rules before fetching whole cases. */
 export interface CaseRef {
   caseNumber: string;
   role: ParticipantRole;
+  createdAt: string;
   updatedAt: string;
+  closedAt: string | null;
+}
+
+/** What an agency's search says about a person. */
+export interface PersonListing {
+  cases: CaseRef[];
+  /** Whether the person is under guardianship (from the guardianship register); null when the agency does not say. */
+  underGuardianship: boolean | null;
 }
 
 export interface StepRecord {
@@ -97,7 +109,7 @@ export interface CallOptions {
 export interface AgencyAdapter {
   readonly definition: AgencyDefinition;
   /** Every case in which the agency lists the person with a role, newest activity first. */
-  casesForPerson(nationalId: string, options: CallOptions): Promise<CaseRef[]>;
+  casesForPerson(nationalId: string, options: CallOptions): Promise<PersonListing>;
   /** One result per case number, in order; null where the agency has no such case. */
   getCases(caseNumbers: readonly string[], options: CallOptions): Promise<(CaseRecord | null)[]>;
   /** One list per case number, in order; null where the agency has no such case. */

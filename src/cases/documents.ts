@@ -2,6 +2,7 @@
 import { visibleDocuments } from '../access/policy.js';
 import type { DocumentRecord } from '../agencies/port.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
+import { graphError } from '../errors.js';
 import type { Deadline, Document } from '../generated/graphql.js';
 import { COMMON_LABELS, type Lang } from '../i18n.js';
 import type { CaseView } from './views.js';
@@ -20,11 +21,14 @@ function toDocument(agency: string, record: DocumentRecord, lang: Lang): Documen
   };
 }
 
-/** Newest first; internal notes removed by the policy before anything is shaped. */
+/** Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own. */
 export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
+  if (!view.decision.capabilities.seeDocuments) {
+    throw graphError('FORBIDDEN', 'You may not see the documents of this case.');
+  }
   const records =
     (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
-  return visibleDocuments(records)
+  return visibleDocuments(records, view.decision.documentScope, context.principal)
     .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))
     .map((r) => toDocument(view.definition.code, r, context.lang));
 }

@@ -3,7 +3,7 @@
  * agency that fails costs only its own part, reported in `agencyStatuses`. The merged list is sorted and
  * paged on the agencies' search results, and only the cases on the page are fetched in full (batched).
  */
-import { eligibility, viewerRole } from '../access/policy.js';
+import { admitListing, decideCase, refusalOfLogin } from '../access/policy.js';
 import type { AgencyAdapter, CaseRef } from '../agencies/port.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError, UpstreamError } from '../errors.js';
@@ -51,26 +51,39 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
   const lists = await Promise.all(
     adapters.map(async (adapter): Promise<Listed[]> => {
       const agency = adapter.definition;
-      const allowed = eligibility(context.principal, agency);
-      if (!allowed.eligible) {
-        statuses.set(agency.code, { agency, status: 'NOT_ELIGIBLE', reason: allowed.reason, asOf });
+      const status = (view: Omit<AgencyStatusView, 'agency' | 'asOf'>) =>
+        statuses.set(agency.code, { agency, asOf, ...view });
+      const refusal = refusalOfLogin(context.principal, agency);
+      if (refusal) {
+        status({
+          status: 'NOT_ELIGIBLE',
+          reason: refusal.reason,
+          requiredAssurance: refusal.requiredAssurance ?? null,
+        });
         return [];
       }
       try {
-        const refs = await loadersFor(context, agency.code).caseRefs();
-        statuses.set(agency.code, { agency, status: 'OK', reason: null, asOf });
-        return refs.map((ref) => ({
+        const admitted = admitListing(
+          await loadersFor(context, agency.code).listing(),
+          agency.policy,
+          context.now,
+        );
+        if (admitted.refusal) {
+          status({ status: 'NOT_ELIGIBLE', reason: admitted.refusal.reason, requiredAssurance: null });
+          return [];
+        }
+        status({ status: 'OK', reason: null, requiredAssurance: null });
+        return admitted.cases.map((ref) => ({
           id: globalCaseId(agency.code, ref.caseNumber),
           updatedAt: ref.updatedAt,
           adapter,
           ref,
         }));
       } catch (error) {
-        statuses.set(agency.code, {
-          agency,
+        status({
           status: 'UNAVAILABLE',
           reason: failureReason(error, context, agency.code),
-          asOf,
+          requiredAssurance: null,
         });
         return [];
       }
@@ -85,22 +98,20 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
 
   const loaded = await Promise.all(
     page.map(async (listed): Promise<CaseEdgeView | null> => {
-      const code = listed.adapter.definition.code;
+      const definition = listed.adapter.definition;
       try {
-        const record = await loadersFor(context, code).cases.load(listed.ref.caseNumber);
-        const role = record && viewerRole(context.principal, record);
-        if (!record || !role) return null;
-        return {
-          cursor: encodeCursor(listed),
-          node: { record, role, definition: listed.adapter.definition },
-        };
+        const record = await loadersFor(context, definition.code).cases.load(listed.ref.caseNumber);
+        const decision = record && decideCase(context.principal, record, definition.policy, context.now);
+        if (!record || !decision?.visible) return null;
+        return { cursor: encodeCursor(listed), node: { record, definition, decision } };
       } catch (error) {
-        const agency = listed.adapter.definition;
-        if (statuses.get(code)?.status === 'OK') {
-          statuses.set(code, {
-            agency,
+        if (statuses.get(definition.code)?.status === 'OK') {
+          const reason = failureReason(error, context, definition.code);
+          statuses.set(definition.code, {
+            agency: definition,
             status: 'UNAVAILABLE',
-            reason: failureReason(error, context, code),
+            reason,
+            requiredAssurance: null,
             asOf,
           });
         }

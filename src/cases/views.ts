@@ -1,11 +1,13 @@
 /** What the graph's case types are at run time (the codegen mappers point here). */
-import type { AgencyDefinition, CaseRecord, ParticipantRole } from '../agencies/port.js';
+import type { CaseDecision } from '../access/policy.js';
+import type { AgencyDefinition, CaseRecord } from '../agencies/port.js';
+import type { Assurance } from '../auth/principal.js';
 
-/** A case as one viewer sees it: the agency's record and the viewer's role in it. */
+/** A case as one viewer sees it: the agency's record and the policy's decision for this viewer. */
 export interface CaseView {
   record: CaseRecord;
-  role: ParticipantRole;
   definition: AgencyDefinition;
+  decision: Extract<CaseDecision, { visible: true }>;
 }
 
 export interface CaseEdgeView {
@@ -19,6 +21,7 @@ export interface AgencyStatusView {
   agency: AgencyDefinition;
   status: AgencyStatusCode;
   reason: string | null;
+  requiredAssurance: Assurance | null;
   asOf: string;
 }
 

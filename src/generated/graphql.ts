@@ -38,8 +38,16 @@ export type AgencyStatus = {
   agency: Agency;
   /** When the included data was read from the agency. */
   asOf: Scalars['DateTime']['output'];
-  /** Machine-readable reason when status is not OK (for example UPSTREAM_TIMEOUT, OTHER_COUNTRY). */
+  /** The reason explained in the negotiated language, ready to show. */
+  message?: Maybe<Scalars['String']['output']>;
+  /**
+   * Machine-readable reason when status is not OK. NOT_ELIGIBLE: OTHER_COUNTRY, NO_NORWEGIAN_ID,
+   * INVALID_NATIONAL_ID, INSUFFICIENT_ASSURANCE, HAS_GUARDIAN, ROLE_NOT_SUPPORTED. UNAVAILABLE:
+   * UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE, UPSTREAM_HTTP_ERROR, UPSTREAM_BAD_RESPONSE.
+   */
   reason?: Maybe<Scalars['String']['output']>;
+  /** For INSUFFICIENT_ASSURANCE: the assurance level a new login needs. */
+  requiredAssurance?: Maybe<AssuranceLevel>;
   /** Whether its cases are included. */
   status: AgencyStatusCode;
 };
@@ -105,6 +113,8 @@ export type Case = {
   title: Scalars['String']['output'];
   /** Last change to the case. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Whether the case is open to the viewer, and if not, why and what they can do about it. */
+  viewerAccess: CaseAccess;
   /** What the viewer may do with this case. */
   viewerCan: CaseCapabilities;
   /** The viewer's role in this case. */
@@ -117,11 +127,35 @@ export type CaseDocumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A case's access for the viewer. */
+export type CaseAccess = {
+  __typename?: 'CaseAccess';
+  /** The reason explained in the negotiated language, with what to do. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** When closed: MISSING_CONTACT_INFO, LAWYER_EMAIL_NOT_PERSONAL or TWO_LAWYERS. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Open or closed. */
+  status: CaseAccessStatus;
+};
+
+/** Whether a case is open to the viewer. */
+export type CaseAccessStatus =
+  /** The case exists for the viewer but is closed to them for a reason they can act on (see `reason`). */
+  | 'CLOSED'
+  /** The viewer may follow the case with the capabilities in `viewerCan`. */
+  | 'OPEN';
+
 /** What the viewer may do with a case. */
 export type CaseCapabilities = {
   __typename?: 'CaseCapabilities';
-  /** May list and read the case's documents. */
+  /** May fill in the forms the agency asks for. */
+  fillForms: Scalars['Boolean']['output'];
+  /** May open a document's content (where the agency shows titles only, false). */
+  readDocumentContent: Scalars['Boolean']['output'];
+  /** May list the case's documents. */
   seeDocuments: Scalars['Boolean']['output'];
+  /** May send new information and attachments (a represented party's representative does this). */
+  submitInformation: Scalars['Boolean']['output'];
 };
 
 /** A page of the viewer's cases. */
@@ -431,6 +465,8 @@ export type ResolversTypes = {
   AssuranceLevel: AssuranceLevel;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseView>;
+  CaseAccess: ResolverTypeWrapper<CaseAccess>;
+  CaseAccessStatus: CaseAccessStatus;
   CaseCapabilities: ResolverTypeWrapper<CaseCapabilities>;
   CaseConnection: ResolverTypeWrapper<CaseConnectionView>;
   CaseEdge: ResolverTypeWrapper<CaseEdgeView>;
@@ -464,6 +500,7 @@ export type ResolversParentTypes = {
   AgencyStatus: AgencyStatusView;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseView;
+  CaseAccess: CaseAccess;
   CaseCapabilities: CaseCapabilities;
   CaseConnection: CaseConnectionView;
   CaseEdge: CaseEdgeView;
@@ -493,7 +530,9 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
 export type AgencyStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgencyStatus'] = ResolversParentTypes['AgencyStatus']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requiredAssurance?: Resolver<Maybe<ResolversTypes['AssuranceLevel']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AgencyStatusCode'], ParentType, ContextType>;
 };
 
@@ -516,12 +555,22 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   timeline?: Resolver<Array<ResolversTypes['TimelineStep']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerAccess?: Resolver<ResolversTypes['CaseAccess'], ParentType, ContextType>;
   viewerCan?: Resolver<ResolversTypes['CaseCapabilities'], ParentType, ContextType>;
   viewerRole?: Resolver<ResolversTypes['ViewerRole'], ParentType, ContextType>;
 };
 
+export type CaseAccessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseAccess'] = ResolversParentTypes['CaseAccess']> = {
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseAccessStatus'], ParentType, ContextType>;
+};
+
 export type CaseCapabilitiesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseCapabilities'] = ResolversParentTypes['CaseCapabilities']> = {
+  fillForms?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readDocumentContent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   seeDocuments?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  submitInformation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CaseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseConnection'] = ResolversParentTypes['CaseConnection']> = {
@@ -614,6 +663,7 @@ export type Resolvers<ContextType = Context> = {
   Agency?: AgencyResolvers<ContextType>;
   AgencyStatus?: AgencyStatusResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
+  CaseAccess?: CaseAccessResolvers<ContextType>;
   CaseCapabilities?: CaseCapabilitiesResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;

@@ -3,20 +3,26 @@
  * shared between requests: a loader cache shared across users would leak one person's cases to another.
  */
 import DataLoader from 'dataloader';
-import type { AgencyAdapter, CallOptions, CaseRecord, CaseRef, DocumentRecord } from '../agencies/port.js';
+import type {
+  AgencyAdapter,
+  CallOptions,
+  CaseRecord,
+  DocumentRecord,
+  PersonListing,
+} from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 
 export interface AgencyLoaders {
-  /** The viewer's case list at this agency, fetched at most once per request. */
-  caseRefs(): Promise<CaseRef[]>;
+  /** What the agency's search says about the viewer, fetched at most once per request. */
+  listing(): Promise<PersonListing>;
   cases: DataLoader<string, CaseRecord | null>;
   documents: DataLoader<string, DocumentRecord[] | null>;
 }
 
 function agencyLoaders(adapter: AgencyAdapter, nationalId: string, call: CallOptions): AgencyLoaders {
-  let refs: Promise<CaseRef[]> | undefined;
+  let listing: Promise<PersonListing> | undefined;
   return {
-    caseRefs: () => (refs ??= adapter.casesForPerson(nationalId, call)),
+    listing: () => (listing ??= adapter.casesForPerson(nationalId, call)),
     cases: new DataLoader((keys) => adapter.getCases(keys, call)),
     documents: new DataLoader((keys) => adapter.getDocuments(keys, call)),
   };

@@ -1,4 +1,3 @@
-import { capabilities } from '../access/policy.js';
 import { caseDeadlines, caseDocuments } from '../cases/documents.js';
 import { globalCaseId, loadCase } from '../cases/get.js';
 import type { CaseView } from '../cases/views.js';
@@ -29,8 +28,13 @@ export const Case: CaseResolvers = {
   expectedDecisionAt: ({ record }) => record.expectedDecisionAt,
   timeline: ({ record, definition }, _args, { lang }) =>
     record.timeline.map((step) => ({ ...step, label: label(definition.labels.steps, step.code, lang) })),
-  viewerRole: ({ role }) => role,
-  viewerCan: ({ role }) => capabilities(role),
+  viewerRole: ({ decision }) => decision.role,
+  viewerCan: ({ decision }) => decision.capabilities,
+  viewerAccess: ({ decision }, _args, { lang }) => ({
+    status: decision.closure ? 'CLOSED' : 'OPEN',
+    reason: decision.closure,
+    message: decision.closure && COMMON_LABELS.closure[decision.closure][lang],
+  }),
   participants: ({ record }, _args, context) => {
     const viewer = requireViewer(context).principal.nationalId;
     return record.participants.map((p) => ({

@@ -1,8 +1,12 @@
-import type { ViewerResolvers } from '../generated/graphql.js';
+import type { Assurance } from '../auth/principal.js';
+import type { AssuranceLevel, ViewerResolvers } from '../generated/graphql.js';
+
+export function assuranceLevel(assurance: Assurance): AssuranceLevel {
+  return assurance === 'high' ? 'HIGH' : assurance === 'substantial' ? 'SUBSTANTIAL' : 'LOW';
+}
 
 export const Viewer: ViewerResolvers = {
   identityProvider: (principal) => (principal.provider === 'idporten' ? 'IDPORTEN' : 'MITID'),
   country: (principal) => principal.country,
-  assuranceLevel: (principal) =>
-    principal.assurance === 'high' ? 'HIGH' : principal.assurance === 'substantial' ? 'SUBSTANTIAL' : 'LOW',
+  assuranceLevel: (principal) => assuranceLevel(principal.assurance),
 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { Agency } from './Agency.js';
+import { AgencyStatus } from './AgencyStatus.js';
 import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { agencies } from './Query/agencies.js';
@@ -11,6 +12,7 @@ import { Viewer } from './Viewer.js';
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
   Agency,
+  AgencyStatus,
   Case,
   CaseConnection,
   Viewer,

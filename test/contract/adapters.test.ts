@@ -109,17 +109,32 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
     if (!busiest) throw new Error('no persons');
     const [nationalId, count] = busiest;
-    const refs = await adapter.casesForPerson(nationalId, call());
+    const { cases: refs } = await adapter.casesForPerson(nationalId, call());
     const expected = cases.filter((c) => c.participants.some((p) => p.nationalId === nationalId));
     expect(refs).toHaveLength(count);
     expect(refs.map((r) => r.caseNumber).sort()).toEqual(expected.map((c) => c.caseNumber).sort());
     const times = refs.map((r) => r.updatedAt);
     expect([...times].sort().reverse()).toEqual(times);
+    // What the list rules need comes with the search: the dates and the role.
+    for (const ref of refs) {
+      const source = expected.find((c) => c.caseNumber === ref.caseNumber);
+      expect([ref.createdAt, ref.closedAt]).toEqual([source?.createdAt, source?.closedAt]);
+      expect(source?.participants.some((p) => p.nationalId === nationalId && p.role === ref.role)).toBe(true);
+    }
+  });
+
+  it('says whether a person is under guardianship, where the agency knows', async () => {
+    if (code === 'stpk') {
+      expect((await adapter.casesForPerson('7503821234', call())).underGuardianship).toBeNull();
+      return;
+    }
+    expect((await adapter.casesForPerson('30904410086', call())).underGuardianship).toBe(true);
+    expect((await adapter.casesForPerson('15838510075', call())).underGuardianship).toBe(false);
   });
 
   it('lists nothing for a person it does not know', async () => {
     const stranger = code === 'stpk' ? '6101011234' : '05827910130';
-    expect(await adapter.casesForPerson(stranger, call())).toEqual([]);
+    expect((await adapter.casesForPerson(stranger, call())).cases).toEqual([]);
   });
 
   it('returns one case per key, in the order asked, with null for unknown numbers — also beyond one batch', async () => {

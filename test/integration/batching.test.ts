@@ -10,6 +10,10 @@ const LAWYER_OVERVIEW = /* GraphQL */ `
         id
         status
         expectedDecisionAt
+        viewerAccess {
+          status
+          reason
+        }
         documents {
           id
           title
@@ -38,13 +42,25 @@ function resetCounts(): void {
 async function overview(first: number, agencies?: string[]) {
   resetCounts();
   const { body } = await stack.graphql<{
-    cases: { totalCount: number; nodes: { id: string; documents: unknown[] }[] };
+    cases: {
+      totalCount: number;
+      nodes: {
+        id: string;
+        viewerAccess: { status: string; reason: string | null };
+        documents: unknown[] | null;
+      }[];
+    };
   }>(LAWYER_OVERVIEW, {
     token,
     variables: { first, agencies },
   });
-  expect(body.errors).toBeUndefined();
+  // The only errors a lawyer's overview may hold: documents of a case closed to them.
+  const closed = body.data!.cases.nodes.flatMap((n, i) => (n.viewerAccess.status === 'CLOSED' ? [i] : []));
+  expect(body.errors?.map((e) => [e.path, e.extensions?.code]) ?? []).toEqual(
+    closed.map((i) => [['cases', 'nodes', i, 'documents'], 'FORBIDDEN']),
+  );
   return {
+    closed: closed.length,
     nodes: body.data!.cases.nodes,
     npe: { ...stack.mocks.agencies.npe.stats },
     helseklage: { ...stack.mocks.agencies.helseklage.stats },
@@ -57,7 +73,7 @@ describe('batching, counted at the mock agencies', () => {
     const ten = await overview(10, ['npe']);
     expect(hundred.nodes).toHaveLength(100);
     expect(ten.nodes).toHaveLength(10);
-    expect(hundred.nodes.every((n) => n.documents.length > 0)).toBe(true);
+    expect(hundred.nodes.every((n) => (n.documents?.length ?? 0) > 0)).toBe(true);
     // The search pages (200 per page), one batch of cases, one batch of document lists.
     const searchPages = hundred.npe.byRoute['POST /api/v1/saker/sok'];
     expect(searchPages).toBeGreaterThanOrEqual(1);
@@ -73,12 +89,14 @@ describe('batching, counted at the mock agencies', () => {
   it('Helseklage, which has no batch endpoint, gets one call per case, never more than the connection cap at once', async () => {
     // With real latency the requests overlap, so the cap is what limits them.
     stack.mocks.agencies.helseklage.setFaults({ delayMs: 20 });
-    const { nodes, helseklage } = await overview(30, ['helseklage']).finally(() =>
-      stack.mocks.agencies.helseklage.setFaults({ delayMs: 0 }),
+    const { nodes, helseklage, closed } = await overview(30, ['helseklage']).finally(() =>
+      stack.mocks.agencies.helseklage.setFaults({}),
     );
     expect(nodes).toHaveLength(30);
     expect(helseklage.byRoute['GET /api/cases/:caseId']).toBe(30);
-    expect(helseklage.byRoute['GET /api/cases/:caseId/documents']).toBe(30);
+    // A case closed to the viewer (two lawyers) has its documents neither shown nor fetched.
+    expect(closed).toBe(1);
+    expect(helseklage.byRoute['GET /api/cases/:caseId/documents']).toBe(30 - closed);
     expect(helseklage.peakInFlight).toBe(CONNECTIONS);
     expect(helseklage.peakInFlight).toBeLessThanOrEqual(CONNECTIONS);
   });

@@ -132,10 +132,12 @@ describe('one agency failing never empties the page', () => {
 
   it('documents that cannot be fetched come back null with UPSTREAM_UNAVAILABLE at their path; the cases stay', async () => {
     stack.mocks.agencies.npe.setFaults({ errorRate: 1, onlyPaths: ['/api/v1/saker/dokumentlister'] });
-    const token = await stack.token('npe-closed-old');
+    const token = await stack.token('lawyer-many');
     const { body } = await stack.graphql<{
       cases: { nodes: { id: string; title: string; documents: unknown }[] };
-    }>('{ cases { nodes { id title documents { id } } } }', { token });
+    }>('{ cases(first: 2, filter: { agencies: ["npe"] }) { nodes { id title documents { id } } } }', {
+      token,
+    });
     expect(body.data?.cases.nodes).toHaveLength(2);
     expect(body.data?.cases.nodes.map((n) => n.documents)).toEqual([null, null]);
     expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([

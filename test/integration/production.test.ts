@@ -154,7 +154,7 @@ describe('development mode', () => {
 describe('unexpected errors are masked in every mode', () => {
   const broken: AgencyAdapter = {
     definition: npeDefinition,
-    casesForPerson: () => Promise.resolve([]),
+    casesForPerson: () => Promise.resolve({ cases: [], underGuardianship: false }),
     getCases: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')")),
     getDocuments: () => Promise.resolve([]),
     health: () => Promise.resolve(),

@@ -13,6 +13,7 @@ import type {
   CaseStatus,
   DocumentRecord,
   ParticipantRole,
+  PersonListing,
 } from '../port.js';
 import { helseklageDefinition } from './labels.js';
 import type { helseklageRole } from './schema.js';
@@ -94,8 +95,9 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
   return {
     definition: helseklageDefinition,
 
-    async casesForPerson(nationalId, call): Promise<CaseRef[]> {
-      const refs: CaseRef[] = [];
+    async casesForPerson(nationalId, call): Promise<PersonListing> {
+      const cases: CaseRef[] = [];
+      let underGuardianship = false;
       let cursor: string | undefined;
       do {
         const page = await http.json(
@@ -107,12 +109,19 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
           },
           call,
         );
-        refs.push(
-          ...page.items.map((i) => ({ caseNumber: i.caseId, role: ROLE[i.role], updatedAt: i.lastModified })),
+        underGuardianship ||= page.subject.underGuardianship;
+        cases.push(
+          ...page.items.map((i) => ({
+            caseNumber: i.caseId,
+            role: ROLE[i.role],
+            createdAt: i.createdAt,
+            updatedAt: i.lastModified,
+            closedAt: i.closedAt,
+          })),
         );
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      return refs;
+      return { cases, underGuardianship };
     },
 
     async getCases(caseNumbers, call) {

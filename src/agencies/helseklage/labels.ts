@@ -1,5 +1,6 @@
 import { labelTable, labels } from '../../i18n.js';
 import type { AgencyDefinition } from '../port.js';
+import { helseklagePolicy } from './policy.js';
 
 export const helseklageDefinition: AgencyDefinition = {
   code: 'helseklage',
@@ -11,6 +12,7 @@ export const helseklageDefinition: AgencyDefinition = {
   ]),
   country: 'NO',
   identity: 'NO_FODSELSNUMMER',
+  policy: helseklagePolicy,
   labels: {
     caseTypes: labelTable({
       PSN_ANSVAR: [

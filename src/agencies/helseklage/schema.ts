@@ -4,7 +4,16 @@ import { z } from 'zod';
 export const helseklageRole = z.enum(['complainant', 'lawyer', 'proxy', 'guardian', 'bereaved', 'parent']);
 
 export const helseklageSearchPage = z.object({
-  items: z.array(z.object({ caseId: z.string(), role: helseklageRole, lastModified: z.iso.datetime() })),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      role: helseklageRole,
+      createdAt: z.iso.datetime(),
+      lastModified: z.iso.datetime(),
+      closedAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  subject: z.object({ underGuardianship: z.boolean() }),
   nextCursor: z.string().nullable(),
 });
 

@@ -14,6 +14,7 @@ import type {
   CaseStatus,
   DocumentRecord,
   ParticipantRole,
+  PersonListing,
 } from '../port.js';
 import { npeDefinition } from './labels.js';
 import type { npeRole } from './schema.js';
@@ -112,8 +113,9 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
   return {
     definition: npeDefinition,
 
-    async casesForPerson(nationalId: string, call: CallOptions): Promise<CaseRef[]> {
-      const refs: CaseRef[] = [];
+    async casesForPerson(nationalId: string, call: CallOptions): Promise<PersonListing> {
+      const cases: CaseRef[] = [];
+      let underGuardianship = false;
       for (let side = 1, pages = 1; side <= pages; side++) {
         const page = await http.json(
           npeSearchPage,
@@ -125,15 +127,18 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
           call,
         );
         pages = page.antallSider;
-        refs.push(
+        underGuardianship ||= page.vergemaal;
+        cases.push(
           ...page.treff.map((t) => ({
             caseNumber: t.saksnummer,
             role: ROLE[t.rolle],
+            createdAt: t.opprettet,
             updatedAt: t.sistEndret,
+            closedAt: t.avsluttet,
           })),
         );
       }
-      return refs;
+      return { cases, underGuardianship };
     },
 
     async getCases(caseNumbers, call) {

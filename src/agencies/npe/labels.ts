@@ -1,5 +1,6 @@
 import { labelTable, labels } from '../../i18n.js';
 import type { AgencyDefinition } from '../port.js';
+import { npePolicy } from './policy.js';
 
 export const npeDefinition: AgencyDefinition = {
   code: 'npe',
@@ -11,6 +12,7 @@ export const npeDefinition: AgencyDefinition = {
   ]),
   country: 'NO',
   identity: 'NO_FODSELSNUMMER',
+  policy: npePolicy,
   labels: {
     caseTypes: labelTable({
       PASIENTSKADE: ['Pasientskade', 'Pasientskade', 'Patientskade', 'Patient injury'],

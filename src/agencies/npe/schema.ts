@@ -4,7 +4,16 @@ import { z } from 'zod';
 export const npeRole = z.enum(['SKADELIDT', 'ADVOKAT', 'FULLMEKTIG', 'VERGE', 'ETTERLATT', 'FORESATT']);
 
 export const npeSearchPage = z.object({
-  treff: z.array(z.object({ saksnummer: z.string(), rolle: npeRole, sistEndret: z.iso.datetime() })),
+  treff: z.array(
+    z.object({
+      saksnummer: z.string(),
+      rolle: npeRole,
+      opprettet: z.iso.datetime(),
+      sistEndret: z.iso.datetime(),
+      avsluttet: z.iso.datetime().nullable(),
+    }),
+  ),
+  vergemaal: z.boolean(),
   side: z.number().int(),
   antallSider: z.number().int().min(1),
   totaltAntall: z.number().int().min(0),

@@ -13,14 +13,18 @@ import type {
   CaseStatus,
   DocumentRecord,
   ParticipantRole,
+  PersonListing,
 } from '../port.js';
 import { stpkDefinition } from './labels.js';
+import { stpkPolicy } from './policy.js';
 import type { stpkCase, stpkRole } from './schema.js';
 import { stpkCases, stpkDocuments, stpkHealth, stpkSearchPage } from './schema.js';
 
 export interface StpkConfig {
   baseUrl: string;
   token: string;
+  /** Mit Overblik shows only cases created on or after this date (YYYY-MM-DD). */
+  cutoff: string;
   http: Omit<AgencyHttpOptions, 'agency' | 'baseUrl' | 'headers'>;
 }
 
@@ -85,10 +89,10 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
   });
 
   return {
-    definition: stpkDefinition,
+    definition: { ...stpkDefinition, policy: stpkPolicy(config.cutoff) },
 
-    async casesForPerson(nationalId, call): Promise<CaseRef[]> {
-      const refs: CaseRef[] = [];
+    async casesForPerson(nationalId, call): Promise<PersonListing> {
+      const cases: CaseRef[] = [];
       for (let side = 0, more = true; more; side++) {
         const page = await http.json(
           stpkSearchPage,
@@ -99,16 +103,19 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
           },
           call,
         );
-        refs.push(
+        cases.push(
           ...page.sager.map((s) => ({
             caseNumber: s.sagsnummer,
             role: ROLE[s.rolle],
+            createdAt: s.oprettet,
             updatedAt: s.senestAendret,
+            closedAt: s.afsluttet,
           })),
         );
         more = page.flereSider;
       }
-      return refs;
+      // STPK's search does not say; a Danish guardianship is no rule of Mit Overblik's.
+      return { cases, underGuardianship: null };
     },
 
     async getCases(caseNumbers, call) {
@@ -172,7 +179,13 @@ export const stpkModule = defineAgency({
       .object({
         STPK_BASE_URL: baseUrl(production, 'http://127.0.0.1:4103'),
         STPK_TOKEN: secret(production, 'stpk-dev-token'),
+        // Mit Overblik launched on 1 November; cases created before it are not shown.
+        STPK_CUTOFF_DATE: z.iso.date().default('2025-11-01'),
       })
-      .transform((env) => ({ baseUrl: env.STPK_BASE_URL, token: env.STPK_TOKEN })),
+      .transform((env) => ({
+        baseUrl: env.STPK_BASE_URL,
+        token: env.STPK_TOKEN,
+        cutoff: env.STPK_CUTOFF_DATE,
+      })),
   create: (settings, http) => createStpkAdapter({ ...settings, http }),
 });

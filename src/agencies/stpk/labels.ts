@@ -1,7 +1,7 @@
 import { labelTable, labels } from '../../i18n.js';
 import type { AgencyDefinition } from '../port.js';
 
-export const stpkDefinition: AgencyDefinition = {
+export const stpkDefinition: Omit<AgencyDefinition, 'policy'> = {
   code: 'stpk',
   name: labels([
     'Styrelsen for Patientklager (Danmark)',

@@ -11,7 +11,15 @@ export const stpkRole = z.enum([
 ]);
 
 export const stpkSearchPage = z.object({
-  sager: z.array(z.object({ sagsnummer: z.string(), rolle: stpkRole, senestAendret: z.iso.datetime() })),
+  sager: z.array(
+    z.object({
+      sagsnummer: z.string(),
+      rolle: stpkRole,
+      oprettet: z.iso.datetime(),
+      senestAendret: z.iso.datetime(),
+      afsluttet: z.iso.datetime().nullable(),
+    }),
+  ),
   side: z.number().int(),
   flereSider: z.boolean(),
 });

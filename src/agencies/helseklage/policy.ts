@@ -1,0 +1,27 @@
+/**
+ * Helseklage's Min side (helseklage.no): the party with a Norwegian fødselsnummer and a mobile number
+ * registered in the case; a represented party reads and fills forms while the representative sends
+ * documents; lawyers with their own national id and a direct e-mail; proxies, guardians and the bereaved.
+ * Nobody under guardianship, and no case with two lawyers.
+ */
+import type { AgencyPolicy } from '../../access/policy.js';
+import {
+  firstClosure,
+  FULL,
+  lawyerWithoutPersonalEmail,
+  partyWithoutMobile,
+  READ_ONLY_WITH_FORMS,
+  twoLawyers,
+} from '../../access/rules.js';
+
+export const helseklagePolicy: AgencyPolicy = {
+  minimumAssurance: 'substantial',
+  roles: ['PARTY', 'LAWYER', 'PROXY', 'GUARDIAN', 'BEREAVED'],
+  rolesNotYetSupported: [],
+  refuseWards: true,
+  hides: () => false,
+  closure: (record, viewer) =>
+    firstClosure(partyWithoutMobile(viewer), twoLawyers(record, viewer), lawyerWithoutPersonalEmail(viewer)),
+  capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
+  representedPartySeesOwnDocumentsOnly: false,
+};
