@@ -1,7 +1,9 @@
 /** What every resolver gets for one request. Built fresh per request; nothing in it outlives the request. */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyRegistry } from './agencies/registry.js';
+import type { CallOptions } from './agencies/port.js';
 import type { Principal } from './auth/principal.js';
+import type { AgencyConsent, ConsentService } from './consent/consents.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
@@ -12,6 +14,11 @@ export interface Context {
   principal: Principal | null;
   /** Present exactly when `principal` is. */
   loaders: Loaders | null;
+  /** The viewer's consents, read from the store at most once per request; present exactly when `principal` is. */
+  consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
+  /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
+  call: CallOptions | null;
+  consentService: ConsentService;
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;
@@ -22,10 +29,12 @@ export interface Context {
 export interface AuthenticatedContext extends Context {
   principal: Principal;
   loaders: Loaders;
+  consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
+  call: CallOptions;
 }
 
 export function requireViewer(context: Context): AuthenticatedContext {
-  if (!context.principal || !context.loaders) throw unauthenticated();
+  if (!context.principal || !context.loaders || !context.consents || !context.call) throw unauthenticated();
   return context as AuthenticatedContext;
 }
 

@@ -14,6 +14,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { asksConsent } from './access/policy.js';
 import { AgencyRegistry } from './agencies/registry.js';
 import { AuthError, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
@@ -21,6 +22,7 @@ import type { Context } from './context.js';
 import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
 import { createLoaders } from './loaders/index.js';
+import { ConsentService, type AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createStore, type Store } from './store/index.js';
@@ -109,6 +111,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     perMinute: config.rateLimitPerMinute,
     secret: config.storeSecret,
   });
+  const consentService = new ConsentService(store, config.storeSecret);
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const registry =
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
@@ -174,9 +177,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         log: request.log,
         maxPageSize: config.limits.maxPageSize,
         now: new Date(),
+        consentService,
       };
       const token = bearerToken(request);
-      if (token === undefined) return { ...base, principal: null, loaders: null };
+      if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
       try {
         if (token === null)
           throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
@@ -186,7 +190,17 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         const signal = AbortSignal.timeout(config.requestDeadlineMs);
         setMaxListeners(0, signal);
         const call = { signal, correlationId: request.id };
-        return { ...base, principal, loaders: createLoaders(registry, principal.nationalId, call) };
+        const consentAgencies = registry.adapters
+          .filter((a) => asksConsent(principal, a.definition))
+          .map((a) => a.definition.code);
+        let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
+        return {
+          ...base,
+          principal,
+          call,
+          loaders: createLoaders(registry, principal.nationalId, call),
+          consents: () => (consents ??= consentService.forViewer(principal, consentAgencies)),
+        };
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;
         request.log.info({ failure: error.failure }, 'bearer token refused');

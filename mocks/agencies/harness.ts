@@ -43,9 +43,18 @@ export interface MockAgencyOptions {
   errorBody: (status: number, message: string) => object;
 }
 
+/** A person's consent as an agency recorded it. */
+export interface MockConsent {
+  portal: boolean;
+  notifications: boolean;
+  at: string;
+}
+
 export interface MockAgency {
   app: FastifyInstance;
   stats: MockStats;
+  /** Consents the agency has received, by national id (for agencies whose API accepts them). */
+  consents: Map<string, MockConsent>;
   faults: Faults;
   /** Replaces the fault settings (unnamed ones return to their defaults, i.e. no fault). */
   setFaults(faults: Partial<Faults>): void;
@@ -170,6 +179,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
   return {
     app,
     stats,
+    consents: new Map(),
     faults,
     setFaults(next) {
       Object.assign(faults, faultsSchema.parse(next));

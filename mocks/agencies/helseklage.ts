@@ -86,6 +86,13 @@ const searchBody = z.object({
   limit: z.number().int().min(1).max(50).default(25),
 });
 
+const consentBody = z.object({
+  nationalId: z.string().regex(/^\d{11}$/),
+  portal: z.boolean(),
+  notifications: z.boolean(),
+  timestamp: z.iso.datetime(),
+});
+
 const errorBody = (status: number, message: string) => ({
   error:
     status === 404
@@ -170,6 +177,15 @@ export function createHelseklageMock(
       return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
     },
   );
+
+  // Consent to use Min side and to receive notifications.
+  app.put('/api/consents', async (request, reply) => {
+    const parsed = consentBody.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+    const { nationalId, portal, notifications, timestamp } = parsed.data;
+    mock.consents.set(nationalId, { portal, notifications, at: timestamp });
+    return { status: 'RECORDED' };
+  });
 
   app.get('/api/health', async () => ({ status: 'UP' }));
   return mock;
@@ -323,6 +339,29 @@ export const helseklageOpenApi = {
         summary: 'Document content (PDF)',
         parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } } },
+      },
+    },
+    '/api/consents': {
+      put: {
+        summary: 'Record consent to use Min side (portal) and to receive notifications',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['nationalId', 'portal', 'notifications', 'timestamp'],
+                properties: {
+                  nationalId: { type: 'string' },
+                  portal: { type: 'boolean' },
+                  notifications: { type: 'boolean' },
+                  timestamp: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'Recorded' } },
       },
     },
     '/api/health': { get: { summary: 'Health', responses: { '200': { description: 'UP' } } } },

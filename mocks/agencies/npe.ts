@@ -102,6 +102,12 @@ const searchBody = z.object({
   antallPerSide: z.number().int().min(1).max(200).default(50),
 });
 const batchBody = z.object({ saksnumre: z.array(z.string()).min(1).max(100) });
+const consentBody = z.object({
+  fodselsnummer: z.string().regex(/^\d{11}$/),
+  miSide: z.boolean(),
+  varsling: z.boolean(),
+  tidspunkt: z.iso.datetime(),
+});
 
 const errorBody = (status: number, message: string) => ({ feilkode: `NPE-${status}`, melding: message });
 
@@ -177,6 +183,15 @@ export function createNpeMock(
         .send(documentPdf(found.record, found.doc));
     },
   );
+
+  // Consent to use Mi side and to receive SMS, given at first login; NPE keeps it with the person.
+  app.post('/api/v1/samtykker', async (request, reply) => {
+    const parsed = consentBody.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+    const { fodselsnummer, miSide, varsling, tidspunkt } = parsed.data;
+    mock.consents.set(fodselsnummer, { portal: miSide, notifications: varsling, at: tidspunkt });
+    return { registrert: true };
+  });
 
   app.get('/api/v1/helse', async () => ({ status: 'OK', saker: index.byNumber.size }));
   return mock;
@@ -352,6 +367,29 @@ export const npeOpenApi = {
           '200': { description: 'PDF', content: { 'application/pdf': {} } },
           '404': { description: 'Finnes ikke' },
         },
+      },
+    },
+    '/api/v1/samtykker': {
+      post: {
+        summary: 'Registrer samtykke til Mi side (miSide) og til varsling på SMS (varsling)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['fodselsnummer', 'miSide', 'varsling', 'tidspunkt'],
+                properties: {
+                  fodselsnummer: { type: 'string' },
+                  miSide: { type: 'boolean' },
+                  varsling: { type: 'boolean' },
+                  tidspunkt: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'Registrert' } },
       },
     },
     '/api/v1/helse': { get: { summary: 'Helsesjekk', responses: { '200': { description: 'OK' } } } },

@@ -57,6 +57,8 @@ export interface AgencyPolicy {
   rolesNotYetSupported: readonly ParticipantRole[];
   /** A person under guardianship may not use the portal. */
   refuseWards: boolean;
+  /** Nothing of the agency is shown, or fetched, before the person consents to use the portal. */
+  requiresConsent: boolean;
   /** List rules: a case that no longer exists for the viewer (closed long ago, before a cut-off, …). */
   hides(c: { createdAt: string; closedAt: string | null }, now: Date): boolean;
   /** Case rules: why the case is closed to this viewer, or null. */
@@ -119,6 +121,11 @@ export function refusalOfLogin(principal: Principal, agency: AgencyDefinition): 
     return { reason: 'INSUFFICIENT_ASSURANCE', requiredAssurance: required };
   }
   return null;
+}
+
+/** Whether the agency asks this viewer for consent: it requires consent and serves the viewer's country. */
+export function asksConsent(principal: Principal, agency: AgencyDefinition): boolean {
+  return agency.policy.requiresConsent && refusalOfLogin(principal, agency)?.reason !== 'OTHER_COUNTRY';
 }
 
 /** 2. The agency's search answer: a refusal of the whole agency, or the cases that exist for the viewer. */

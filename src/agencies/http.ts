@@ -21,7 +21,7 @@ export interface AgencyHttpOptions {
 }
 
 export interface JsonRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   query?: Record<string, string>;
   body?: unknown;

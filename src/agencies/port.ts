@@ -100,6 +100,12 @@ export interface DocumentRecord {
   counterpartyId: string | null;
 }
 
+export interface ConsentRecordInput {
+  portal: boolean;
+  notifications: boolean;
+  at: string;
+}
+
 /** Per call: the request's deadline and its correlation id (passed on to the agency). */
 export interface CallOptions {
   signal: AbortSignal;
@@ -114,6 +120,11 @@ export interface AgencyAdapter {
   getCases(caseNumbers: readonly string[], options: CallOptions): Promise<(CaseRecord | null)[]>;
   /** One list per case number, in order; null where the agency has no such case. */
   getDocuments(caseNumbers: readonly string[], options: CallOptions): Promise<(DocumentRecord[] | null)[]>;
+  /**
+   * Passes a person's consent (to use the portal, to be notified) on to the agency, for agencies whose API
+   * accepts it; absent otherwise.
+   */
+  recordConsent?(nationalId: string, consent: ConsentRecordInput, options: CallOptions): Promise<void>;
   /** Resolves when the agency answers its health check. */
   health(options: CallOptions): Promise<void>;
   close(): Promise<void>;

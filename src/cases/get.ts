@@ -29,6 +29,11 @@ export async function loadCase(context: AuthenticatedContext, id: string): Promi
   if (refusal?.reason === 'OTHER_COUNTRY') return null;
   if (refusal)
     throw graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason: refusal.reason });
+  if (definition.policy.requiresConsent && !(await context.consents()).get(definition.code)?.portal) {
+    throw graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', {
+      agency: definition.code,
+    });
+  }
   const record = await loadersFor(context, parsed.agency).cases.load(parsed.caseNumber);
   if (!record) return null;
   const decision = decideCase(context.principal, record, definition.policy, context.now);

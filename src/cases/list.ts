@@ -63,6 +63,11 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
         return [];
       }
       try {
+        // Before consent, nothing of the agency is fetched.
+        if (agency.policy.requiresConsent && !(await context.consents()).get(agency.code)?.portal) {
+          status({ status: 'CONSENT_REQUIRED', reason: 'CONSENT_REQUIRED', requiredAssurance: null });
+          return [];
+        }
         const admitted = admitListing(
           await loadersFor(context, agency.code).listing(),
           agency.policy,

@@ -3,9 +3,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AgencyDefinition } from '../agencies/port.js';
 import type { AgencyStatusView, CaseView, CaseConnectionView, CaseEdgeView } from '../cases/views.js';
 import type { Principal } from '../auth/principal.js';
+import type { AgencyConsent } from '../consent/consents.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -214,6 +216,30 @@ export type CodeLabel = {
   label: Scalars['String']['output'];
 };
 
+/** A person's consent at one agency: to use its portal, and to be notified. */
+export type Consent = {
+  __typename?: 'Consent';
+  /** The agency. */
+  agency: Agency;
+  /** When consent was last given. */
+  givenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Consent to be notified of progress (SMS to citizens, e-mail to lawyers). */
+  notifications: Scalars['Boolean']['output'];
+  /** Consent to use the agency's portal. Without it, nothing of the agency is shown or fetched. */
+  portal: Scalars['Boolean']['output'];
+  /** When consent was last withdrawn. */
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The result of a consent change. */
+export type ConsentPayload = {
+  __typename?: 'ConsentPayload';
+  /** The consent as it now stands; null when the change failed. */
+  consent?: Maybe<Consent>;
+  /** Why the change failed, if it did. */
+  errors: Array<UserError>;
+};
+
 /** Country whose national identity number identifies the person. */
 export type Country =
   | 'DK'
@@ -265,10 +291,36 @@ export type DocumentDirection =
   /** Sent by the agency. */
   | 'OUTGOING';
 
+/** Consent to give. */
+export type GiveConsentInput = {
+  /** The agency (npe, helseklage). */
+  agency: Scalars['ID']['input'];
+  /** Whether the person wants to be notified of progress. */
+  notifications: Scalars['Boolean']['input'];
+};
+
 /** Which identity provider the login came from. */
 export type IdentityProvider =
   | 'IDPORTEN'
   | 'MITID';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Consent to use an agency's portal (and choose notifications). The agency is told; if it cannot be reached, nothing is recorded. */
+  giveConsent: ConsentPayload;
+  /** Withdraw consent at an agency: from then on nothing of the agency is shown or fetched. The agency is told. */
+  withdrawConsent: ConsentPayload;
+};
+
+
+export type MutationGiveConsentArgs = {
+  input: GiveConsentInput;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  input: WithdrawConsentInput;
+};
 
 /** A decision in a case. */
 export type Outcome = {
@@ -360,11 +412,24 @@ export type TimelineStep = {
   state: StepState;
 };
 
+/** A failure the user can act on. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** One of the public error codes (BAD_USER_INPUT, NOT_ELIGIBLE, UPSTREAM_UNAVAILABLE, …). */
+  code: Scalars['String']['output'];
+  /** Path of the input field at fault, if one is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in the negotiated language's terms. */
+  message: Scalars['String']['output'];
+};
+
 /** The logged-in person. The national identity number is never exposed through the graph. */
 export type Viewer = {
   __typename?: 'Viewer';
   /** Assurance level of the login. */
   assuranceLevel: AssuranceLevel;
+  /** The viewer's consent at each agency whose portal asks for it before showing anything. */
+  consents: Array<Consent>;
   /** Country of the national identity number the person logged in with. */
   country: Country;
   /** How the person logged in. */
@@ -385,6 +450,12 @@ export type ViewerRole =
   | 'PARTY'
   /** A proxy holding a power of attorney. */
   | 'PROXY';
+
+/** Consent to withdraw. */
+export type WithdrawConsentInput = {
+  /** The agency (npe, helseklage). */
+  agency: Scalars['ID']['input'];
+};
 
 
 
@@ -473,6 +544,8 @@ export type ResolversTypes = {
   CaseFilter: CaseFilter;
   CaseStatus: CaseStatus;
   CodeLabel: ResolverTypeWrapper<CodeLabel>;
+  Consent: ResolverTypeWrapper<AgencyConsent>;
+  ConsentPayload: ResolverTypeWrapper<Omit<ConsentPayload, 'consent'> & { consent?: Maybe<ResolversTypes['Consent']> }>;
   Country: Country;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -480,9 +553,11 @@ export type ResolversTypes = {
   DeadlineKind: DeadlineKind;
   Document: ResolverTypeWrapper<Document>;
   DocumentDirection: DocumentDirection;
+  GiveConsentInput: GiveConsentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityProvider: IdentityProvider;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Outcome: ResolverTypeWrapper<Outcome>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<Participant>;
@@ -490,8 +565,10 @@ export type ResolversTypes = {
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineStep: ResolverTypeWrapper<TimelineStep>;
+  UserError: ResolverTypeWrapper<UserError>;
   Viewer: ResolverTypeWrapper<Principal>;
   ViewerRole: ViewerRole;
+  WithdrawConsentInput: WithdrawConsentInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -506,19 +583,25 @@ export type ResolversParentTypes = {
   CaseEdge: CaseEdgeView;
   CaseFilter: CaseFilter;
   CodeLabel: CodeLabel;
+  Consent: AgencyConsent;
+  ConsentPayload: Omit<ConsentPayload, 'consent'> & { consent?: Maybe<ResolversParentTypes['Consent']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deadline: Deadline;
   Document: Document;
+  GiveConsentInput: GiveConsentInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   Outcome: Outcome;
   PageInfo: PageInfo;
   Participant: Participant;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   TimelineStep: TimelineStep;
+  UserError: UserError;
   Viewer: Principal;
+  WithdrawConsentInput: WithdrawConsentInput;
 };
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
@@ -591,6 +674,19 @@ export type CodeLabelResolvers<ContextType = Context, ParentType extends Resolve
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  givenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  portal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ConsentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsentPayload'] = ResolversParentTypes['ConsentPayload']> = {
+  consent?: Resolver<Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -615,6 +711,11 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  giveConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 };
 
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = {
@@ -653,8 +754,15 @@ export type TimelineStepResolvers<ContextType = Context, ParentType extends Reso
   state?: Resolver<ResolversTypes['StepState'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   assuranceLevel?: Resolver<ResolversTypes['AssuranceLevel'], ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   identityProvider?: Resolver<ResolversTypes['IdentityProvider'], ParentType, ContextType>;
 };
@@ -668,15 +776,19 @@ export type Resolvers<ContextType = Context> = {
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
   CodeLabel?: CodeLabelResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
+  ConsentPayload?: ConsentPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Outcome?: OutcomeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TimelineStep?: TimelineStepResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

@@ -3,6 +3,9 @@ import { Agency } from './Agency.js';
 import { AgencyStatus } from './AgencyStatus.js';
 import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
+import { Consent } from './Consent.js';
+import { giveConsent } from './Mutation/giveConsent.js';
+import { withdrawConsent } from './Mutation/withdrawConsent.js';
 import { agencies } from './Query/agencies.js';
 import { caseById } from './Query/case.js';
 import { cases } from './Query/cases.js';
@@ -11,6 +14,8 @@ import { Viewer } from './Viewer.js';
 
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
+  Mutation: { giveConsent, withdrawConsent },
+  Consent,
   Agency,
   AgencyStatus,
   Case,

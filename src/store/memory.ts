@@ -46,6 +46,10 @@ export class MemoryStore implements Store {
     return this.#live(key)?.value ?? null;
   }
 
+  async getMany(keys: readonly string[]): Promise<(string | null)[]> {
+    return keys.map((key) => this.#live(key)?.value ?? null);
+  }
+
   async delete(key: string): Promise<void> {
     this.#entries.delete(key);
   }

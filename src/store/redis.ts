@@ -52,6 +52,9 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async get(key) {
       return client.get(k(key));
     },
+    async getMany(keys) {
+      return keys.length ? client.mGet(keys.map(k)) : [];
+    },
     async delete(key) {
       await client.del(k(key));
     },

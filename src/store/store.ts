@@ -14,6 +14,8 @@ export interface Store {
   hit(key: string, windowMs: number): Promise<WindowCount>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   get(key: string): Promise<string | null>;
+  /** Several values in one round trip, in the order of `keys`. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
   delete(key: string): Promise<void>;
   /** Resolves when the store answers. */
   ping(): Promise<void>;

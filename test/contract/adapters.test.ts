@@ -170,6 +170,18 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     expect(lists[keys.length - 1] ?? []).toEqual([]);
   });
 
+  it('passes a consent on to the agency where its API takes one', async () => {
+    if (!adapter.recordConsent) {
+      // STPK's overview asks for no consent.
+      expect(adapter.definition.policy.requiresConsent).toBe(false);
+      return;
+    }
+    expect(adapter.definition.policy.requiresConsent).toBe(true);
+    const at = new Date().toISOString();
+    await adapter.recordConsent('12817610070', { portal: true, notifications: false, at }, call());
+    expect(mock.consents.get('12817610070')).toEqual({ portal: true, notifications: false, at });
+  });
+
   it('answers its health check', async () => {
     await expect(adapter.health(call())).resolves.toBeUndefined();
   });

@@ -52,8 +52,14 @@ export interface TestStack {
   url: string;
   mocks: MockStack;
   gateway: Gateway;
-  /** A real access token from the mock provider's dev route for a persona (or raw claims). */
-  token(who: string | { pid: string; acr?: string } | { cpr: string; loa?: string }): Promise<string>;
+  /**
+   * A real access token from the mock provider's dev route for a persona (or raw claims). Unless told
+   * otherwise, the person has also consented to the Norwegian portals through this stack's gateway.
+   */
+  token(
+    who: string | { pid: string; acr?: string } | { cpr: string; loa?: string },
+    options?: { consent?: boolean },
+  ): Promise<string>;
   graphql: GraphQuery;
   close(): Promise<void>;
   /** Another gateway on the same mocks, with these environment overrides. */
@@ -84,12 +90,17 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const main = await startGateway({ ...baseEnv });
   const extra: GraphClient[] = [];
 
-  async function token(who: Parameters<TestStack['token']>[0]): Promise<string> {
+  async function token(
+    who: Parameters<TestStack['token']>[0],
+    options: { consent?: boolean } = {},
+  ): Promise<string> {
     const body = typeof who === 'string' ? persona(who).login : who;
     const idp = 'cpr' in body && body.cpr ? mocks.mitid : mocks.idporten;
     const response = await request(`${idp.url}/dev/token`, { method: 'POST', body: JSON.stringify(body) });
     const json = (await response.body.json()) as { access_token?: string };
     if (!json.access_token) throw new Error(`dev token refused: ${JSON.stringify(json)}`);
+    // Most tests are about what happens after first use: consent as a person would, through the graph.
+    if (options.consent !== false && idp === mocks.idporten) await giveConsents(main.url, json.access_token);
     return json.access_token;
   }
 
@@ -109,6 +120,27 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await mocks.close();
     },
   };
+}
+
+/** Consents to the agencies' portals at the gateway at `url` (refusals, e.g. for a D-number, are fine). */
+export async function giveConsents(
+  url: string,
+  token: string,
+  agencies = ['npe', 'helseklage'],
+): Promise<void> {
+  const fields = agencies.map(
+    (a) => `${a}: giveConsent(input: { agency: "${a}", notifications: true }) { errors { code } }`,
+  );
+  const { body } = await postGraphql<Record<string, { errors: { code: string }[] }>>(
+    url,
+    `mutation { ${fields.join(' ')} }`,
+    { token },
+  );
+  if (body.errors) throw new Error(`consent failed: ${JSON.stringify(body.errors)}`);
+  for (const payload of Object.values(body.data ?? {})) {
+    if (payload.errors.some((e) => e.code !== 'NOT_ELIGIBLE'))
+      throw new Error(`consent refused: ${JSON.stringify(payload)}`);
+  }
 }
 
 /** Builds a gateway from environment variables, as main.ts does, and listens on a free loopback port. */

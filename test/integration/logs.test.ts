@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPersonas } from '../../mocks/seed/personas.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
-import { postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+import { giveConsents, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 let gateway: Gateway;
@@ -37,11 +37,13 @@ describe('the gateway’s logs', () => {
       '{ viewer { country } cases(first: 50) { totalCount nodes { id participants { name } documents { id } relatedCases { id } } } }';
     for (const p of loadPersonas()) {
       const token = await stack.token(p.key);
+      if (p.login.idp === 'idporten') await giveConsents(url, token);
       tokens.push(token);
       await postGraphql(url, query, { token });
     }
     // Refusals, agency failures and a bad cursor all log something.
     const token = await stack.token('lawyer-many');
+    await giveConsents(url, token);
     await postGraphql(url, query, { token: `${token}x` });
     await postGraphql(url, query, { token: tokens[0]?.split('.').slice(0, 2).join('.') });
     stack.mocks.agencies.helseklage.setFaults({ down: true });

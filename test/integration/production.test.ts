@@ -6,7 +6,13 @@ import type { AgencyAdapter } from '../../src/agencies/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
-import { postGraphql, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+import {
+  giveConsents,
+  postGraphql,
+  startTestStack,
+  type GraphClient,
+  type TestStack,
+} from '../helpers/stack.js';
 
 const ALLOWED_ORIGIN = 'https://minside.helseklage.example';
 
@@ -131,9 +137,9 @@ describe('production mode', () => {
   });
 
   it('still answers the real thing', async () => {
-    const { body } = await production.graphql('{ cases { totalCount } }', {
-      token: await stack.token('citizen-npe-helseklage'),
-    });
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(production.url, token);
+    const { body } = await production.graphql('{ cases { totalCount } }', { token });
     expect(body).toEqual({ data: { cases: { totalCount: 3 } } });
   });
 });
@@ -184,9 +190,9 @@ describe('unexpected errors are masked in every mode', () => {
       gateways.push(gateway);
       await gateway.app.listen({ port: 0, host: '127.0.0.1' });
       const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
-      const { body, text } = await postGraphql(url, '{ case(id: "npe:2025-00001") { id } }', {
-        token: await stack.token('citizen-npe-helseklage'),
-      });
+      const token = await stack.token('citizen-npe-helseklage');
+      await giveConsents(url, token, ['npe']);
+      const { body, text } = await postGraphql(url, '{ case(id: "npe:2025-00001") { id } }', { token });
       expect(body.data).toEqual({ case: null });
       const extensions = body.errors?.[0]?.extensions;
       expect(Object.keys(extensions ?? {}).sort()).toEqual(['code', 'correlationId']);

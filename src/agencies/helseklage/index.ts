@@ -17,7 +17,13 @@ import type {
 } from '../port.js';
 import { helseklageDefinition } from './labels.js';
 import type { helseklageRole } from './schema.js';
-import { helseklageCase, helseklageDocuments, helseklageHealth, helseklageSearchPage } from './schema.js';
+import {
+  helseklageCase,
+  helseklageDocuments,
+  helseklageHealth,
+  helseklageSearchPage,
+  helseklageConsentReceipt,
+} from './schema.js';
 
 export interface HelseklageConfig {
   baseUrl: string;
@@ -155,6 +161,23 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
             counterpartyId: d.senderRecipient.nationalId ?? null,
           }));
         }),
+      );
+    },
+
+    async recordConsent(nationalId, consent, call) {
+      await http.json(
+        helseklageConsentReceipt,
+        {
+          method: 'PUT',
+          path: '/api/consents',
+          body: {
+            nationalId,
+            portal: consent.portal,
+            notifications: consent.notifications,
+            timestamp: consent.at,
+          },
+        },
+        call,
       );
     },
 

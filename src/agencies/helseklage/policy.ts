@@ -19,6 +19,7 @@ export const helseklagePolicy: AgencyPolicy = {
   roles: ['PARTY', 'LAWYER', 'PROXY', 'GUARDIAN', 'BEREAVED'],
   rolesNotYetSupported: [],
   refuseWards: true,
+  requiresConsent: true,
   hides: () => false,
   closure: (record, viewer) =>
     firstClosure(partyWithoutMobile(viewer), twoLawyers(record, viewer), lawyerWithoutPersonalEmail(viewer)),

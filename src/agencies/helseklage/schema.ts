@@ -65,4 +65,6 @@ export const helseklageDocuments = z.object({
   ),
 });
 
+export const helseklageConsentReceipt = z.object({ status: z.literal('RECORDED') });
+
 export const helseklageHealth = z.object({ status: z.literal('UP') });

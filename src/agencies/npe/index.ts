@@ -25,6 +25,7 @@ import {
   npeSearchPage,
   type npeCase,
   type npeDocument,
+  npeConsentReceipt,
 } from './schema.js';
 
 export interface NpeConfig {
@@ -174,6 +175,23 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
             (l) => [l.saksnummer, l.dokumenter.map((d) => toDocument(l.saksnummer, d))] as const,
           ),
         ),
+      );
+    },
+
+    async recordConsent(nationalId, consent, call) {
+      await http.json(
+        npeConsentReceipt,
+        {
+          method: 'POST',
+          path: '/api/v1/samtykker',
+          body: {
+            fodselsnummer: nationalId,
+            miSide: consent.portal,
+            varsling: consent.notifications,
+            tidspunkt: consent.at,
+          },
+        },
+        call,
       );
     },
 

@@ -19,6 +19,7 @@ export const npePolicy: AgencyPolicy = {
   roles: ['PARTY', 'LAWYER', 'PROXY'],
   rolesNotYetSupported: ['GUARDIAN', 'BEREAVED', 'CUSTODY_HOLDER'],
   refuseWards: true,
+  requiresConsent: true,
   hides: closedMoreThanDaysAgo(NPE_CLOSED_CASES_VISIBLE_DAYS),
   closure: (_record, viewer) => lawyerWithoutContact(viewer),
   capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),

@@ -12,6 +12,7 @@ export function stpkPolicy(cutoff: string): AgencyPolicy {
     roles: ['PARTY'],
     rolesNotYetSupported: ['PROXY'],
     refuseWards: false,
+    requiresConsent: false,
     hides: createdBefore(cutoff),
     closure: () => null,
     capabilities: () => OVERVIEW_ONLY,
