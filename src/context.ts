@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyRegistry } from './agencies/registry.js';
 import type { CallOptions } from './agencies/port.js';
 import type { Principal } from './auth/principal.js';
+import type { AuditEntry, AuditLog } from './audit/audit.js';
 import type { AgencyConsent, ConsentService } from './consent/consents.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
@@ -19,6 +20,7 @@ export interface Context {
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
   call: CallOptions | null;
   consentService: ConsentService;
+  auditLog: AuditLog;
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;
@@ -31,6 +33,11 @@ export interface AuthenticatedContext extends Context {
   loaders: Loaders;
   consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
   call: CallOptions;
+}
+
+/** Records an audit event for the request's viewer (see src/audit/). */
+export function audit(context: AuthenticatedContext, entry: AuditEntry): void {
+  context.auditLog.record(context.principal, context.requestId, entry);
 }
 
 export function requireViewer(context: Context): AuthenticatedContext {

@@ -15,6 +15,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { asksConsent } from './access/policy.js';
+import { AuditLog } from './audit/audit.js';
 import { AgencyRegistry } from './agencies/registry.js';
 import { AuthError, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
@@ -112,6 +113,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     secret: config.storeSecret,
   });
   const consentService = new ConsentService(store, config.storeSecret);
+  const auditLog = new AuditLog(config.storeSecret, store, app.log.child({ topic: 'audit' }));
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const registry =
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
@@ -178,6 +180,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         maxPageSize: config.limits.maxPageSize,
         now: new Date(),
         consentService,
+        auditLog,
       };
       const token = bearerToken(request);
       if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };

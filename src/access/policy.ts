@@ -83,6 +83,8 @@ export type CaseDecision =
   | {
       visible: true;
       role: ParticipantRole;
+      /** A party with a lawyer or proxy on the case. */
+      represented: boolean;
       closure: CaseClosure | null;
       capabilities: Capabilities;
       documentScope: 'ALL' | 'OWN';
@@ -182,6 +184,7 @@ export function decideCase(
   return {
     visible: true,
     role: viewer.role,
+    represented: viewer.represented,
     closure,
     capabilities: closure ? NO_CAPABILITIES : policy.capabilities(viewer),
     documentScope: viewer.represented && policy.representedPartySeesOwnDocumentsOnly ? 'OWN' : 'ALL',

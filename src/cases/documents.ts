@@ -3,6 +3,7 @@ import { visibleDocuments } from '../access/policy.js';
 import type { DocumentRecord } from '../agencies/port.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
+import { auditCaseAccess } from './audit.js';
 import type { Deadline, Document } from '../generated/graphql.js';
 import { COMMON_LABELS, type Lang } from '../i18n.js';
 import type { CaseView } from './views.js';
@@ -21,11 +22,11 @@ function toDocument(agency: string, record: DocumentRecord, lang: Lang): Documen
   };
 }
 
+const forbidden = () => graphError('FORBIDDEN', 'You may not see the documents of this case.');
+
 /** Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own. */
-export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
-  if (!view.decision.capabilities.seeDocuments) {
-    throw graphError('FORBIDDEN', 'You may not see the documents of this case.');
-  }
+async function visibleCaseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
+  if (!view.decision.capabilities.seeDocuments) throw forbidden();
   const records =
     (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
   return visibleDocuments(records, view.decision.documentScope, context.principal)
@@ -33,10 +34,21 @@ export async function caseDocuments(context: AuthenticatedContext, view: CaseVie
     .map((r) => toDocument(view.definition.code, r, context.lang));
 }
 
+/** The viewer reads a case's document list: audited, granted or refused. */
+export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
+  if (!view.decision.capabilities.seeDocuments) {
+    auditCaseAccess(context, view, 'READ_DOCUMENT_LIST', 'DENIED', view.decision.closure ?? 'FORBIDDEN');
+    throw forbidden();
+  }
+  const documents = await visibleCaseDocuments(context, view);
+  auditCaseAccess(context, view, 'READ_DOCUMENT_LIST');
+  return documents;
+}
+
 /** Comment deadlines that have not passed. */
 export async function caseDeadlines(context: AuthenticatedContext, view: CaseView): Promise<Deadline[]> {
   const today = context.now.toISOString().slice(0, 10);
-  const documents = await caseDocuments(context, view);
+  const documents = await visibleCaseDocuments(context, view);
   return documents
     .filter((d) => d.commentDeadline && d.commentDeadline >= today)
     .map((d) => ({

@@ -1,7 +1,9 @@
 /** Loading one case for the viewer. A case they are not part of is indistinguishable from none at all. */
+import type { GraphQLError } from 'graphql';
 import { decideCase, refusalOfLogin, showsWardship } from '../access/policy.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
+import { auditCaseAccess, auditRefusedLookup } from './audit.js';
 import type { CaseView } from './views.js';
 
 const GLOBAL_ID = /^([a-z][a-z0-9-]*):(.{1,64})$/;
@@ -15,31 +17,53 @@ export function parseGlobalId(id: string): { agency: string; caseNumber: string 
   return match?.[1] && match[2] ? { agency: match[1], caseNumber: match[2] } : null;
 }
 
-/**
- * The case as the viewer sees it, or null when it does not exist for them. A refusal that concerns the
- * viewer (not the case) is a NOT_ELIGIBLE error with its reason; agency failures propagate.
- */
-export async function loadCase(context: AuthenticatedContext, id: string): Promise<CaseView | null> {
+type Lookup = { view: CaseView } | { refused: string; error: GraphQLError | null };
+
+const notEligible = (reason: string) =>
+  graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason });
+
+async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup> {
   const parsed = parseGlobalId(id);
   const adapter = parsed && context.registry.get(parsed.agency);
-  if (!parsed || !adapter) return null;
+  if (!parsed || !adapter) return { refused: 'NOT_FOUND', error: null };
   const { definition } = adapter;
   const refusal = refusalOfLogin(context.principal, definition);
   // Another country's agency has no cases for this login at all: that is "not found", not a refusal.
-  if (refusal?.reason === 'OTHER_COUNTRY') return null;
-  if (refusal)
-    throw graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason: refusal.reason });
+  if (refusal?.reason === 'OTHER_COUNTRY') return { refused: 'NOT_FOUND', error: null };
+  // A refusal of the viewer (not of the case) says so: it reveals nothing about the case.
+  if (refusal) return { refused: refusal.reason, error: notEligible(refusal.reason) };
   if (definition.policy.requiresConsent && !(await context.consents()).get(definition.code)?.portal) {
-    throw graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', {
+    const error = graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', {
       agency: definition.code,
     });
+    return { refused: 'CONSENT_REQUIRED', error };
   }
   const record = await loadersFor(context, parsed.agency).cases.load(parsed.caseNumber);
-  if (!record) return null;
+  if (!record) return { refused: 'NOT_FOUND', error: null };
   const decision = decideCase(context.principal, record, definition.policy, context.now);
-  if (!decision.visible) return null;
+  if (!decision.visible) return { refused: 'NOT_FOUND', error: null };
   if (definition.policy.refuseWards && showsWardship(context.principal, record)) {
-    throw graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason: 'HAS_GUARDIAN' });
+    return { refused: 'HAS_GUARDIAN', error: notEligible('HAS_GUARDIAN') };
   }
-  return { record, definition, decision };
+  return { view: { record, definition, decision } };
+}
+
+/**
+ * The case as the viewer sees it, or null when it does not exist for them; a refusal that concerns the
+ * viewer is thrown as its error; agency failures propagate. Every case shown is audited, and so is every
+ * refusal of a case the viewer asked for by id (`explicit`).
+ */
+export async function loadCase(
+  context: AuthenticatedContext,
+  id: string,
+  options: { explicit: boolean },
+): Promise<CaseView | null> {
+  const found = await lookUp(context, id);
+  if ('view' in found) {
+    auditCaseAccess(context, found.view, 'READ_CASE');
+    return found.view;
+  }
+  if (options.explicit) auditRefusedLookup(context, id, found.refused);
+  if (found.error) throw found.error;
+  return null;
 }

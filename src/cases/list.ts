@@ -8,6 +8,7 @@ import type { AgencyAdapter, CaseRef } from '../agencies/port.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError, UpstreamError } from '../errors.js';
 import type { ViewerRole } from '../generated/graphql.js';
+import { auditCaseAccess } from './audit.js';
 import { compareKeys, decodeCursor, encodeCursor } from './cursor.js';
 import { globalCaseId } from './get.js';
 import type { AgencyStatusView, CaseConnectionView, CaseEdgeView } from './views.js';
@@ -125,9 +126,12 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
     }),
   );
 
+  const edges = loaded.filter((e): e is CaseEdgeView => e !== null);
+  for (const edge of edges) auditCaseAccess(context, edge.node, 'READ_CASE');
+
   const available = (l: Listed) => statuses.get(l.adapter.definition.code)?.status === 'OK';
   return {
-    edges: loaded.filter((e): e is CaseEdgeView => e !== null),
+    edges,
     hasNextPage: remaining.length > first,
     hasPreviousPage: after !== null,
     totalCount: all.filter(available).length,

@@ -1,44 +1,58 @@
-/** giveConsent / withdrawConsent: checks the input, asks the service, turns failures into user errors. */
+/** giveConsent / withdrawConsent: checks the input, asks the service, audits, turns failures into user errors. */
 import { asksConsent, refusalOfLogin } from '../access/policy.js';
-import type { AuthenticatedContext } from '../context.js';
+import type { AuditOutcome } from '../audit/audit.js';
+import { audit, type AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { ConsentPayload, UserError } from '../generated/graphql.js';
 import type { AgencyConsent } from './consents.js';
 
 type Payload = Omit<ConsentPayload, 'consent'> & { consent: AgencyConsent | null };
 
-function failed(error: UserError): Payload {
-  return { consent: null, errors: [error] };
-}
-
 export async function changeConsent(
   context: AuthenticatedContext,
   agencyCode: string,
   change: { give: true; notifications: boolean } | { give: false },
 ): Promise<Payload> {
+  const record = (outcome: AuditOutcome, reason: string | null) =>
+    audit(context, {
+      action: change.give ? 'GIVE_CONSENT' : 'WITHDRAW_CONSENT',
+      outcome,
+      object: `agency:${agencyCode.slice(0, 40)}`,
+      role: 'SELF',
+      basis: 'OWN_CONSENT',
+      subjectIds: [context.principal.nationalId],
+      reason,
+    });
+  const failed = (outcome: AuditOutcome, error: UserError): Payload => {
+    record(outcome, error.code);
+    return { consent: null, errors: [error] };
+  };
+
   const adapter = context.registry.get(agencyCode);
   if (!adapter || !asksConsent(context.principal, adapter.definition)) {
-    return failed({
+    return failed('DENIED', {
       code: 'BAD_USER_INPUT',
       message: 'This agency does not ask for consent.',
       field: ['input', 'agency'],
     });
   }
   const refusal = refusalOfLogin(context.principal, adapter.definition);
-  if (refusal)
-    return failed({
+  if (refusal) {
+    return failed('DENIED', {
       code: 'NOT_ELIGIBLE',
       message: `You may not use this agency’s portal (${refusal.reason}).`,
     });
+  }
   try {
     const consent = change.give
       ? await context.consentService.give(context.principal, adapter, change.notifications, context.call)
       : await context.consentService.withdraw(context.principal, adapter, context.call);
+    record('GRANTED', null);
     return { consent, errors: [] };
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
     context.log.warn({ agency: agencyCode, failure: error.failure }, 'consent not passed on to the agency');
-    return failed({
+    return failed('FAILED', {
       code: 'UPSTREAM_UNAVAILABLE',
       message: 'The agency could not be reached; nothing was changed. Try again later.',
     });

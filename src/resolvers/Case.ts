@@ -55,7 +55,7 @@ export const Case: CaseResolvers = {
     // A related case the viewer may not see, or whose agency is down, is simply left out.
     const related = await Promise.all(
       record.related.map((link) =>
-        loadCase(viewer, globalCaseId(link.agency, link.caseNumber)).catch(() => null),
+        loadCase(viewer, globalCaseId(link.agency, link.caseNumber), { explicit: false }).catch(() => null),
       ),
     );
     return related.filter((c): c is CaseView => c !== null);

@@ -17,6 +17,10 @@ export interface Store {
   /** Several values in one round trip, in the order of `keys`. */
   getMany(keys: readonly string[]): Promise<(string | null)[]>;
   delete(key: string): Promise<void>;
+  /** Appends an entry to an append-only stream, dropping entries older than the retention. */
+  append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void>;
+  /** The newest entries of a stream, newest first. */
+  recent(stream: string, count: number): Promise<Record<string, string>[]>;
   /** Resolves when the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

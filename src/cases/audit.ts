@@ -1,0 +1,33 @@
+/** How case access is written to the audit log: who the case is about, and in what role it was read. */
+import { audit, type AuthenticatedContext } from '../context.js';
+import type { AuditAction } from '../audit/audit.js';
+import type { CaseView } from './views.js';
+
+/** The people a case is about: its parties (a child, a deceased patient — not their representatives). */
+function subjectsOf(view: CaseView): string[] {
+  return view.record.participants.filter((p) => p.role === 'PARTY').map((p) => p.nationalId);
+}
+
+export function auditCaseAccess(
+  context: AuthenticatedContext,
+  view: CaseView,
+  action: AuditAction,
+  outcome: 'GRANTED' | 'DENIED' = 'GRANTED',
+  reason: string | null = view.decision.closure,
+): void {
+  audit(context, {
+    action,
+    outcome,
+    object: `${view.definition.code}:${view.record.caseNumber}`,
+    role: view.decision.role,
+    // The viewer's role rests on the agency's own registration of them in the case.
+    basis: view.decision.represented ? 'AGENCY_REGISTRATION;REPRESENTED' : 'AGENCY_REGISTRATION',
+    subjectIds: subjectsOf(view),
+    reason,
+  });
+}
+
+/** A case id asked for and refused; nothing is known, or said, about whom it concerns. */
+export function auditRefusedLookup(context: AuthenticatedContext, id: string, reason: string): void {
+  audit(context, { action: 'READ_CASE', outcome: 'DENIED', object: id, reason });
+}

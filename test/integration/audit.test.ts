@@ -1,0 +1,185 @@
+import type { AddressInfo } from 'node:net';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_STREAM, pseudonym } from '../../src/audit/audit.js';
+import { loadConfig } from '../../src/config.js';
+import { buildGateway, type Gateway } from '../../src/server.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+
+const SECRET = 'an-audit-test-store-secret-of-some-length';
+const prefix = uniquePrefix();
+let stack: TestStack;
+let gateway: Gateway;
+let url: string;
+const logLines: string[] = [];
+const raw = createClient({ url: redisTestUrl() });
+
+type Entry = Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    REDIS_URL: redisTestUrl(),
+    REDIS_KEY_PREFIX: prefix,
+    STORE_SECRET: SECRET,
+    IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
+    MITID_ISSUER: stack.mocks.mitid.issuer,
+    NPE_BASE_URL: stack.mocks.agencies.npe.url,
+    HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
+    STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+  });
+  gateway = await buildGateway(config, { logStream: { write: (line) => logLines.push(line) } });
+  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
+  await raw.connect();
+});
+afterAll(async () => {
+  await raw.quit();
+  await gateway.close();
+  await stack.close();
+});
+
+/** The stream's entries written for one request, oldest first (the stream is written without awaiting). */
+async function entriesFor(correlationId: string): Promise<Entry[]> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const all = await raw.xRange(`${prefix}${AUDIT_STREAM}`, '-', '+');
+    const found = all.map((e) => ({ ...e.message })).filter((e) => e.correlationId === correlationId);
+    if (found.length) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return [];
+}
+
+async function ask(token: string, query: string, variables?: Record<string, unknown>) {
+  const response = await postGraphql(url, query, { token, variables });
+  return { ...response, requestId: String(response.headers['x-request-id']) };
+}
+
+const pidOf = (key: string) => persona(key).login.pid ?? '';
+
+describe('the audit log', () => {
+  it('records who read which case and its documents, in what role, on what basis, about whom', async () => {
+    const token = await stack.token('lawyer-many');
+    await giveConsents(url, token);
+    const lawyer = pidOf('lawyer-many');
+    const record = stack.mocks.world.cases.npe.find(
+      (c) =>
+        !c.closedAt && c.participants.length === 2 && c.participants.some((p) => p.nationalId === lawyer),
+    );
+    const party = record?.participants.find((p) => p.role === 'PARTY')?.nationalId ?? '';
+    const id = `npe:${record?.caseNumber}`;
+    const { body, requestId } = await ask(
+      token,
+      'query ($id: ID!) { case(id: $id) { id documents { id } } }',
+      { id },
+    );
+    expect(body.errors).toBeUndefined();
+
+    const entries = await entriesFor(requestId);
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['READ_CASE', 'GRANTED'],
+      ['READ_DOCUMENT_LIST', 'GRANTED'],
+    ]);
+    expect(entries[0]).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as string,
+      correlationId: requestId,
+      actor: pseudonym(SECRET, lawyer),
+      provider: 'idporten',
+      role: 'LAWYER',
+      basis: 'AGENCY_REGISTRATION',
+      subjects: pseudonym(SECRET, party),
+      object: id,
+      action: 'READ_CASE',
+      outcome: 'GRANTED',
+      reason: '',
+    });
+    expect(Date.now() - Date.parse(entries[0]?.at ?? '')).toBeLessThan(10_000);
+
+    // The same event is in the structured application log.
+    const logged = logLines
+      .map((l) => JSON.parse(l) as { audit?: Entry })
+      .filter((l) => l.audit?.correlationId === requestId);
+    expect(logged.map((l) => l.audit?.action)).toEqual(['READ_CASE', 'READ_DOCUMENT_LIST']);
+
+    // "Who saw my data?": the party's own pseudonym finds the lawyer's read.
+    const all = (await raw.xRange(`${prefix}${AUDIT_STREAM}`, '-', '+')).map((e) => e.message);
+    const aboutParty = all.filter((e) => e.subjects?.split(',').includes(pseudonym(SECRET, party)));
+    expect(aboutParty.some((e) => e.actor === pseudonym(SECRET, lawyer) && e.object === id)).toBe(true);
+  });
+
+  it('records a refused look-up of someone else’s case, saying nothing of whom it concerns', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(url, token);
+    const others = stack.mocks.world.cases.npe.find(
+      (c) => !c.participants.some((p) => p.nationalId === pidOf('citizen-npe-helseklage')),
+    );
+    const id = `npe:${others?.caseNumber}`;
+    const { body, requestId } = await ask(token, 'query ($id: ID!) { case(id: $id) { id } }', { id });
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await entriesFor(requestId)).toEqual([
+      expect.objectContaining({
+        action: 'READ_CASE',
+        outcome: 'DENIED',
+        object: id,
+        reason: 'NOT_FOUND',
+        subjects: '',
+        role: '',
+      }),
+    ]);
+  });
+
+  it('records refusals for the viewer’s own reasons: guardianship, a case closed to them', async () => {
+    const ward = await stack.token('ward');
+    await giveConsents(url, ward);
+    const wardsCase = stack.mocks.world.cases.helseklage.find((c) =>
+      c.participants.some((p) => p.nationalId === pidOf('ward')),
+    );
+    const byWard = await ask(ward, 'query ($id: ID!) { case(id: $id) { id } }', {
+      id: `helseklage:${wardsCase?.caseNumber}`,
+    });
+    expect(await entriesFor(byWard.requestId)).toEqual([
+      expect.objectContaining({ outcome: 'DENIED', reason: 'HAS_GUARDIAN' }),
+    ]);
+
+    const noMobile = await stack.token('missing-mobile');
+    await giveConsents(url, noMobile);
+    const closed = await ask(noMobile, '{ cases { nodes { id documents { id } } } }');
+    expect((await entriesFor(closed.requestId)).map((e) => [e.action, e.outcome, e.reason])).toEqual([
+      ['READ_CASE', 'GRANTED', 'MISSING_CONTACT_INFO'],
+      ['READ_DOCUMENT_LIST', 'DENIED', 'MISSING_CONTACT_INFO'],
+    ]);
+  });
+
+  it('records writes: consent given and refused', async () => {
+    const token = await stack.token('stranger', { consent: false });
+    const given = await ask(
+      token,
+      'mutation { giveConsent(input: { agency: "npe", notifications: false }) { errors { code } } }',
+    );
+    expect(await entriesFor(given.requestId)).toEqual([
+      expect.objectContaining({
+        action: 'GIVE_CONSENT',
+        outcome: 'GRANTED',
+        object: 'agency:npe',
+        actor: pseudonym(SECRET, pidOf('stranger')),
+      }),
+    ]);
+    const refused = await ask(
+      token,
+      'mutation { withdrawConsent(input: { agency: "stpk" }) { errors { code } } }',
+    );
+    expect(await entriesFor(refused.requestId)).toEqual([
+      expect.objectContaining({ action: 'WITHDRAW_CONSENT', outcome: 'DENIED', reason: 'BAD_USER_INPUT' }),
+    ]);
+  });
+
+  it('holds no national id and no token', async () => {
+    const all = await raw.xRange(`${prefix}${AUDIT_STREAM}`, '-', '+');
+    expect(all.length).toBeGreaterThan(5);
+    const text = JSON.stringify(all);
+    expect(text).not.toMatch(/\b\d{10,11}\b/);
+    expect(text).not.toMatch(/eyJ[\w-]{10,}/);
+  });
+});
