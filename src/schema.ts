@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { applyFieldAccess } from './access/fields.js';
 import { resolvers } from './resolvers/index.js';
 
 /** `schema/` sits at the project root: one level up from `src/`, two from the built `dist/src/`. */
@@ -23,6 +24,7 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(join(directory, f), 'utf8'));
 }
 
+/** The executable schema; field-level access is applied last, over every resolver. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return applyFieldAccess(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

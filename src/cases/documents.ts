@@ -24,7 +24,10 @@ function toDocument(agency: string, record: DocumentRecord, lang: Lang): Documen
 
 const forbidden = () => graphError('FORBIDDEN', 'You may not see the documents of this case.');
 
-/** Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own. */
+/**
+ * Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own.
+ * The capability check repeats the field rule on purpose: this is the last step before agency data.
+ */
 async function visibleCaseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
   if (!view.decision.capabilities.seeDocuments) throw forbidden();
   const records =
@@ -34,12 +37,8 @@ async function visibleCaseDocuments(context: AuthenticatedContext, view: CaseVie
     .map((r) => toDocument(view.definition.code, r, context.lang));
 }
 
-/** The viewer reads a case's document list: audited, granted or refused. */
+/** The viewer reads a case's document list: audited. (A refusal is audited where @access refuses it.) */
 export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<Document[]> {
-  if (!view.decision.capabilities.seeDocuments) {
-    auditCaseAccess(context, view, 'READ_DOCUMENT_LIST', 'DENIED', view.decision.closure ?? 'FORBIDDEN');
-    throw forbidden();
-  }
   const documents = await visibleCaseDocuments(context, view);
   auditCaseAccess(context, view, 'READ_DOCUMENT_LIST');
   return documents;

@@ -1,6 +1,6 @@
 /** What the graph's case types are at run time (the codegen mappers point here). */
 import type { CaseDecision } from '../access/policy.js';
-import type { AgencyDefinition, CaseRecord } from '../agencies/port.js';
+import type { AgencyDefinition, CaseRecord, ParticipantRecord, ParticipantRole } from '../agencies/port.js';
 import type { Assurance } from '../auth/principal.js';
 
 /** A case as one viewer sees it: the agency's record and the policy's decision for this viewer. */
@@ -8,6 +8,13 @@ export interface CaseView {
   record: CaseRecord;
   definition: AgencyDefinition;
   decision: Extract<CaseDecision, { visible: true }>;
+}
+
+/** A participant as one viewer sees them: their role on the same case decides what of them is shown. */
+export interface ParticipantView {
+  record: ParticipantRecord;
+  viewerRole: ParticipantRole;
+  isViewer: boolean;
 }
 
 export interface CaseEdgeView {

@@ -35,13 +35,11 @@ export const Case: CaseResolvers = {
     reason: decision.closure,
     message: decision.closure && COMMON_LABELS.closure[decision.closure][lang],
   }),
-  participants: ({ record }, _args, context) => {
+  participants: ({ record, decision }, _args, context) => {
     const viewer = requireViewer(context).principal.nationalId;
     return record.participants.map((p) => ({
-      role: p.role,
-      roleLabel: COMMON_LABELS.role[p.role][context.lang],
-      name: p.name,
-      organisation: p.organisation,
+      record: p,
+      viewerRole: decision.role,
       isViewer: p.nationalId === viewer,
     }));
   },

@@ -5,6 +5,7 @@ import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
 import { giveConsent } from './Mutation/giveConsent.js';
+import { Participant } from './Participant.js';
 import { withdrawConsent } from './Mutation/withdrawConsent.js';
 import { agencies } from './Query/agencies.js';
 import { caseById } from './Query/case.js';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
   Mutation: { giveConsent, withdrawConsent },
   Consent,
+  Participant,
   Agency,
   AgencyStatus,
   Case,

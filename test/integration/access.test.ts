@@ -453,3 +453,65 @@ describe('refusals and hidden cases, in detail', () => {
     expect(node?.documents.map((d) => d.id).sort()).toEqual(own.map((d) => `npe:${d.id}`).sort());
   });
 });
+
+describe('field-level rules, as the SDL declares them', () => {
+  const PARTICIPANTS =
+    '{ cases { nodes { id participants { role isViewer name contact { mobile email } } } } }';
+  interface Participants {
+    cases: {
+      nodes: {
+        id: string;
+        participants: { role: string; isViewer: boolean; contact: { mobile: string | null } | null }[];
+      }[];
+    };
+  }
+
+  it('a party sees their own contact details but not their lawyer’s', async () => {
+    const token = await stack.token('represented-party');
+    const { body } = await stack.graphql<Participants>(PARTICIPANTS, { token });
+    const npe = body.data?.cases.nodes.findIndex((n) => n.id.startsWith('npe:')) ?? -1;
+    const people = body.data?.cases.nodes[npe]?.participants ?? [];
+    expect(people.find((p) => p.isViewer)?.contact?.mobile).toMatch(/^\+47/);
+    const lawyer = people.findIndex((p) => p.role === 'LAWYER');
+    expect(people[lawyer]?.contact).toBeNull();
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        path: ['cases', 'nodes', npe, 'participants', lawyer, 'contact'],
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    );
+  });
+
+  it('a lawyer on the case sees the party’s contact details', async () => {
+    const token = await stack.token('lawyer-many');
+    const { body } = await stack.graphql<Participants>(
+      PARTICIPANTS.replace('cases {', 'cases(first: 5, filter: { agencies: ["npe"] }) {'),
+      {
+        token,
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const parties =
+      body.data?.cases.nodes.flatMap((n) => n.participants.filter((p) => p.role === 'PARTY')) ?? [];
+    expect(parties.length).toBe(5);
+    expect(parties.filter((p) => p.contact !== null)).toHaveLength(5);
+  });
+
+  it('a case closed to the viewer shows what and where it is, and refuses its timeline', async () => {
+    const token = await stack.token('missing-mobile');
+    const { body } = await stack.graphql<{
+      cases: { nodes: { title: string; statusLabel: string; timeline: unknown }[] };
+    }>('{ cases { nodes { title statusLabel viewerAccess { status } timeline { code } } } }', { token });
+    expect(body.data?.cases.nodes).toEqual([
+      {
+        title: expect.any(String) as string,
+        statusLabel: expect.any(String) as string,
+        viewerAccess: { status: 'CLOSED' },
+        timeline: null,
+      },
+    ]);
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['cases', 'nodes', 0, 'timeline'], 'FORBIDDEN'],
+    ]);
+  });
+});

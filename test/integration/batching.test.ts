@@ -54,10 +54,13 @@ async function overview(first: number, agencies?: string[]) {
     token,
     variables: { first, agencies },
   });
-  // The only errors a lawyer's overview may hold: documents of a case closed to them.
+  // The only errors a lawyer's overview may hold: what a case closed to them does not show.
   const closed = body.data!.cases.nodes.flatMap((n, i) => (n.viewerAccess.status === 'CLOSED' ? [i] : []));
   expect(body.errors?.map((e) => [e.path, e.extensions?.code]) ?? []).toEqual(
-    closed.map((i) => [['cases', 'nodes', i, 'documents'], 'FORBIDDEN']),
+    closed.flatMap((i) => [
+      [['cases', 'nodes', i, 'expectedDecisionAt'], 'FORBIDDEN'],
+      [['cases', 'nodes', i, 'documents'], 'FORBIDDEN'],
+    ]),
   );
   return {
     closed: closed.length,

@@ -1,0 +1,84 @@
+/**
+ * Field-level access, declared in the SDL with @access and enforced here by one schema transformer,
+ * applied last when the schema is built. A field's rule overrides its type's; a field with neither is
+ * refused (default deny, and a test keeps the schema free of such fields). A refused field becomes null
+ * with FORBIDDEN at its path, and the rest of the answer arrives.
+ */
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { auditCaseAccess } from '../cases/audit.js';
+import type { CaseView, ParticipantView } from '../cases/views.js';
+import { requireViewer, type Context } from '../context.js';
+import { graphError } from '../errors.js';
+import type { AccessRule } from '../generated/graphql.js';
+
+function isCaseView(source: unknown): source is CaseView {
+  return typeof source === 'object' && source !== null && 'decision' in source && 'record' in source;
+}
+
+function isParticipantView(source: unknown): source is ParticipantView {
+  return typeof source === 'object' && source !== null && 'viewerRole' in source && 'isViewer' in source;
+}
+
+/** Whether the rule lets this viewer read the field on this parent. Unknown shapes are refused (fail closed). */
+function allows(rule: AccessRule, source: unknown, context: Context): boolean {
+  switch (rule) {
+    case 'PUBLIC':
+    case 'VIA_PARENT':
+      return true;
+    case 'AUTHENTICATED':
+      requireViewer(context);
+      return true;
+    case 'CASE_VIEWER':
+      return isCaseView(source);
+    case 'CASE_OPEN':
+      return isCaseView(source) && source.decision.closure === null;
+    case 'SEE_DOCUMENTS':
+      return isCaseView(source) && source.decision.capabilities.seeDocuments;
+    case 'PARTICIPANT_CONTACT':
+      return isParticipantView(source) && (source.isViewer || source.viewerRole === 'LAWYER');
+  }
+}
+
+function forbidden(rule: AccessRule | null, source: unknown, context: Context, field: string) {
+  // A refused document list is an access to audit, like a granted one.
+  if (rule === 'SEE_DOCUMENTS' && isCaseView(source) && context.principal) {
+    auditCaseAccess(
+      requireViewer(context),
+      source,
+      'READ_DOCUMENT_LIST',
+      'DENIED',
+      source.decision.closure ?? 'FORBIDDEN',
+    );
+  }
+  return graphError('FORBIDDEN', `You may not see ${field} here.`);
+}
+
+/** The rule of a field: its own @access, else its type's, else none (refused). */
+export function ruleOf(
+  schema: GraphQLSchema,
+  typeName: string,
+  fieldConfig: Parameters<typeof getDirective>[1],
+): AccessRule | null {
+  const own = getDirective(schema, fieldConfig, 'access')?.[0] as { rule?: AccessRule } | undefined;
+  const type = schema.getType(typeName);
+  const inherited = type && (getDirective(schema, type, 'access')?.[0] as { rule?: AccessRule } | undefined);
+  return own?.rule ?? inherited?.rule ?? null;
+}
+
+export function applyFieldAccess(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const rule = ruleOf(schema, typeName, fieldConfig);
+      const resolve: GraphQLFieldResolver<unknown, Context> = fieldConfig.resolve ?? defaultFieldResolver;
+      return {
+        ...fieldConfig,
+        resolve: (source, args, context: Context, info) => {
+          if (!rule || !allows(rule, source, context))
+            throw forbidden(rule, source, context, `${typeName}.${fieldName}`);
+          return resolve(source, args, context, info);
+        },
+      };
+    },
+  });
+}
