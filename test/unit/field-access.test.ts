@@ -9,7 +9,6 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { applyFieldAccess, ruleOf } from '../../src/access/fields.js';
-import type { Context } from '../../src/context.js';
 import { buildSchema, loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema();
@@ -69,7 +68,7 @@ describe('field-level access declared in the SDL', () => {
         resolvers: { Query: { open: () => 'yes', forgotten: () => 'leaked' } },
       }),
     );
-    const result = await graphql({ schema: tiny, source: '{ open forgotten }', contextValue: {} as Context });
+    const result = await graphql({ schema: tiny, source: '{ open forgotten }', contextValue: {} });
     expect(result.data).toEqual({ open: 'yes', forgotten: null });
     expect(result.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['forgotten'], 'FORBIDDEN']]);
   });
