@@ -63,7 +63,9 @@ function renderCase(index: AgencyIndex, record: MockCase) {
     avsluttet: record.closedAt,
     forventetVedtaksdato: record.expectedDecisionAt,
     saksbehandler: record.caseworker,
-    resultat: record.outcome ? { kode: record.outcome, vedtaksdato: record.decidedAt } : null,
+    resultat: record.outcome
+      ? { kode: record.outcome, vedtaksdato: record.decidedAt, erstatningsbelop: record.compensationNok }
+      : null,
     klagesak: record.appealedTo
       ? { instans: 'NASJONALT_KLAGEORGAN', saksnummer: record.appealedTo.caseNumber }
       : null,

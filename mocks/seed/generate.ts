@@ -278,12 +278,20 @@ class WorldBuilder {
       participants: draft.participants,
       documents,
       outcome: decidedAt ? draft.outcome : null,
+      compensationNok: null,
       decidedAt: decidedAt?.toISOString() ?? null,
       appealOf: null,
       appealedTo: null,
       subject: draft.subject,
       caseworker: draft.caseworker,
     };
+    // NPE's decision on the amount: skewed like real payouts (average about NOK 744,000).
+    if (
+      draft.agency === 'npe' &&
+      steps.some((s) => s.code === NPE_STEPS.amountDecision.code && s.state === 'COMPLETED')
+    ) {
+      record.compensationNok = Math.round((10_000 + this.random.next() ** 3 * 2_950_000) / 1000) * 1000;
+    }
     const built = { draft, record };
     this.built[draft.agency].push(built);
     return built;

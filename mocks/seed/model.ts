@@ -74,6 +74,8 @@ export interface MockCase {
   documents: MockDocument[];
   /** Outcome code once decided (agency-specific vocabulary), else null. */
   outcome: string | null;
+  /** NPE: the compensation decided (NOK), once the amount decision is made. */
+  compensationNok: number | null;
   decidedAt: string | null;
   /** The case this one appeals (Helseklage → NPE). */
   appealOf: CaseLink | null;

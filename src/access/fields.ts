@@ -7,13 +7,20 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
-import type { CaseView, ParticipantView } from '../cases/views.js';
+import type { ParticipantRole } from '../agencies/port.js';
+import type { CaseView, OutcomeView, ParticipantView } from '../cases/views.js';
 import { requireViewer, type Context } from '../context.js';
 import { graphError } from '../errors.js';
 import type { AccessRule } from '../generated/graphql.js';
 
 function isCaseView(source: unknown): source is CaseView {
   return typeof source === 'object' && source !== null && 'decision' in source && 'record' in source;
+}
+
+const COMPENSATION_ROLES = new Set<ParticipantRole>(['PARTY', 'LAWYER', 'PROXY', 'BEREAVED']);
+
+function isOutcomeView(source: unknown): source is OutcomeView {
+  return typeof source === 'object' && source !== null && 'viewerRole' in source && 'labels' in source;
 }
 
 function isParticipantView(source: unknown): source is ParticipantView {
@@ -37,6 +44,9 @@ function allows(rule: AccessRule, source: unknown, context: Context): boolean {
       return isCaseView(source) && source.decision.capabilities.seeDocuments;
     case 'PARTICIPANT_CONTACT':
       return isParticipantView(source) && (source.isViewer || source.viewerRole === 'LAWYER');
+    case 'COMPENSATION':
+      // A guardian's mandate may not cover the ward's finances, and the agency cannot see its scope.
+      return isOutcomeView(source) && COMPENSATION_ROLES.has(source.viewerRole);
   }
 }
 

@@ -81,8 +81,15 @@ export interface CaseRecord {
   expectedDecisionAt: string | null;
   timeline: StepRecord[];
   participants: ParticipantRecord[];
-  outcome: { code: string; decidedAt: string | null } | null;
+  outcome: OutcomeRecord | null;
   related: CaseLink[];
+}
+
+export interface OutcomeRecord {
+  code: string;
+  decidedAt: string | null;
+  /** The compensation decided, where the agency decides one (NPE's amount decision). */
+  compensation?: { amount: number; currency: string } | null;
 }
 
 export type DocumentDirection = 'INCOMING' | 'OUTGOING' | 'INTERNAL';

@@ -1,6 +1,13 @@
 /** What the graph's case types are at run time (the codegen mappers point here). */
 import type { CaseDecision } from '../access/policy.js';
-import type { AgencyDefinition, CaseRecord, ParticipantRecord, ParticipantRole } from '../agencies/port.js';
+import type {
+  AgencyDefinition,
+  CaseRecord,
+  OutcomeRecord,
+  ParticipantRecord,
+  ParticipantRole,
+} from '../agencies/port.js';
+import type { Labels } from '../i18n.js';
 import type { Assurance } from '../auth/principal.js';
 
 /** A case as one viewer sees it: the agency's record and the policy's decision for this viewer. */
@@ -8,6 +15,13 @@ export interface CaseView {
   record: CaseRecord;
   definition: AgencyDefinition;
   decision: Extract<CaseDecision, { visible: true }>;
+}
+
+/** A decision as one viewer sees it: their role on the case decides whether the amount is shown. */
+export interface OutcomeView {
+  record: OutcomeRecord;
+  labels: Readonly<Record<string, Labels>>;
+  viewerRole: ParticipantRole;
 }
 
 /** A participant as one viewer sees them: their role on the same case decides what of them is shown. */

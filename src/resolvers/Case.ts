@@ -58,10 +58,10 @@ export const Case: CaseResolvers = {
     );
     return related.filter((c): c is CaseView => c !== null);
   },
-  outcome: ({ record, definition }, _args, { lang }) =>
+  outcome: ({ record, definition, decision }) =>
     record.outcome && {
-      code: record.outcome.code,
-      label: label(definition.labels.outcomes, record.outcome.code, lang),
-      decidedAt: record.outcome.decidedAt,
+      record: record.outcome,
+      labels: definition.labels.outcomes,
+      viewerRole: decision.role,
     },
 };

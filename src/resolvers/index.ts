@@ -5,6 +5,7 @@ import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
 import { giveConsent } from './Mutation/giveConsent.js';
+import { Outcome } from './Outcome.js';
 import { Participant } from './Participant.js';
 import { withdrawConsent } from './Mutation/withdrawConsent.js';
 import { agencies } from './Query/agencies.js';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Mutation: { giveConsent, withdrawConsent },
   Consent,
   Participant,
+  Outcome,
   Agency,
   AgencyStatus,
   Case,

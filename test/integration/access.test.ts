@@ -515,3 +515,25 @@ describe('field-level rules, as the SDL declares them', () => {
     ]);
   });
 });
+
+describe('compensation amounts through the graph', () => {
+  it('the party sees the amount NPE decided, and so does a lawyer on such cases', async () => {
+    const query =
+      '{ cases(first: 100, filter: { agencies: ["npe"] }) { nodes { outcome { code compensation { amount currency } } } } }';
+    interface Amounts {
+      cases: {
+        nodes: {
+          outcome: { code: string; compensation: { amount: number; currency: string } | null } | null;
+        }[];
+      };
+    }
+    const { body } = await stack.graphql<Amounts>(query, { token: await stack.token('npe-closed-old') });
+    expect(body.errors).toBeUndefined();
+    const amount = body.data?.cases.nodes[0]?.outcome?.compensation;
+    expect(amount?.currency).toBe('NOK');
+    expect(amount?.amount).toBeGreaterThanOrEqual(10_000);
+    const lawyer = await stack.graphql<Amounts>(query, { token: await stack.token('lawyer-many') });
+    expect(lawyer.body.errors).toBeUndefined();
+    expect(lawyer.body.data?.cases.nodes.some((n) => (n.outcome?.compensation?.amount ?? 0) > 0)).toBe(true);
+  });
+});

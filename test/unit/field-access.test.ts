@@ -73,3 +73,26 @@ describe('field-level access declared in the SDL', () => {
     expect(result.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['forgotten'], 'FORBIDDEN']]);
   });
 });
+
+describe('compensation amounts', () => {
+  const compensation = (schema.getType('Outcome') as GraphQLObjectType).getFields().compensation;
+  const outcome = (viewerRole: string) => ({
+    record: {
+      code: 'MEDHOLD',
+      decidedAt: '2026-01-01T10:00:00.000Z',
+      compensation: { amount: 744_000, currency: 'NOK' },
+    },
+    labels: {},
+    viewerRole,
+  });
+  const resolve = (viewerRole: string) =>
+    compensation?.resolve?.(outcome(viewerRole), {}, { principal: null }, {} as never);
+
+  it.each(['PARTY', 'LAWYER', 'PROXY', 'BEREAVED'])('are shown to the %s', (role) => {
+    expect(resolve(role)).toEqual({ amount: 744_000, currency: 'NOK' });
+  });
+
+  it.each(['GUARDIAN', 'CUSTODY_HOLDER'])('are refused to a %s with FORBIDDEN', (role) => {
+    expect(() => resolve(role)).toThrowError(/You may not see Outcome\.compensation/);
+  });
+});

@@ -83,7 +83,16 @@ function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
       emailIsPersonal: p.personligEpost,
       organisation: p.organisasjon,
     })),
-    outcome: sak.resultat ? { code: sak.resultat.kode, decidedAt: sak.resultat.vedtaksdato } : null,
+    outcome: sak.resultat
+      ? {
+          code: sak.resultat.kode,
+          decidedAt: sak.resultat.vedtaksdato,
+          compensation:
+            sak.resultat.erstatningsbelop === null
+              ? null
+              : { amount: sak.resultat.erstatningsbelop, currency: 'NOK' },
+        }
+      : null,
     related: sak.klagesak ? [{ agency: 'helseklage', caseNumber: sak.klagesak.saksnummer }] : [],
   };
 }

@@ -34,7 +34,13 @@ export const npeCase = z.object({
   sistEndret: z.iso.datetime(),
   avsluttet: z.iso.datetime().nullable(),
   forventetVedtaksdato: z.iso.date().nullable(),
-  resultat: z.object({ kode: z.string(), vedtaksdato: z.iso.datetime().nullable() }).nullable(),
+  resultat: z
+    .object({
+      kode: z.string(),
+      vedtaksdato: z.iso.datetime().nullable(),
+      erstatningsbelop: z.number().int().min(0).nullable(),
+    })
+    .nullable(),
   klagesak: z.object({ instans: z.string(), saksnummer: z.string() }).nullable(),
   saksgang: z.array(
     z.object({
