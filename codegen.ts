@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           Consent: '../consent/consents.js#AgencyConsent',
           Participant: '../cases/views.js#ParticipantView',
           Outcome: '../cases/views.js#OutcomeView',
+          Document: '../cases/views.js#DocumentView',
+          Deadline: '../cases/views.js#DeadlineView',
         },
       },
     },

@@ -5,6 +5,7 @@ import type { CallOptions } from './agencies/port.js';
 import type { Principal } from './auth/principal.js';
 import type { AuditEntry, AuditLog } from './audit/audit.js';
 import type { AgencyConsent, ConsentService } from './consent/consents.js';
+import type { DocumentLinks } from './files/links.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
@@ -21,6 +22,7 @@ export interface Context {
   call: CallOptions | null;
   consentService: ConsentService;
   auditLog: AuditLog;
+  links: DocumentLinks;
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;

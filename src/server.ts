@@ -12,7 +12,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { asksConsent } from './access/policy.js';
 import { AuditLog } from './audit/audit.js';
@@ -22,6 +27,8 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
+import { registerDocumentDownloads } from './files/download.js';
+import { DocumentLinks } from './files/links.js';
 import { createLoaders } from './loaders/index.js';
 import { ConsentService, type AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
@@ -169,52 +176,53 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
   await apollo.start();
 
-  await app.register(fastifyApollo(apollo), {
-    context: async (request, reply): Promise<Context> => {
-      const lang = negotiateLanguage(request.headers['accept-language']);
-      const base = {
-        requestId: request.id,
-        lang,
-        registry,
-        log: request.log,
-        maxPageSize: config.limits.maxPageSize,
-        now: new Date(),
-        consentService,
-        auditLog,
+  const links = new DocumentLinks(config.storeSecret, config.publicUrl);
+
+  /** The context of one request, for the graph and for the file routes alike. */
+  const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    const base = {
+      requestId: request.id,
+      lang: negotiateLanguage(request.headers['accept-language']),
+      registry,
+      log: request.log,
+      maxPageSize: config.limits.maxPageSize,
+      now: new Date(),
+      consentService,
+      auditLog,
+      links,
+    };
+    const token = bearerToken(request);
+    if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
+    try {
+      if (token === null)
+        throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
+      const principal = await verifier.verify(token);
+      await limiter.check(principal, request.log);
+      // One deadline for all of the request's agency calls; each in-flight call listens to it.
+      const signal = AbortSignal.timeout(config.requestDeadlineMs);
+      setMaxListeners(0, signal);
+      const call = { signal, correlationId: request.id };
+      const consentAgencies = registry.adapters
+        .filter((a) => asksConsent(principal, a.definition))
+        .map((a) => a.definition.code);
+      let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
+      return {
+        ...base,
+        principal,
+        call,
+        loaders: createLoaders(registry, principal.nationalId, call),
+        consents: () => (consents ??= consentService.forViewer(principal, consentAgencies)),
       };
-      const token = bearerToken(request);
-      if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
-      try {
-        if (token === null)
-          throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
-        const principal = await verifier.verify(token);
-        await limiter.check(principal, request.log);
-        // One deadline for all of the request's agency calls; each in-flight call listens to it.
-        const signal = AbortSignal.timeout(config.requestDeadlineMs);
-        setMaxListeners(0, signal);
-        const call = { signal, correlationId: request.id };
-        const consentAgencies = registry.adapters
-          .filter((a) => asksConsent(principal, a.definition))
-          .map((a) => a.definition.code);
-        let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
-        return {
-          ...base,
-          principal,
-          call,
-          loaders: createLoaders(registry, principal.nationalId, call),
-          consents: () => (consents ??= consentService.forViewer(principal, consentAgencies)),
-        };
-      } catch (error) {
-        if (!(error instanceof AuthError)) throw error;
-        request.log.info({ failure: error.failure }, 'bearer token refused');
-        reply.header(
-          'www-authenticate',
-          `Bearer error="invalid_token", error_description="${error.message}"`,
-        );
-        throw unauthenticated(error.message);
-      }
-    },
-  });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      request.log.info({ failure: error.failure }, 'bearer token refused');
+      reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
+      throw unauthenticated(error.message);
+    }
+  };
+
+  await app.register(fastifyApollo(apollo), { context: requestContext });
+  registerDocumentDownloads(app, requestContext);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -124,7 +124,8 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     if (json && reply.statusCode < 400 && faults.malformedRate > 0 && roll() < faults.malformedRate) {
       body = JSON.stringify(breakPayload(JSON.parse(String(payload))));
     }
-    if (faults.slowMs <= 0) return body;
+    // Trickling applies to answers already in memory (JSON); a streamed document passes as it is.
+    if (faults.slowMs <= 0 || !(Buffer.isBuffer(body) || typeof body === 'string')) return body;
     // Send headers now and trickle the body, the way an overloaded system answers.
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
     const stream = new PassThrough();

@@ -4,7 +4,7 @@
  * documents with Noark journal types including internal N/X notes, and `appealOf` naming the NPE case.
  */
 import { z } from 'zod';
-import { documentPdf } from '../seed/generate.js';
+import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import { AgencyIndex } from './index.js';
@@ -174,7 +174,10 @@ export function createHelseklageMock(
     async (request, reply) => {
       const found = index.documents.get(request.params.documentId);
       if (!found) return reply.code(404).send(errorBody(404, 'document not found'));
-      return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
+      return reply
+        .type('application/pdf')
+        .header('content-length', documentSize(found.record, found.doc))
+        .send(documentStream(found.record, found.doc));
     },
   );
 

@@ -4,7 +4,7 @@
  * unknown numbers simply missing). Skipped optional steps are listed as HOPPET_OVER.
  */
 import { z } from 'zod';
-import { documentPdf } from '../seed/generate.js';
+import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import { AgencyIndex } from './index.js';
@@ -182,7 +182,8 @@ export function createNpeMock(
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${found.doc.fileName}"`)
-        .send(documentPdf(found.record, found.doc));
+        .header('content-length', documentSize(found.record, found.doc))
+        .send(documentStream(found.record, found.doc));
     },
   );
 

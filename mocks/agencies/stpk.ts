@@ -5,7 +5,7 @@
  * incoming, outgoing or internal.
  */
 import { z } from 'zod';
-import { documentPdf } from '../seed/generate.js';
+import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import { AgencyIndex } from './index.js';
@@ -150,7 +150,10 @@ export function createStpkMock(
     async (request, reply) => {
       const found = index.documents.get(request.params.dokumentId);
       if (!found) return reply.code(404).send(errorBody(404, 'dokumentet findes ikke'));
-      return reply.type('application/pdf').send(documentPdf(found.record, found.doc));
+      return reply
+        .type('application/pdf')
+        .header('content-length', documentSize(found.record, found.doc))
+        .send(documentStream(found.record, found.doc));
     },
   );
 

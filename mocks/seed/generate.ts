@@ -34,7 +34,7 @@ import type {
   MockStep,
   World,
 } from './model.js';
-import { renderPdf } from './pdf.js';
+import { pdfParts, type PdfParts } from './pdf.js';
 import { loadPersonas, type Persona } from './personas.js';
 import { Random } from './random.js';
 
@@ -52,6 +52,8 @@ export const DEFAULT_SEED = 20261101;
 export const DEFAULT_STPK_CUTOFF = '2025-11-01';
 
 const DAY_MS = 86_400_000;
+/** The size of the persona's scanned journal: large enough that buffering it would show. */
+export const LARGE_SCAN_BYTES = 64 * 1024 * 1024;
 
 const VOLUMES = { npe: 2700, helseklageOther: 520, stpk: 1750 } as const;
 
@@ -260,6 +262,7 @@ class WorldBuilder {
           counterpartyId: doc.fromOrToParty ? (party?.nationalId ?? null) : null,
           fileName: '',
           sizeBytes: 0,
+          scannedBytes: 0,
         });
         if (date.getTime() > lastEvent.getTime()) lastEvent = date;
       }
@@ -654,6 +657,22 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
     const npe = w.build(npeDraft(w, created, [w.participant(ingrid, 'PARTY')], npeRejectedAppealed, false));
     const forwardedAt = w.stepCompletedAt(npe, NPE_STEPS.forwarded.code);
     if (!forwardedAt) throw new Error('persona NPE case was not forwarded');
+    // A hospital's whole journal, scanned: the large document that downloads must stream.
+    const journalDate =
+      npe.record.steps.find((st) => st.code === NPE_STEPS.gathering.code)?.completedAt ??
+      npe.record.createdAt;
+    npe.record.documents.push({
+      id: '',
+      caseNumber: '',
+      title: 'Pasientjournal fra behandlingssted (skannet)',
+      journalType: 'I',
+      date: journalDate.slice(0, 10),
+      commentDeadline: null,
+      counterpartyId: null,
+      fileName: '',
+      sizeBytes: 0,
+      scannedBytes: LARGE_SCAN_BYTES,
+    });
     const appealPlan = helseklagePlan(HELSEKLAGE_PSN.PSN_ANSVAR, 'UPHELD', false);
     const appealCreated = createdFor(w, appealPlan, 'SENT_FOR_COMMENT', -10);
     const appeal = w.build({
@@ -857,7 +876,8 @@ const DOCUMENT_ID: Record<AgencyCode, (n: number, caseNumber: string) => string>
   stpk: (n) => `dok-${(0x9a0000 + n).toString(16)}`,
 };
 
-export function documentPdf(record: MockCase, doc: MockDocument): Buffer {
+/** A document's PDF in parts, so that a mock can stream even a large scan without holding it. */
+export function documentPdf(record: MockCase, doc: MockDocument): PdfParts {
   const lines = [
     doc.title,
     '',
@@ -867,7 +887,7 @@ export function documentPdf(record: MockCase, doc: MockDocument): Buffer {
     '',
     'Syntetisk testdokument fra mock-etaten. Inneholder ingen ekte personopplysninger.',
   ];
-  return renderPdf(lines);
+  return pdfParts(lines, doc.scannedBytes);
 }
 
 function slug(title: string): string {
@@ -896,7 +916,7 @@ function number(w: WorldBuilder, agency: AgencyCode): void {
       doc.id = DOCUMENT_ID[agency](documentCounter, record.caseNumber);
       doc.caseNumber = record.caseNumber;
       doc.fileName = `${slug(doc.title)}.pdf`;
-      doc.sizeBytes = documentPdf(record, doc).byteLength;
+      doc.sizeBytes = documentPdf(record, doc).size;
     }
   }
 }

@@ -53,6 +53,8 @@ export interface MockDocument {
   counterpartyId: string | null;
   fileName: string;
   sizeBytes: number;
+  /** A scanned document's image data, in bytes (0 for a letter). */
+  scannedBytes: number;
 }
 
 export interface CaseLink {

@@ -8,7 +8,7 @@ import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
 import type { ParticipantRole } from '../agencies/port.js';
-import type { CaseView, OutcomeView, ParticipantView } from '../cases/views.js';
+import type { CaseView, DocumentView, OutcomeView, ParticipantView } from '../cases/views.js';
 import { requireViewer, type Context } from '../context.js';
 import { graphError } from '../errors.js';
 import type { AccessRule } from '../generated/graphql.js';
@@ -21,6 +21,16 @@ const COMPENSATION_ROLES = new Set<ParticipantRole>(['PARTY', 'LAWYER', 'PROXY',
 
 function isOutcomeView(source: unknown): source is OutcomeView {
   return typeof source === 'object' && source !== null && 'viewerRole' in source && 'labels' in source;
+}
+
+function isDocumentView(source: unknown): source is DocumentView {
+  return (
+    typeof source === 'object' &&
+    source !== null &&
+    'view' in source &&
+    'record' in source &&
+    isCaseView(source.view)
+  );
 }
 
 function isParticipantView(source: unknown): source is ParticipantView {
@@ -44,6 +54,8 @@ function allows(rule: AccessRule, source: unknown, context: Context): boolean {
       return isCaseView(source) && source.decision.capabilities.seeDocuments;
     case 'PARTICIPANT_CONTACT':
       return isParticipantView(source) && (source.isViewer || source.viewerRole === 'LAWYER');
+    case 'READ_CONTENT':
+      return isDocumentView(source) && source.view.decision.capabilities.readDocumentContent;
     case 'COMPENSATION':
       // A guardian's mandate may not cover the ward's finances, and the agency cannot see its scope.
       return isOutcomeView(source) && COMPENSATION_ROLES.has(source.viewerRole);

@@ -3,6 +3,7 @@
  * header and body timeouts (undici's defaults are 300 s), a cap on concurrent connections, the request's
  * deadline as abort signal, and zod parsing of every JSON answer.
  */
+import type { Readable } from 'node:stream';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
 import { UpstreamError } from '../errors.js';
@@ -112,6 +113,44 @@ export class AgencyHttp {
       );
     }
     return parsed.data;
+  }
+
+  /**
+   * Starts a download and hands back the body as a stream, never buffered: the caller pipes it on. Null
+   * for a 404. `signal` aborts the transfer (e.g. when the person's browser goes away); the pool's body
+   * timeout still stops a stalled agency.
+   */
+  async stream(
+    path: string,
+    call: { signal: AbortSignal; correlationId: string },
+  ): Promise<{ contentType: string | null; sizeBytes: number | null; body: Readable } | null> {
+    const agency = this.#options.agency;
+    let response;
+    try {
+      response = await this.#pool.request({
+        method: 'GET',
+        path: `${this.#basePath}${path}`,
+        headers: { ...this.#options.headers, 'x-correlation-id': call.correlationId },
+        signal: call.signal,
+      });
+    } catch (error) {
+      throw this.#transportError(error);
+    }
+    if (response.statusCode === 404) {
+      await response.body.dump();
+      return null;
+    }
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      await response.body.dump();
+      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
+    }
+    const length = Number(response.headers['content-length']);
+    const type = response.headers['content-type'];
+    return {
+      contentType: typeof type === 'string' ? type : null,
+      sizeBytes: Number.isFinite(length) ? length : null,
+      body: response.body,
+    };
   }
 
   #transportError(error: unknown): UpstreamError {

@@ -2,6 +2,7 @@
  * The adapter port: what the graph needs from an agency's case system, in our own records. An adapter
  * speaks its agency's dialect, parses every answer with zod and throws only `UpstreamError`s.
  */
+import type { Readable } from 'node:stream';
 import type { AgencyPolicy } from '../access/policy.js';
 import type { Labels } from '../i18n.js';
 
@@ -107,6 +108,12 @@ export interface DocumentRecord {
   counterpartyId: string | null;
 }
 
+export interface DocumentContent {
+  contentType: string | null;
+  sizeBytes: number | null;
+  body: Readable;
+}
+
 export interface ConsentRecordInput {
   portal: boolean;
   notifications: boolean;
@@ -127,6 +134,8 @@ export interface AgencyAdapter {
   getCases(caseNumbers: readonly string[], options: CallOptions): Promise<(CaseRecord | null)[]>;
   /** One list per case number, in order; null where the agency has no such case. */
   getDocuments(caseNumbers: readonly string[], options: CallOptions): Promise<(DocumentRecord[] | null)[]>;
+  /** A document's content as a stream (never buffered); null when the agency has no such document. */
+  documentContent(documentId: string, options: CallOptions): Promise<DocumentContent | null>;
   /**
    * Passes a person's consent (to use the portal, to be notified) on to the agency, for agencies whose API
    * accepts it; absent otherwise.

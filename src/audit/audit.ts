@@ -10,7 +10,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/index.js';
 
-export type AuditAction = 'READ_CASE' | 'READ_DOCUMENT_LIST' | 'GIVE_CONSENT' | 'WITHDRAW_CONSENT';
+export type AuditAction =
+  'READ_CASE' | 'READ_DOCUMENT_LIST' | 'READ_DOCUMENT' | 'GIVE_CONSENT' | 'WITHDRAW_CONSENT';
 export type AuditOutcome = 'GRANTED' | 'DENIED' | 'FAILED';
 
 export interface AuditEvent {

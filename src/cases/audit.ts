@@ -14,11 +14,12 @@ export function auditCaseAccess(
   action: AuditAction,
   outcome: 'GRANTED' | 'DENIED' = 'GRANTED',
   reason: string | null = view.decision.closure,
+  object = `${view.definition.code}:${view.record.caseNumber}`,
 ): void {
   audit(context, {
     action,
     outcome,
-    object: `${view.definition.code}:${view.record.caseNumber}`,
+    object,
     role: view.decision.role,
     // The viewer's role rests on the agency's own registration of them in the case.
     basis: view.decision.represented ? 'AGENCY_REGISTRATION;REPRESENTED' : 'AGENCY_REGISTRATION',
@@ -27,7 +28,12 @@ export function auditCaseAccess(
   });
 }
 
-/** A case id asked for and refused; nothing is known, or said, about whom it concerns. */
-export function auditRefusedLookup(context: AuthenticatedContext, id: string, reason: string): void {
-  audit(context, { action: 'READ_CASE', outcome: 'DENIED', object: id, reason });
+/** A case or document asked for and refused; nothing is known, or said, about whom it concerns. */
+export function auditRefusedLookup(
+  context: AuthenticatedContext,
+  object: string,
+  reason: string,
+  action: AuditAction = 'READ_CASE',
+): void {
+  audit(context, { action, outcome: 'DENIED', object, reason });
 }

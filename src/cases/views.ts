@@ -3,6 +3,7 @@ import type { CaseDecision } from '../access/policy.js';
 import type {
   AgencyDefinition,
   CaseRecord,
+  DocumentRecord,
   OutcomeRecord,
   ParticipantRecord,
   ParticipantRole,
@@ -15,6 +16,20 @@ export interface CaseView {
   record: CaseRecord;
   definition: AgencyDefinition;
   decision: Extract<CaseDecision, { visible: true }>;
+}
+
+/** A document as one viewer sees it: with the case, whose decision says what may be done with it. */
+export interface DocumentView {
+  record: DocumentRecord;
+  view: CaseView;
+}
+
+/** A date by which the viewer may act, and the document it concerns. */
+export interface DeadlineView {
+  kind: 'COMMENT';
+  dueAt: string;
+  label: string;
+  document: DocumentView;
 }
 
 /** A decision as one viewer sees it: their role on the case decides whether the amount is shown. */

@@ -5,6 +5,7 @@ import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
 import { giveConsent } from './Mutation/giveConsent.js';
+import { Document } from './Document.js';
 import { Outcome } from './Outcome.js';
 import { Participant } from './Participant.js';
 import { withdrawConsent } from './Mutation/withdrawConsent.js';
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
   Consent,
   Participant,
   Outcome,
+  Document,
   Agency,
   AgencyStatus,
   Case,

@@ -163,6 +163,7 @@ describe('unexpected errors are masked in every mode', () => {
     casesForPerson: () => Promise.resolve({ cases: [], underGuardianship: false }),
     getCases: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')")),
     getDocuments: () => Promise.resolve([]),
+    documentContent: () => Promise.resolve(null),
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };

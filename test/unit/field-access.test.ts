@@ -27,7 +27,13 @@ function reachableTypes(): GraphQLObjectType[] {
 }
 
 /** Rules that can refuse a field on a parent the viewer legitimately reached. */
-const RESTRICTING = new Set(['CASE_OPEN', 'SEE_DOCUMENTS', 'PARTICIPANT_CONTACT']);
+const RESTRICTING = new Set([
+  'CASE_OPEN',
+  'SEE_DOCUMENTS',
+  'PARTICIPANT_CONTACT',
+  'READ_CONTENT',
+  'COMPENSATION',
+]);
 
 describe('field-level access declared in the SDL', () => {
   it('every field reachable from Query and Mutation has an access rule (default deny)', () => {

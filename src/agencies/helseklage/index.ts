@@ -164,6 +164,9 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
       );
     },
 
+    documentContent: (documentId, call) =>
+      http.stream(`/api/documents/${encodeURIComponent(documentId)}/content`, call),
+
     async recordConsent(nationalId, consent, call) {
       await http.json(
         helseklageConsentReceipt,

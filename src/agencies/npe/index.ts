@@ -187,6 +187,9 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
       );
     },
 
+    documentContent: (documentId, call) =>
+      http.stream(`/api/v1/dokumenter/${encodeURIComponent(documentId)}/innhold`, call),
+
     async recordConsent(nationalId, consent, call) {
       await http.json(
         npeConsentReceipt,

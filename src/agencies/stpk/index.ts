@@ -164,6 +164,9 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
       return caseNumbers.map((n) => byCase.get(n) ?? null);
     },
 
+    documentContent: (documentId, call) =>
+      http.stream(`/api/dokumenter/${encodeURIComponent(documentId)}/indhold`, call),
+
     async health(call) {
       await http.json(stpkHealth, { method: 'GET', path: '/api/status' }, call);
     },

@@ -1,0 +1,39 @@
+/** Headers for a document leaving the gateway: a safe file name and an allow-listed content type. */
+const TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/heic': 'heic',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/** The agency's type when it is one we serve; anything else is sent as bytes, never rendered. */
+export function safeContentType(type: string | null): string {
+  const bare = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return bare in TYPES ? bare : 'application/octet-stream';
+}
+
+/**
+ * `attachment` with the title as file name: path separators, control characters and quotes removed, length
+ * bounded, the extension from the content type; an ASCII fallback beside the UTF-8 name (RFC 6266/5987).
+ */
+export function contentDisposition(title: string, contentType: string): string {
+  const extension = TYPES[contentType] ?? 'bin';
+  const base =
+    title
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters from file names is the point
+      .replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ')
+      .replace(/\.+/g, '.')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100)
+      .replace(/^[.\s]+|[.\s]+$/g, '') || 'dokument';
+  const name = `${base}.${extension}`;
+  const ascii =
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/[%;]/g, '_') || `dokument.${extension}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

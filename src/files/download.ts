@@ -1,0 +1,101 @@
+/**
+ * GET /files/documents/:link — streams one document from its agency to the person the link was made for.
+ * The access policy is decided again at download time (a link outlives nothing: consent withdrawn or a
+ * case closed since the link was made refuses it). Every refusal — expired, forged, someone else's,
+ * gone — is the same 404, so a link reveals nothing about whether a document exists. Each read is audited.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { loadCase, parseGlobalId } from '../cases/get.js';
+import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
+import { globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
+import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
+import { UpstreamError } from '../errors.js';
+import { contentDisposition, safeContentType } from './content-disposition.js';
+
+type ContextBuilder = (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
+
+const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such document, or the link has expired.' };
+
+async function authenticated(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply) {
+  try {
+    return requireViewer(await build(request, reply));
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
+      const status = code === 'RATE_LIMITED' ? 429 : 401;
+      void reply.code(status).send({ error: code, message: error.message });
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function deliver(
+  context: AuthenticatedContext,
+  link: string,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const refuse = (object: string, reason: string) => {
+    auditRefusedLookup(context, object, reason, 'READ_DOCUMENT');
+    return reply.code(404).send(NOT_FOUND);
+  };
+  const target = await context.links.open(link, context.principal);
+  if (!target) return refuse('document-link', 'INVALID_LINK');
+
+  let view;
+  try {
+    view = await loadCase(context, target.caseId, { explicit: false });
+  } catch (error) {
+    if (error instanceof UpstreamError)
+      return reply.code(503).send({ error: 'UPSTREAM_UNAVAILABLE', message: 'Try again later.' });
+    if (error instanceof GraphQLError) const { reason, code } = error.extensions;
+    return refuse(
+      target.documentId,
+      typeof reason === 'string' ? reason : typeof code === 'string' ? code : 'REFUSED',
+    );
+    throw error;
+  }
+  if (!view || !view.decision.capabilities.readDocumentContent)
+    return refuse(target.documentId, 'NOT_VISIBLE');
+  const documents = await visibleCaseDocuments(context, view).catch(() => []);
+  const document = documents.find(
+    (d) => globalDocumentId(view.definition.code, d.record.id) === target.documentId,
+  );
+  const adapter = context.registry.get(view.definition.code);
+  if (!document || !adapter || parseGlobalId(target.caseId)?.agency !== view.definition.code) {
+    return refuse(target.documentId, 'NOT_VISIBLE');
+  }
+
+  // Stop the agency's transfer when the person's browser goes away.
+  const aborted = new AbortController();
+  reply.raw.once('close', () => aborted.abort());
+  let content;
+  try {
+    content = await adapter.documentContent(document.record.id, {
+      signal: aborted.signal,
+      correlationId: context.requestId,
+    });
+  } catch (error) {
+    if (error instanceof UpstreamError)
+      return reply.code(503).send({ error: 'UPSTREAM_UNAVAILABLE', message: 'Try again later.' });
+    throw error;
+  }
+  if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
+
+  auditCaseAccess(context, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
+  const type = safeContentType(content.contentType ?? document.record.contentType);
+  void reply
+    .header('content-type', type)
+    .header('content-disposition', contentDisposition(document.record.title, type));
+  if (content.sizeBytes !== null) void reply.header('content-length', content.sizeBytes);
+  return reply.send(content.body);
+}
+
+export function registerDocumentDownloads(app: FastifyInstance, build: ContextBuilder): void {
+  app.get<{ Params: { link: string } }>('/files/documents/:link', async (request, reply) => {
+    const context = await authenticated(build, request, reply);
+    if (!context) return reply;
+    return deliver(context, request.params.link, reply);
+  });
+}
