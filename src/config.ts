@@ -18,6 +18,8 @@ export interface Config {
   /** Keys HMACs of identities in store keys (and, as features arrive, encrypts personal data). */
   storeSecret: string;
   rateLimitPerMinute: number;
+  /** How long a document download link is valid. */
+  downloadLinkTtlSeconds: number;
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -64,6 +66,7 @@ function baseSchema(production: boolean) {
       ? z.string().min(32, 'STORE_SECRET must be at least 32 characters')
       : z.string().min(1).default('dev-only-store-secret-never-use-in-production'),
     RATE_LIMIT_PER_MINUTE: int(300),
+    DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default(production ? 'info' : 'info'),
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     storeSecret: e.STORE_SECRET,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -103,6 +103,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
+    // Signed download links travel as one path parameter (about 300 characters); bounded all the same.
+    routerOptions: { maxParamLength: 1024 },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -176,7 +178,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
   await apollo.start();
 
-  const links = new DocumentLinks(config.storeSecret, config.publicUrl);
+  const links = new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds);
 
   /** The context of one request, for the graph and for the file routes alike. */
   const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {

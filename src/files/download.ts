@@ -17,6 +17,12 @@ type ContextBuilder = (request: FastifyRequest, reply: FastifyReply) => Promise<
 
 const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such document, or the link has expired.' };
 
+function unavailable(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(503)
+    .send({ error: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
+}
+
 async function authenticated(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply) {
   try {
     return requireViewer(await build(request, reply));
@@ -47,18 +53,25 @@ async function deliver(
   try {
     view = await loadCase(context, target.caseId, { explicit: false });
   } catch (error) {
-    if (error instanceof UpstreamError)
-      return reply.code(503).send({ error: 'UPSTREAM_UNAVAILABLE', message: 'Try again later.' });
-    if (error instanceof GraphQLError) const { reason, code } = error.extensions;
-    return refuse(
-      target.documentId,
-      typeof reason === 'string' ? reason : typeof code === 'string' ? code : 'REFUSED',
-    );
+    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof GraphQLError) {
+      const { reason, code } = error.extensions;
+      return refuse(
+        target.documentId,
+        typeof reason === 'string' ? reason : typeof code === 'string' ? code : 'REFUSED',
+      );
+    }
     throw error;
   }
   if (!view || !view.decision.capabilities.readDocumentContent)
     return refuse(target.documentId, 'NOT_VISIBLE');
-  const documents = await visibleCaseDocuments(context, view).catch(() => []);
+  let documents;
+  try {
+    documents = await visibleCaseDocuments(context, view);
+  } catch (error) {
+    if (error instanceof UpstreamError) return unavailable(reply);
+    throw error;
+  }
   const document = documents.find(
     (d) => globalDocumentId(view.definition.code, d.record.id) === target.documentId,
   );
@@ -77,8 +90,7 @@ async function deliver(
       correlationId: context.requestId,
     });
   } catch (error) {
-    if (error instanceof UpstreamError)
-      return reply.code(503).send({ error: 'UPSTREAM_UNAVAILABLE', message: 'Try again later.' });
+    if (error instanceof UpstreamError) return unavailable(reply);
     throw error;
   }
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
