@@ -20,6 +20,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long a document download link is valid. */
   downloadLinkTtlSeconds: number;
+  /** The largest file a person may upload. */
+  uploadMaxBytes: number;
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -67,6 +69,7 @@ function baseSchema(production: boolean) {
       : z.string().min(1).default('dev-only-store-secret-never-use-in-production'),
     RATE_LIMIT_PER_MINUTE: int(300),
     DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
+    UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default(production ? 'info' : 'info'),
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     storeSecret: e.STORE_SECRET,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

@@ -6,6 +6,7 @@ import type { Principal } from './auth/principal.js';
 import type { AuditEntry, AuditLog } from './audit/audit.js';
 import type { AgencyConsent, ConsentService } from './consent/consents.js';
 import type { DocumentLinks } from './files/links.js';
+import type { UploadStore } from './files/uploads.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
@@ -23,6 +24,7 @@ export interface Context {
   consentService: ConsentService;
   auditLog: AuditLog;
   links: DocumentLinks;
+  uploads: { store: UploadStore; maxBytes: number; publicUrl: string };
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;

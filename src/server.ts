@@ -29,6 +29,8 @@ import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
 import { registerDocumentDownloads } from './files/download.js';
 import { DocumentLinks } from './files/links.js';
+import { uploadRoute } from './files/upload-route.js';
+import { UploadStore } from './files/uploads.js';
 import { createLoaders } from './loaders/index.js';
 import { ConsentService, type AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
@@ -179,6 +181,11 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await apollo.start();
 
   const links = new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds);
+  const uploads = {
+    store: new UploadStore(store, config.storeSecret),
+    maxBytes: config.uploadMaxBytes,
+    publicUrl: config.publicUrl.replace(/\/$/, ''),
+  };
 
   /** The context of one request, for the graph and for the file routes alike. */
   const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
@@ -192,6 +199,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       consentService,
       auditLog,
       links,
+      uploads,
     };
     const token = bearerToken(request);
     if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
@@ -225,6 +233,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
 
   await app.register(fastifyApollo(apollo), { context: requestContext });
   registerDocumentDownloads(app, requestContext);
+  await app.register(uploadRoute(requestContext));
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -50,8 +50,19 @@ export interface MockConsent {
   at: string;
 }
 
+/** An attachment as an agency received it: what was sent, and a hash of exactly the bytes that arrived. */
+export interface MockAttachment {
+  caseNumber: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
 export interface MockAgency {
   app: FastifyInstance;
+  /** Attachments received, by the id the agency gave them. */
+  attachments: Map<string, MockAttachment>;
   stats: MockStats;
   /** Consents the agency has received, by national id (for agencies whose API accepts them). */
   consents: Map<string, MockConsent>;
@@ -157,6 +168,9 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     reply.code(404).send(options.errorBody(404, 'no such resource')),
   );
 
+  // Attachments arrive as raw bytes of any type; JSON stays parsed as JSON.
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
   app.get('/openapi.json', async () => options.openapi);
   app.get(`${CONTROL_PREFIX}stats`, async () => stats);
   app.post(`${CONTROL_PREFIX}stats/reset`, async () => {
@@ -181,6 +195,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     app,
     stats,
     consents: new Map(),
+    attachments: new Map(),
     faults,
     setFaults(next) {
       Object.assign(faults, faultsSchema.parse(next));

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
+import type { Readable } from 'node:stream';
+import { receiveAttachment } from './attachments.js';
 import { AgencyIndex } from './index.js';
 
 export const HELSEKLAGE_DEFAULT_CREDENTIAL = { username: 'bff', password: 'helseklage-dev-password' };
@@ -181,6 +183,20 @@ export function createHelseklageMock(
     },
   );
 
+  // An attachment to a case: raw bytes, the file name URL-encoded in X-File-Name.
+  app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/attachments', async (request, reply) => {
+    if (!index.byNumber.has(request.params.caseId))
+      return reply.code(404).send(errorBody(404, 'case not found'));
+    const received = await receiveAttachment(mock, request.body as Readable, {
+      caseNumber: request.params.caseId,
+      filename: decodeURIComponent(String(request.headers['x-file-name'] ?? 'attachment')),
+      contentType: String(request.headers['content-type'] ?? ''),
+      declaredBytes: Number(request.headers['content-length']),
+    });
+    if ('error' in received) return reply.code(400).send(errorBody(400, received.error));
+    return reply.code(201).send({ attachmentId: received.id });
+  });
+
   // Consent to use Min side and to receive notifications.
   app.put('/api/consents', async (request, reply) => {
     const parsed = consentBody.safeParse(request.body);
@@ -342,6 +358,25 @@ export const helseklageOpenApi = {
         summary: 'Document content (PDF)',
         parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } } },
+      },
+    },
+    '/api/cases/{caseId}/attachments': {
+      post: {
+        summary:
+          'Upload an attachment to a case (raw bytes; file name URL-encoded in X-File-Name; Content-Length required)',
+        parameters: [
+          { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'X-File-Name', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/pdf': {}, 'image/jpeg': {}, 'image/png': {}, 'image/heic': {} },
+        },
+        responses: {
+          '201': { description: 'Received: { attachmentId }' },
+          '400': { description: 'Incomplete' },
+          '404': { description: 'No such case' },
+        },
       },
     },
     '/api/consents': {

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
+import type { Readable } from 'node:stream';
+import { receiveAttachment } from './attachments.js';
 import { AgencyIndex } from './index.js';
 
 export const NPE_DEFAULT_API_KEY = 'npe-dev-api-key';
@@ -184,6 +186,23 @@ export function createNpeMock(
         .header('content-disposition', `attachment; filename="${found.doc.fileName}"`)
         .header('content-length', documentSize(found.record, found.doc))
         .send(documentStream(found.record, found.doc));
+    },
+  );
+
+  // An attachment to a case: raw bytes, the file name URL-encoded in X-Filnavn.
+  app.post<{ Params: { saksnummer: string } }>(
+    '/api/v1/saker/:saksnummer/vedlegg',
+    async (request, reply) => {
+      if (!index.byNumber.has(request.params.saksnummer))
+        return reply.code(404).send(errorBody(404, 'saken finnes ikke'));
+      const received = await receiveAttachment(mock, request.body as Readable, {
+        caseNumber: request.params.saksnummer,
+        filename: decodeURIComponent(String(request.headers['x-filnavn'] ?? 'vedlegg')),
+        contentType: String(request.headers['content-type'] ?? ''),
+        declaredBytes: Number(request.headers['content-length']),
+      });
+      if ('error' in received) return reply.code(400).send(errorBody(400, received.error));
+      return reply.code(201).send({ vedleggId: received.id });
     },
   );
 
@@ -369,6 +388,25 @@ export const npeOpenApi = {
         responses: {
           '200': { description: 'PDF', content: { 'application/pdf': {} } },
           '404': { description: 'Finnes ikke' },
+        },
+      },
+    },
+    '/api/v1/saker/{saksnummer}/vedlegg': {
+      post: {
+        summary:
+          'Last opp et vedlegg til saken (rå bytes; filnavnet URL-kodet i X-Filnavn; Content-Length påkrevd)',
+        parameters: [
+          { name: 'saksnummer', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'X-Filnavn', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/pdf': {}, 'image/jpeg': {}, 'image/png': {}, 'image/heic': {} },
+        },
+        responses: {
+          '201': { description: 'Mottatt: { vedleggId }' },
+          '400': { description: 'Ufullstendig' },
+          '404': { description: 'Saken finnes ikke' },
         },
       },
     },

@@ -153,6 +153,46 @@ export class AgencyHttp {
     };
   }
 
+  /**
+   * Streams a body up to the agency with its exact length declared, so a body that turns out longer or
+   * shorter fails the request rather than leaving a partial file; the JSON answer is parsed with `schema`.
+   */
+  async upload<S extends z.ZodType>(
+    schema: S,
+    request: { path: string; headers: Record<string, string>; body: Readable; sizeBytes: number },
+    call: CallOptions,
+  ): Promise<z.infer<S>> {
+    const agency = this.#options.agency;
+    let response;
+    try {
+      response = await this.#pool.request({
+        method: 'POST',
+        path: `${this.#basePath}${request.path}`,
+        headers: {
+          ...this.#options.headers,
+          ...request.headers,
+          accept: 'application/json',
+          'content-length': String(request.sizeBytes),
+          'x-correlation-id': call.correlationId,
+        },
+        body: request.body,
+        signal: call.signal,
+      });
+    } catch (error) {
+      throw this.#transportError(error);
+    }
+    const text = await response.body.text().catch((error: unknown) => {
+      throw this.#transportError(error);
+    });
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
+    }
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (!parsed.success)
+      throw new UpstreamError(agency, 'BAD_RESPONSE', 'attachment receipt does not match its schema');
+    return parsed.data;
+  }
+
   #transportError(error: unknown): UpstreamError {
     const agency = this.#options.agency;
     if (

@@ -114,6 +114,12 @@ export interface DocumentContent {
   body: Readable;
 }
 
+export interface AttachmentInput {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
 export interface ConsentRecordInput {
   portal: boolean;
   notifications: boolean;
@@ -136,6 +142,16 @@ export interface AgencyAdapter {
   getDocuments(caseNumbers: readonly string[], options: CallOptions): Promise<(DocumentRecord[] | null)[]>;
   /** A document's content as a stream (never buffered); null when the agency has no such document. */
   documentContent(documentId: string, options: CallOptions): Promise<DocumentContent | null>;
+  /**
+   * Streams an attachment to a case, for agencies whose API takes them (absent otherwise). The body is
+   * never buffered; its length is declared up front.
+   */
+  uploadAttachment?(
+    caseNumber: string,
+    file: AttachmentInput,
+    body: Readable,
+    options: CallOptions,
+  ): Promise<{ attachmentId: string }>;
   /**
    * Passes a person's consent (to use the portal, to be notified) on to the agency, for agencies whose API
    * accepts it; absent otherwise.

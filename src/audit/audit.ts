@@ -11,7 +11,13 @@ import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/index.js';
 
 export type AuditAction =
-  'READ_CASE' | 'READ_DOCUMENT_LIST' | 'READ_DOCUMENT' | 'GIVE_CONSENT' | 'WITHDRAW_CONSENT';
+  | 'READ_CASE'
+  | 'READ_DOCUMENT_LIST'
+  | 'READ_DOCUMENT'
+  | 'GIVE_CONSENT'
+  | 'WITHDRAW_CONSENT'
+  | 'CREATE_UPLOAD'
+  | 'UPLOAD_ATTACHMENT';
 export type AuditOutcome = 'GRANTED' | 'DENIED' | 'FAILED';
 
 export interface AuditEvent {

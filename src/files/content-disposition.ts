@@ -1,4 +1,6 @@
 /** Headers for a document leaving the gateway: a safe file name and an allow-listed content type. */
+import { withoutUnsafeCharacters } from './filenames.js';
+
 const TYPES: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
@@ -20,13 +22,8 @@ export function safeContentType(type: string | null): string {
 export function contentDisposition(title: string, contentType: string): string {
   const extension = TYPES[contentType] ?? 'bin';
   const base =
-    title
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex -- removing control characters from file names is the point
-      .replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ')
+    withoutUnsafeCharacters(title)
       .replace(/\.+/g, '.')
-      .replace(/\s+/g, ' ')
-      .trim()
       .slice(0, 100)
       .replace(/^[.\s]+|[.\s]+$/g, '') || 'dokument';
   const name = `${base}.${extension}`;

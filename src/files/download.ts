@@ -4,38 +4,17 @@
  * case closed since the link was made refuses it). Every refusal — expired, forged, someone else's,
  * gone — is the same 404, so a link reveals nothing about whether a document exists. Each read is audited.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { loadCase, parseGlobalId } from '../cases/get.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
 import { globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
-import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
+import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import { contentDisposition, safeContentType } from './content-disposition.js';
-
-type ContextBuilder = (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
+import { authenticated, unavailable, type ContextBuilder } from './route-context.js';
 
 const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such document, or the link has expired.' };
-
-function unavailable(reply: FastifyReply): FastifyReply {
-  return reply
-    .code(503)
-    .send({ error: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
-}
-
-async function authenticated(build: ContextBuilder, request: FastifyRequest, reply: FastifyReply) {
-  try {
-    return requireViewer(await build(request, reply));
-  } catch (error) {
-    if (error instanceof GraphQLError) {
-      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
-      const status = code === 'RATE_LIMITED' ? 429 : 401;
-      void reply.code(status).send({ error: code, message: error.message });
-      return null;
-    }
-    throw error;
-  }
-}
 
 async function deliver(
   context: AuthenticatedContext,

@@ -275,6 +275,27 @@ export type Country =
   | 'DK'
   | 'NO';
 
+/** A file to upload. */
+export type CreateUploadInput = {
+  /** The case it is for. */
+  caseId: Scalars['ID']['input'];
+  /** Its media type: application/pdf, image/jpeg, image/png, image/heic or the DOCX type. */
+  contentType: Scalars['String']['input'];
+  /** The file's name; a path is refused, the rest is made safe. */
+  filename: Scalars['String']['input'];
+  /** Its exact size in bytes. */
+  sizeBytes: Scalars['Int']['input'];
+};
+
+/** The result of preparing an upload. */
+export type CreateUploadPayload = {
+  __typename?: 'CreateUploadPayload';
+  /** Why it was refused. */
+  errors: Array<UserError>;
+  /** The prepared upload; null when refused. */
+  upload?: Maybe<Upload>;
+};
+
 /** A date by which the party may or must act. */
 export type Deadline = {
   __typename?: 'Deadline';
@@ -350,10 +371,21 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Prepare an upload to a case: checks the viewer may send information there, the type (PDF, JPEG, PNG,
+   * HEIC, DOCX), the size and the file name, and answers with a one-time URL to PUT the bytes to (with the
+   * same login). The bytes themselves are checked again as they arrive.
+   */
+  createUpload: CreateUploadPayload;
   /** Consent to use an agency's portal (and choose notifications). The agency is told; if it cannot be reached, nothing is recorded. */
   giveConsent: ConsentPayload;
   /** Withdraw consent at an agency: from then on nothing of the agency is shown or fetched. The agency is told. */
   withdrawConsent: ConsentPayload;
+};
+
+
+export type MutationCreateUploadArgs = {
+  input: CreateUploadInput;
 };
 
 
@@ -460,6 +492,23 @@ export type TimelineStep = {
   state: StepState;
 };
 
+/** A prepared upload. */
+export type Upload = {
+  __typename?: 'Upload';
+  /** The media type. */
+  contentType: Scalars['String']['output'];
+  /** When the URL stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The file name as the agency will receive it. */
+  filename: Scalars['String']['output'];
+  /** Its id, to attach it to a submission. */
+  id: Scalars['ID']['output'];
+  /** The size the bytes must have. */
+  sizeBytes: Scalars['Int']['output'];
+  /** PUT the file's bytes here, once, with the same login. */
+  url: Scalars['String']['output'];
+};
+
 /** A failure the user can act on. */
 export type UserError = {
   __typename?: 'UserError';
@@ -469,6 +518,8 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** What went wrong, in the negotiated language's terms. */
   message: Scalars['String']['output'];
+  /** A more precise machine-readable reason (for uploads: TYPE_NOT_ALLOWED, TYPE_MISMATCH, EMPTY_FILE, TOO_LARGE, BAD_FILENAME, NOT_ALLOWED). */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** The logged-in person. The national identity number is never exposed through the graph. */
@@ -597,6 +648,8 @@ export type ResolversTypes = {
   ConsentPayload: ResolverTypeWrapper<Omit<ConsentPayload, 'consent'> & { consent?: Maybe<ResolversTypes['Consent']> }>;
   ContactDetails: ResolverTypeWrapper<ContactDetails>;
   Country: Country;
+  CreateUploadInput: CreateUploadInput;
+  CreateUploadPayload: ResolverTypeWrapper<CreateUploadPayload>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deadline: ResolverTypeWrapper<DeadlineView>;
@@ -616,6 +669,7 @@ export type ResolversTypes = {
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineStep: ResolverTypeWrapper<TimelineStep>;
+  Upload: ResolverTypeWrapper<Upload>;
   UserError: ResolverTypeWrapper<UserError>;
   Viewer: ResolverTypeWrapper<Principal>;
   ViewerRole: ViewerRole;
@@ -637,6 +691,8 @@ export type ResolversParentTypes = {
   Consent: AgencyConsent;
   ConsentPayload: Omit<ConsentPayload, 'consent'> & { consent?: Maybe<ResolversParentTypes['Consent']> };
   ContactDetails: ContactDetails;
+  CreateUploadInput: CreateUploadInput;
+  CreateUploadPayload: CreateUploadPayload;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deadline: DeadlineView;
@@ -652,6 +708,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   TimelineStep: TimelineStep;
+  Upload: Upload;
   UserError: UserError;
   Viewer: Principal;
   WithdrawConsentInput: WithdrawConsentInput;
@@ -751,6 +808,11 @@ export type ContactDetailsResolvers<ContextType = Context, ParentType extends Re
   mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CreateUploadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateUploadPayload'] = ResolversParentTypes['CreateUploadPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  upload?: Resolver<Maybe<ResolversTypes['Upload']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -784,6 +846,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createUpload?: Resolver<ResolversTypes['CreateUploadPayload'], ParentType, ContextType, RequireFields<MutationCreateUploadArgs, 'input'>>;
   giveConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 };
@@ -826,10 +889,20 @@ export type TimelineStepResolvers<ContextType = Context, ParentType extends Reso
   state?: Resolver<ResolversTypes['StepState'], ParentType, ContextType>;
 };
 
+export type UploadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Upload'] = ResolversParentTypes['Upload']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -851,6 +924,7 @@ export type Resolvers<ContextType = Context> = {
   Consent?: ConsentResolvers<ContextType>;
   ConsentPayload?: ConsentPayloadResolvers<ContextType>;
   ContactDetails?: ContactDetailsResolvers<ContextType>;
+  CreateUploadPayload?: CreateUploadPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
@@ -862,6 +936,7 @@ export type Resolvers<ContextType = Context> = {
   Participant?: ParticipantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TimelineStep?: TimelineStepResolvers<ContextType>;
+  Upload?: UploadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };

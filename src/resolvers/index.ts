@@ -4,6 +4,7 @@ import { AgencyStatus } from './AgencyStatus.js';
 import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
+import { createUpload } from './Mutation/createUpload.js';
 import { giveConsent } from './Mutation/giveConsent.js';
 import { Document } from './Document.js';
 import { Outcome } from './Outcome.js';
@@ -17,7 +18,7 @@ import { Viewer } from './Viewer.js';
 
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
-  Mutation: { giveConsent, withdrawConsent },
+  Mutation: { giveConsent, withdrawConsent, createUpload },
   Consent,
   Participant,
   Outcome,

@@ -44,6 +44,12 @@ export class MemoryStore implements Store {
     this.#entries.set(key, { value, expiresAt: Date.now() + ttlMs });
   }
 
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.#live(key)) return false;
+    this.#entries.set(key, { value, expiresAt: Date.now() + ttlMs });
+    return true;
+  }
+
   async get(key: string): Promise<string | null> {
     return this.#live(key)?.value ?? null;
   }

@@ -49,6 +49,9 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async set(key, value, ttlMs) {
       await client.set(k(key), value, { PX: ttlMs });
     },
+    async setIfAbsent(key, value, ttlMs) {
+      return (await client.set(k(key), value, { PX: ttlMs, NX: true })) === 'OK';
+    },
     async get(key) {
       return client.get(k(key));
     },

@@ -13,6 +13,8 @@ export interface Store {
   /** Counts a hit in a fixed window that starts with the first hit. */
   hit(key: string, windowMs: number): Promise<WindowCount>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Sets the value only if the key does not exist; true when this call set it (a one-time claim). */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   get(key: string): Promise<string | null>;
   /** Several values in one round trip, in the order of `keys`. */
   getMany(keys: readonly string[]): Promise<(string | null)[]>;

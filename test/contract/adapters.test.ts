@@ -3,7 +3,11 @@
  * port's promises (one result per key, in order, null for unknown), the agency's own listing, documents
  * with internal notes marked, labels for every code the agency uses, and failures typed as UpstreamErrors.
  */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { documentPdf } from '../../mocks/seed/generate.js';
+import { pdfChunks } from '../../mocks/seed/pdf.js';
 import type { MockAgency } from '../../mocks/agencies/harness.js';
 import type { AgencyCode, MockCase } from '../../mocks/seed/model.js';
 import { startMockStack, type MockStack } from '../../mocks/start.js';
@@ -180,6 +184,45 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     const at = new Date().toISOString();
     await adapter.recordConsent('12817610070', { portal: true, notifications: false, at }, call());
     expect(mock.consents.get('12817610070')).toEqual({ portal: true, notifications: false, at });
+  });
+
+  it('streams a document’s content exactly as the agency holds it, and null for an unknown document', async () => {
+    const record = cases.find((c) => c.documents.length > 0);
+    const doc = record?.documents[0];
+    const content = await adapter.documentContent(doc?.id ?? '', call());
+    const hash = createHash('sha256');
+    for await (const chunk of content?.body ?? []) hash.update(chunk as Buffer);
+    const expected = createHash('sha256');
+    if (record && doc) for (const chunk of pdfChunks(documentPdf(record, doc))) expected.update(chunk);
+    expect(content?.contentType).toMatch(/^application\/pdf/);
+    expect(content?.sizeBytes).toBe(doc?.sizeBytes);
+    expect(hash.digest('hex')).toBe(expected.digest('hex'));
+    expect(await adapter.documentContent('NO-SUCH-DOCUMENT', call())).toBeNull();
+  });
+
+  it('streams an attachment to a case where its API takes them, with exactly the declared length', async () => {
+    if (!adapter.uploadAttachment) {
+      expect(code).toBe('stpk');
+      return;
+    }
+    const bytes = Buffer.from('%PDF-1.4 contract test attachment');
+    const target = cases[0]?.caseNumber ?? '';
+    const meta = { filename: 'vedlegg æøå.pdf', contentType: 'application/pdf', sizeBytes: bytes.length };
+    const { attachmentId } = await adapter.uploadAttachment(target, meta, Readable.from([bytes]), call());
+    expect(mock.attachments.get(attachmentId)).toEqual({
+      caseNumber: target,
+      filename: 'vedlegg æøå.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const short = adapter.uploadAttachment(
+      target,
+      { ...meta, sizeBytes: bytes.length + 10 },
+      Readable.from([bytes]),
+      call(),
+    );
+    await expect(short).rejects.toBeInstanceOf(UpstreamError);
   });
 
   it('answers its health check', async () => {

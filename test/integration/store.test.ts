@@ -30,6 +30,14 @@ describe.each([
     expect(await store.get('value')).toBeNull();
   });
 
+  it('lets exactly one of many concurrent claims win', async () => {
+    const wins = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.setIfAbsent('claim', String(i), 10_000)),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await store.setIfAbsent('claim', 'late', 10_000)).toBe(false);
+  });
+
   it('deletes a value', async () => {
     await store.set('gone', 'x', 10_000);
     await store.delete('gone');

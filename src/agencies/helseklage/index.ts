@@ -22,6 +22,7 @@ import {
   helseklageDocuments,
   helseklageHealth,
   helseklageSearchPage,
+  helseklageAttachmentReceipt,
   helseklageConsentReceipt,
 } from './schema.js';
 
@@ -166,6 +167,20 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
 
     documentContent: (documentId, call) =>
       http.stream(`/api/documents/${encodeURIComponent(documentId)}/content`, call),
+
+    async uploadAttachment(caseNumber, file, body, call) {
+      const receipt = await http.upload(
+        helseklageAttachmentReceipt,
+        {
+          path: `${casePath(caseNumber)}/attachments`,
+          headers: { 'content-type': file.contentType, 'x-file-name': encodeURIComponent(file.filename) },
+          body,
+          sizeBytes: file.sizeBytes,
+        },
+        call,
+      );
+      return { attachmentId: receipt.attachmentId };
+    },
 
     async recordConsent(nationalId, consent, call) {
       await http.json(

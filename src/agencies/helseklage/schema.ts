@@ -65,6 +65,8 @@ export const helseklageDocuments = z.object({
   ),
 });
 
+export const helseklageAttachmentReceipt = z.object({ attachmentId: z.string() });
+
 export const helseklageConsentReceipt = z.object({ status: z.literal('RECORDED') });
 
 export const helseklageHealth = z.object({ status: z.literal('UP') });

@@ -25,6 +25,7 @@ import {
   npeSearchPage,
   type npeCase,
   type npeDocument,
+  npeAttachmentReceipt,
   npeConsentReceipt,
 } from './schema.js';
 
@@ -189,6 +190,20 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
 
     documentContent: (documentId, call) =>
       http.stream(`/api/v1/dokumenter/${encodeURIComponent(documentId)}/innhold`, call),
+
+    async uploadAttachment(caseNumber, file, body, call) {
+      const receipt = await http.upload(
+        npeAttachmentReceipt,
+        {
+          path: `/api/v1/saker/${encodeURIComponent(caseNumber)}/vedlegg`,
+          headers: { 'content-type': file.contentType, 'x-filnavn': encodeURIComponent(file.filename) },
+          body,
+          sizeBytes: file.sizeBytes,
+        },
+        call,
+      );
+      return { attachmentId: receipt.vedleggId };
+    },
 
     async recordConsent(nationalId, consent, call) {
       await http.json(

@@ -83,6 +83,8 @@ export const npeDocumentLists = z.object({
   dokumentlister: z.array(z.object({ saksnummer: z.string(), dokumenter: z.array(npeDocument) })),
 });
 
+export const npeAttachmentReceipt = z.object({ vedleggId: z.string() });
+
 export const npeConsentReceipt = z.object({ registrert: z.literal(true) });
 
 export const npeHealth = z.object({ status: z.literal('OK') });

@@ -1,0 +1,110 @@
+/** createUpload: every check that needs no bytes, then a sealed upload record and its one-time URL. */
+import { GraphQLError } from 'graphql';
+import { loadCase } from '../cases/get.js';
+import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
+import type { AuthenticatedContext } from '../context.js';
+import { UpstreamError } from '../errors.js';
+import type { CreateUploadInput, UserError } from '../generated/graphql.js';
+import { ALLOWED_UPLOAD_TYPES, safeFilename, type UploadRecord } from './uploads.js';
+
+export interface CreateUploadResult {
+  upload: (Omit<UploadRecord, 'owner' | 'caseId' | 'createdAt' | 'attachmentId'> & { url: string }) | null;
+  errors: UserError[];
+}
+
+const refused = (error: UserError): CreateUploadResult => ({ upload: null, errors: [error] });
+
+export async function createUpload(
+  context: AuthenticatedContext,
+  input: CreateUploadInput,
+): Promise<CreateUploadResult> {
+  const refuse = (error: UserError) => {
+    auditRefusedLookup(
+      context,
+      `upload:${input.caseId.slice(0, 80)}`,
+      error.reason ?? error.code,
+      'CREATE_UPLOAD',
+    );
+    return refused(error);
+  };
+  if (!(input.contentType in ALLOWED_UPLOAD_TYPES)) {
+    return refuse({
+      code: 'BAD_USER_INPUT',
+      reason: 'TYPE_NOT_ALLOWED',
+      field: ['input', 'contentType'],
+      message: 'Only PDF, JPEG, PNG, HEIC and DOCX files can be sent.',
+    });
+  }
+  if (input.sizeBytes <= 0) {
+    return refuse({
+      code: 'BAD_USER_INPUT',
+      reason: 'EMPTY_FILE',
+      field: ['input', 'sizeBytes'],
+      message: 'The file is empty.',
+    });
+  }
+  if (input.sizeBytes > context.uploads.maxBytes) {
+    const mb = Math.floor(context.uploads.maxBytes / 1024 / 1024);
+    return refuse({
+      code: 'BAD_USER_INPUT',
+      reason: 'TOO_LARGE',
+      field: ['input', 'sizeBytes'],
+      message: `A file can be at most ${mb} MB.`,
+    });
+  }
+  const filename = safeFilename(input.filename, input.contentType);
+  if (!filename) {
+    return refuse({
+      code: 'BAD_USER_INPUT',
+      reason: 'BAD_FILENAME',
+      field: ['input', 'filename'],
+      message: 'The file name is not valid.',
+    });
+  }
+
+  let view;
+  try {
+    view = await loadCase(context, input.caseId, { explicit: true });
+  } catch (error) {
+    if (error instanceof UpstreamError)
+      return refused({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: 'The agency could not be reached; try again later.',
+      });
+    if (error instanceof GraphQLError) {
+      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
+      return refused({ code, message: error.message, field: ['input', 'caseId'] });
+    }
+    throw error;
+  }
+  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const adapter = context.registry.get(view.definition.code);
+  if (!view.decision.capabilities.submitInformation || !adapter?.uploadAttachment) {
+    auditCaseAccess(context, view, 'CREATE_UPLOAD', 'DENIED', 'NOT_ALLOWED');
+    return refused({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ALLOWED',
+      field: ['input', 'caseId'],
+      message: 'You cannot send documents in this case.',
+    });
+  }
+
+  const record = await context.uploads.store.create(context.principal, {
+    caseId: input.caseId,
+    filename,
+    contentType: input.contentType,
+    sizeBytes: input.sizeBytes,
+  });
+  auditCaseAccess(context, view, 'CREATE_UPLOAD', 'GRANTED', null, `upload:${record.id}`);
+  return {
+    upload: {
+      id: record.id,
+      url: `${context.uploads.publicUrl}/files/uploads/${record.id}`,
+      expiresAt: record.expiresAt,
+      filename: record.filename,
+      contentType: record.contentType,
+      sizeBytes: record.sizeBytes,
+    },
+    errors: [],
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * PUT /files/uploads/:id — the one-time upload URL from createUpload. The same login that prepared the
+ * upload sends the bytes; the first bytes must be what the declared type says (magic bytes, not only the
+ * name or header); the body streams on to the agency with its declared length, never buffered, and a body
+ * longer or shorter than declared fails the transfer instead of leaving a partial file. Audited.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
+import { loadCase, parseGlobalId } from '../cases/get.js';
+import type { AuthenticatedContext } from '../context.js';
+import { UpstreamError } from '../errors.js';
+import { authenticated, unavailable, type ContextBuilder } from './route-context.js';
+import { SNIFF_BYTES, sniffType, type UploadRecord, type UploadRefusal } from './uploads.js';
+
+const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such upload, or it has expired.' };
+
+class SizeMismatch extends Error {}
+
+/** The body, re-assembled from the bytes already read and the rest, counted against the declared size. */
+async function* counted(
+  head: Buffer[],
+  rest: AsyncIterator<unknown>,
+  declared: number,
+): AsyncGenerator<Buffer> {
+  let total = 0;
+  for (const chunk of head) {
+    total += chunk.length;
+    if (total > declared) throw new SizeMismatch();
+    yield chunk;
+  }
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) break;
+    const chunk = next.value as Buffer;
+    total += chunk.length;
+    if (total > declared) throw new SizeMismatch();
+    yield chunk;
+  }
+  if (total !== declared) throw new SizeMismatch();
+}
+
+/** Reads whole chunks until at least `n` bytes are in hand (or the body ends). */
+async function readHead(iterator: AsyncIterator<unknown>, n: number): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length < n) {
+    const next = await iterator.next();
+    if (next.done) break;
+    chunks.push(next.value as Buffer);
+    length += (next.value as Buffer).length;
+  }
+  return chunks;
+}
+
+const MESSAGES: Record<UploadRefusal | 'ALREADY_USED', string> = {
+  TYPE_NOT_ALLOWED: 'Only PDF, JPEG, PNG, HEIC and DOCX files can be sent.',
+  TYPE_MISMATCH: 'The file’s content is not of the type it was declared as.',
+  EMPTY_FILE: 'The file is empty.',
+  TOO_LARGE: 'The file is too large.',
+  SIZE_MISMATCH: 'The file is not the size that was declared.',
+  BAD_FILENAME: 'The file name is not valid.',
+  NOT_ALLOWED: 'You cannot send documents in this case.',
+  ALREADY_USED: 'This upload has already been used.',
+};
+
+async function receive(
+  context: AuthenticatedContext,
+  record: UploadRecord,
+  body: Readable,
+  reply: FastifyReply,
+) {
+  const refuse = (status: number, reason: keyof typeof MESSAGES) => {
+    auditRefusedLookup(context, `upload:${record.id}`, reason, 'UPLOAD_ATTACHMENT');
+    // The rest of the body is not read: close the connection rather than drain it.
+    return reply
+      .code(status)
+      .header('connection', 'close')
+      .send({ error: reason, message: MESSAGES[reason] });
+  };
+
+  let view;
+  try {
+    view = await loadCase(context, record.caseId, { explicit: false });
+  } catch (error) {
+    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof GraphQLError) return refuse(403, 'NOT_ALLOWED');
+    throw error;
+  }
+  const adapter = view && context.registry.get(view.definition.code);
+  if (!view || !adapter?.uploadAttachment || !view.decision.capabilities.submitInformation)
+    return refuse(403, 'NOT_ALLOWED');
+
+  const declaredLength = reply.request.headers['content-length'];
+  if (declaredLength !== undefined && Number(declaredLength) !== record.sizeBytes)
+    return refuse(400, 'SIZE_MISMATCH');
+  const iterator = body[Symbol.asyncIterator]();
+  const head = await readHead(iterator, SNIFF_BYTES);
+  if (head.length === 0) return refuse(400, 'EMPTY_FILE');
+  if (sniffType(Buffer.concat(head)) !== record.contentType) return refuse(400, 'TYPE_MISMATCH');
+
+  const aborted = new AbortController();
+  reply.raw.once('close', () => aborted.abort());
+  const caseNumber = parseGlobalId(record.caseId)?.caseNumber ?? '';
+  let attachmentId: string;
+  const stream = Readable.from(counted(head, iterator, record.sizeBytes), { objectMode: false });
+  let sizeWrong = false;
+  stream.once('error', (error) => {
+    sizeWrong = error instanceof SizeMismatch;
+  });
+  try {
+    ({ attachmentId } = await adapter.uploadAttachment(
+      caseNumber,
+      { filename: record.filename, contentType: record.contentType, sizeBytes: record.sizeBytes },
+      stream,
+      { signal: aborted.signal, correlationId: context.requestId },
+    ));
+  } catch (error) {
+    if (sizeWrong) return refuse(400, 'SIZE_MISMATCH');
+    if (error instanceof UpstreamError) return unavailable(reply);
+    throw error;
+  }
+  await context.uploads.store.stored(record, attachmentId);
+  auditCaseAccess(context, view, 'UPLOAD_ATTACHMENT', 'GRANTED', null, `upload:${record.id}`);
+  return reply.code(201).send({
+    id: record.id,
+    filename: record.filename,
+    contentType: record.contentType,
+    sizeBytes: record.sizeBytes,
+  });
+}
+
+export function uploadRoute(build: ContextBuilder): FastifyPluginAsync {
+  return async (scope) => {
+    // In this scope only: any media type reaches the handler as the raw stream, unread.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+    scope.put<{ Params: { id: string } }>('/files/uploads/:id', async (request, reply) => {
+      const context = await authenticated(build, request, reply);
+      if (!context) return reply;
+      const record = await context.uploads.store.find(request.params.id, context.principal);
+      if (!record) {
+        auditRefusedLookup(context, 'upload:unknown', 'NOT_FOUND', 'UPLOAD_ATTACHMENT');
+        return reply.code(404).header('connection', 'close').send(NOT_FOUND);
+      }
+      if (!(await context.uploads.store.claim(record.id))) {
+        auditRefusedLookup(context, `upload:${record.id}`, 'ALREADY_USED', 'UPLOAD_ATTACHMENT');
+        return reply
+          .code(409)
+          .header('connection', 'close')
+          .send({ error: 'ALREADY_USED', message: MESSAGES.ALREADY_USED });
+      }
+      const answered = await receive(context, record, request.body as Readable, reply);
+      // A refused or failed upload may be tried again with the same URL; a stored one never.
+      if (reply.statusCode !== 201) await context.uploads.store.release(record.id);
+      return answered;
+    });
+  };
+}
