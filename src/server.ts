@@ -27,6 +27,7 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
+import { registerCaseFiles } from './files/case-file.js';
 import { registerDocumentDownloads } from './files/download.js';
 import { DocumentLinks } from './files/links.js';
 import { uploadRoute } from './files/upload-route.js';
@@ -105,8 +106,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
-    // Signed download links travel as one path parameter (about 300 characters); bounded all the same.
-    routerOptions: { maxParamLength: 1024 },
+    // Signed links travel as one path parameter (a case file's may name up to 100 documents); bounded all the same.
+    routerOptions: { maxParamLength: 8192 },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -233,6 +234,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
 
   await app.register(fastifyApollo(apollo), { context: requestContext });
   registerDocumentDownloads(app, requestContext);
+  registerCaseFiles(app, requestContext);
   await app.register(uploadRoute(requestContext));
 
   app.get('/healthz', async () => ({ status: 'ok' }));

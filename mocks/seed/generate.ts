@@ -673,6 +673,24 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
       sizeBytes: 0,
       scannedBytes: LARGE_SCAN_BYTES,
     });
+    // Her appeal came with its evidence: a doctor's statement and receipts, each its own journal entry.
+    const appealAt =
+      npe.record.steps.find((st) => st.code === NPE_STEPS.appealReceived.code)?.completedAt ?? journalDate;
+    const evidence = ['legeerklæring fra fastlege', 'legeerklæring fra fysioterapeut', 'sykmelding'];
+    for (let n = 1; n <= 20; n++) {
+      npe.record.documents.push({
+        id: '',
+        caseNumber: '',
+        title: `Vedlegg ${n} til klage – ${evidence[n - 1] ?? `kvittering for egenandel ${n - evidence.length}`}`,
+        journalType: 'I',
+        date: appealAt.slice(0, 10),
+        commentDeadline: null,
+        counterpartyId: ingrid.nationalId,
+        fileName: '',
+        sizeBytes: 0,
+        scannedBytes: 0,
+      });
+    }
     const appealPlan = helseklagePlan(HELSEKLAGE_PSN.PSN_ANSVAR, 'UPHELD', false);
     const appealCreated = createdFor(w, appealPlan, 'SENT_FOR_COMMENT', -10);
     const appeal = w.build({

@@ -55,7 +55,8 @@ function allows(rule: AccessRule, source: unknown, context: Context): boolean {
     case 'PARTICIPANT_CONTACT':
       return isParticipantView(source) && (source.isViewer || source.viewerRole === 'LAWYER');
     case 'READ_CONTENT':
-      return isDocumentView(source) && source.view.decision.capabilities.readDocumentContent;
+      if (isDocumentView(source)) return source.view.decision.capabilities.readDocumentContent;
+      return isCaseView(source) && source.decision.capabilities.readDocumentContent;
     case 'COMPENSATION':
       // A guardian's mandate may not cover the ward's finances, and the agency cannot see its scope.
       return isOutcomeView(source) && COMPENSATION_ROLES.has(source.viewerRole);

@@ -1,7 +1,8 @@
 /** Headers for a document leaving the gateway: a safe file name and an allow-listed content type. */
 import { withoutUnsafeCharacters } from './filenames.js';
 
-const TYPES: Record<string, string> = {
+/** Types a document may be served as; anything else goes out as plain bytes. */
+const DOCUMENT_TYPES: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -9,10 +10,15 @@ const TYPES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
+/** The file extension for a type the gateway sends (documents, and the case file's ZIP). */
+export function extensionFor(contentType: string): string {
+  return contentType === 'application/zip' ? 'zip' : (DOCUMENT_TYPES[contentType] ?? 'bin');
+}
+
 /** The agency's type when it is one we serve; anything else is sent as bytes, never rendered. */
 export function safeContentType(type: string | null): string {
   const bare = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return bare in TYPES ? bare : 'application/octet-stream';
+  return bare in DOCUMENT_TYPES ? bare : 'application/octet-stream';
 }
 
 /**
@@ -20,7 +26,7 @@ export function safeContentType(type: string | null): string {
  * bounded, the extension from the content type; an ASCII fallback beside the UTF-8 name (RFC 6266/5987).
  */
 export function contentDisposition(title: string, contentType: string): string {
-  const extension = TYPES[contentType] ?? 'bin';
+  const extension = extensionFor(contentType);
   const base =
     withoutUnsafeCharacters(title)
       .replace(/\.+/g, '.')

@@ -10,7 +10,14 @@ import type { Principal } from '../auth/principal.js';
 
 export const DOCUMENT_LINK_TTL_SECONDS = 5 * 60;
 const ISSUER = 'helseklage-graph';
-const AUDIENCE = 'document-download';
+const DOCUMENT_AUDIENCE = 'document-download';
+const CASE_FILE_AUDIENCE = 'case-file';
+
+export interface CaseFileTarget {
+  caseId: string;
+  /** A chosen set of the case's documents (global ids), or null for all of them. */
+  documentIds: string[] | null;
+}
 
 export interface DocumentLinkTarget {
   /** Global case id (npe:2025-00636). */
@@ -35,7 +42,7 @@ export class DocumentLinks {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(pseudonym(this.secret, principal.nationalId))
       .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setAudience(DOCUMENT_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.#key);
@@ -48,11 +55,45 @@ export class DocumentLinks {
       const { payload } = await jwtVerify(token, this.#key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
-        audience: AUDIENCE,
+        audience: DOCUMENT_AUDIENCE,
       });
       if (payload.sub !== pseudonym(this.secret, principal.nationalId)) return null;
       if (typeof payload.case !== 'string' || typeof payload.doc !== 'string') return null;
       return { caseId: payload.case, documentId: payload.doc };
+    } catch {
+      return null;
+    }
+  }
+
+  /** A link to a case's whole file (or a chosen set of its documents) as one ZIP. */
+  async caseFileUrl(principal: Principal, target: CaseFileTarget): Promise<string> {
+    const token = await new SignJWT({
+      case: target.caseId,
+      ...(target.documentIds ? { docs: target.documentIds } : {}),
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(pseudonym(this.secret, principal.nationalId))
+      .setIssuer(ISSUER)
+      .setAudience(CASE_FILE_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.#key);
+    return `${this.publicUrl.replace(/\/$/, '')}/files/cases/${token}`;
+  }
+
+  async openCaseFile(token: string, principal: Principal): Promise<CaseFileTarget | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.#key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: CASE_FILE_AUDIENCE,
+      });
+      if (payload.sub !== pseudonym(this.secret, principal.nationalId) || typeof payload.case !== 'string')
+        return null;
+      const docs = payload.docs;
+      if (docs !== undefined && !(Array.isArray(docs) && docs.every((d) => typeof d === 'string')))
+        return null;
+      return { caseId: payload.case, documentIds: docs ?? null };
     } catch {
       return null;
     }

@@ -36,7 +36,7 @@ export type AccessRule =
   | 'PARTICIPANT_CONTACT'
   /** Anyone, also without logging in. */
   | 'PUBLIC'
-  /** The viewer may open a document's content (not where the agency shows titles only). */
+  /** The viewer may open documents' content (not where the agency shows titles only). */
   | 'READ_CONTENT'
   /** The viewer may see the case's documents. */
   | 'SEE_DOCUMENTS'
@@ -101,6 +101,11 @@ export type Case = {
   agency: Agency;
   /** The agency's own macro status where it has one (Denmark's OIO case model: Opstået, Oplyst, Afgjort, Afsluttet). */
   agencyStatus?: Maybe<Scalars['String']['output']>;
+  /**
+   * A link to the case's documents as one ZIP, with an index of title, date and direction: all of them, or
+   * the chosen ones (at most 100). Valid for five minutes, for this viewer only.
+   */
+  caseFileUrl?: Maybe<Scalars['String']['output']>;
   /** The agency's own case number. */
   caseNumber: Scalars['String']['output'];
   /** What kind of case this is. */
@@ -142,6 +147,12 @@ export type Case = {
   viewerCan: CaseCapabilities;
   /** The viewer's role in this case. */
   viewerRole: ViewerRole;
+};
+
+
+/** A health-complaint or compensation case at one agency. */
+export type CaseCaseFileUrlArgs = {
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -738,6 +749,7 @@ export type AgencyStatusResolvers<ContextType = Context, ParentType extends Reso
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   agencyStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  caseFileUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CaseCaseFileUrlArgs>>;
   caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caseType?: Resolver<ResolversTypes['CodeLabel'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

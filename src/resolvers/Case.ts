@@ -2,6 +2,7 @@ import { caseDeadlines, caseDocuments } from '../cases/documents.js';
 import { globalCaseId, loadCase } from '../cases/get.js';
 import type { CaseView } from '../cases/views.js';
 import { requireViewer } from '../context.js';
+import { graphError } from '../errors.js';
 import type { CaseResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Labels, type Lang } from '../i18n.js';
 import { orUpstreamError } from './upstream.js';
@@ -46,6 +47,17 @@ export const Case: CaseResolvers = {
   documents: async (view, { first }, context) => {
     const documents = await orUpstreamError(caseDocuments(requireViewer(context), view));
     return typeof first === 'number' ? documents.slice(0, Math.max(0, first)) : documents;
+  },
+  caseFileUrl: (view, { documentIds }, context) => {
+    if (documentIds && (documentIds.length === 0 || documentIds.length > 100)) {
+      throw graphError('BAD_USER_INPUT', 'Choose between 1 and 100 documents, or none for all.', {
+        argument: 'documentIds',
+      });
+    }
+    return context.links.caseFileUrl(requireViewer(context).principal, {
+      caseId: globalCaseId(view.definition.code, view.record.caseNumber),
+      documentIds: documentIds ? [...new Set(documentIds)] : null,
+    });
   },
   deadlines: (view, _args, context) => orUpstreamError(caseDeadlines(requireViewer(context), view)),
   relatedCases: async ({ record }, _args, context) => {
