@@ -12,6 +12,8 @@ const MEMORY_STREAM_LIMIT = 10_000;
 export class MemoryStore implements Store {
   readonly #entries = new Map<string, Entry>();
   readonly #streams = new Map<string, { at: number; entry: Record<string, string> }[]>();
+  readonly #lists = new Map<string, string[]>();
+  readonly #schedules = new Map<string, Map<string, number>>();
   readonly #sweeper: NodeJS.Timeout;
 
   constructor() {
@@ -75,6 +77,38 @@ export class MemoryStore implements Store {
       .slice(-count)
       .reverse()
       .map((e) => e.entry);
+  }
+
+  async push(key: string, value: string, ttlMs: number): Promise<void> {
+    const list = (this.#lists.get(key) ?? []).concat(value);
+    this.#lists.set(key, list);
+    this.#entries.set(`list-ttl:${key}`, { value: '1', expiresAt: Date.now() + ttlMs });
+  }
+
+  async list(key: string): Promise<string[]> {
+    if (!this.#live(`list-ttl:${key}`)) this.#lists.delete(key);
+    return [...(this.#lists.get(key) ?? [])];
+  }
+
+  async schedule(queue: string, member: string, dueAt: number): Promise<void> {
+    const schedule = this.#schedules.get(queue) ?? new Map<string, number>();
+    schedule.set(member, dueAt);
+    this.#schedules.set(queue, schedule);
+  }
+
+  async claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
+    const schedule = this.#schedules.get(queue);
+    if (!schedule) return [];
+    const due = [...schedule.entries()]
+      .filter(([, at]) => at <= now)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit);
+    for (const [member] of due) schedule.set(member, now + leaseMs);
+    return due.map(([member]) => member);
+  }
+
+  async unschedule(queue: string, member: string): Promise<void> {
+    this.#schedules.get(queue)?.delete(member);
   }
 
   async ping(): Promise<void> {}

@@ -5,6 +5,12 @@
 import { createClient } from 'redis';
 import type { Store, WindowCount } from './store.js';
 
+const CLAIM_DUE = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
+return due
+`;
+
 export interface RedisStoreOptions {
   url: string;
   /** Namespaces every key, so several deployments (or test runs) can share one Redis. */
@@ -71,6 +77,26 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async recent(stream, count) {
       const entries = await client.xRevRange(k(stream), '+', '-', { COUNT: count });
       return entries.map((e) => ({ ...e.message }));
+    },
+    async push(key, value, ttlMs) {
+      await client.multi().rPush(k(key), value).pExpire(k(key), ttlMs).exec();
+    },
+    async list(key) {
+      return client.lRange(k(key), 0, -1);
+    },
+    async schedule(queue, member, dueAt) {
+      await client.zAdd(k(queue), { score: dueAt, value: member });
+    },
+    async claimDue(queue, now, leaseMs, limit) {
+      // One script, so that two workers never claim the same member.
+      const claimed = await client.eval(CLAIM_DUE, {
+        keys: [k(queue)],
+        arguments: [String(now), String(now + leaseMs), String(limit)],
+      });
+      return Array.isArray(claimed) ? claimed.map(String) : [];
+    },
+    async unschedule(queue, member) {
+      await client.zRem(k(queue), member);
     },
     async ping() {
       await client.ping();

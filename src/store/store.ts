@@ -23,6 +23,18 @@ export interface Store {
   append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void>;
   /** The newest entries of a stream, newest first. */
   recent(stream: string, count: number): Promise<Record<string, string>[]>;
+  /** Appends to a list, renewing its time to live. */
+  push(key: string, value: string, ttlMs: number): Promise<void>;
+  /** A whole list, oldest first. */
+  list(key: string): Promise<string[]>;
+  /** Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. */
+  schedule(queue: string, member: string, dueAt: number): Promise<void>;
+  /**
+   * Claims up to `limit` members due by `now`, atomically: each is moved to `now + leaseMs`, so another
+   * worker does not take it meanwhile, and a worker that dies lets it come due again.
+   */
+  claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
+  unschedule(queue: string, member: string): Promise<void>;
   /** Resolves when the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -38,6 +38,28 @@ describe.each([
     expect(await store.setIfAbsent('claim', 'late', 10_000)).toBe(false);
   });
 
+  it('keeps lists in order', async () => {
+    await store.push('list', 'a', 10_000);
+    await store.push('list', 'b', 10_000);
+    expect(await store.list('list')).toEqual(['a', 'b']);
+    expect(await store.list('no-such-list')).toEqual([]);
+  });
+
+  it('claims due members once, under a lease that lets them come due again', async () => {
+    const now = Date.now();
+    await store.schedule('queue', 'early', now - 10);
+    await store.schedule('queue', 'later', now + 60_000);
+    const [first, second] = await Promise.all([
+      store.claimDue('queue', now, 100, 10),
+      store.claimDue('queue', now, 100, 10),
+    ]);
+    expect([...first, ...second]).toEqual(['early']);
+    expect(await store.claimDue('queue', now + 50, 100, 10)).toEqual([]);
+    expect(await store.claimDue('queue', now + 150, 100, 10)).toEqual(['early']);
+    await store.unschedule('queue', 'early');
+    expect(await store.claimDue('queue', now + 1_000_000, 100, 10)).toEqual(['later']);
+  });
+
   it('deletes a value', async () => {
     await store.set('gone', 'x', 10_000);
     await store.delete('gone');
