@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           Outcome: '../cases/views.js#OutcomeView',
           Document: '../cases/views.js#DocumentView',
           Deadline: '../cases/views.js#DeadlineView',
+          Submission: '../submissions/records.js#SubmissionRecord',
         },
       },
     },

@@ -22,6 +22,8 @@ export interface Config {
   downloadLinkTtlSeconds: number;
   /** The largest file a person may upload. */
   uploadMaxBytes: number;
+  /** The submission outbox: how often it is looked at, how often and how patiently a delivery is retried. */
+  outbox: { pollMs: number; maxAttempts: number; backoffMs: number };
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -70,6 +72,9 @@ function baseSchema(production: boolean) {
     RATE_LIMIT_PER_MINUTE: int(300),
     DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
     UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    OUTBOX_POLL_MS: int(1_000, 10, 600_000),
+    OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
+    OUTBOX_BACKOFF_MS: int(2_000, 1, 3_600_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default(production ? 'info' : 'info'),
@@ -125,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

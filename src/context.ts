@@ -7,6 +7,8 @@ import type { AuditEntry, AuditLog } from './audit/audit.js';
 import type { AgencyConsent, ConsentService } from './consent/consents.js';
 import type { DocumentLinks } from './files/links.js';
 import type { UploadStore } from './files/uploads.js';
+import type { SubmissionDelivery } from './submissions/delivery.js';
+import type { SubmissionRecords } from './submissions/records.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
@@ -25,6 +27,7 @@ export interface Context {
   auditLog: AuditLog;
   links: DocumentLinks;
   uploads: { store: UploadStore; maxBytes: number; publicUrl: string };
+  submissions: { records: SubmissionRecords; delivery: SubmissionDelivery };
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;

@@ -32,6 +32,8 @@ import { registerDocumentDownloads } from './files/download.js';
 import { DocumentLinks } from './files/links.js';
 import { uploadRoute } from './files/upload-route.js';
 import { UploadStore } from './files/uploads.js';
+import { SubmissionDelivery } from './submissions/delivery.js';
+import { SubmissionRecords } from './submissions/records.js';
 import { createLoaders } from './loaders/index.js';
 import { ConsentService, type AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
@@ -187,6 +189,14 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     maxBytes: config.uploadMaxBytes,
     publicUrl: config.publicUrl.replace(/\/$/, ''),
   };
+  const submissionRecords = new SubmissionRecords(store, config.storeSecret);
+  const submissions = {
+    records: submissionRecords,
+    delivery: new SubmissionDelivery(submissionRecords, store, registry, app.log.child({ topic: 'outbox' }), {
+      ...config.outbox,
+      attemptTimeoutMs: config.requestDeadlineMs,
+    }),
+  };
 
   /** The context of one request, for the graph and for the file routes alike. */
   const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
@@ -201,6 +211,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       auditLog,
       links,
       uploads,
+      submissions,
     };
     const token = bearerToken(request);
     if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
@@ -238,12 +249,15 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await app.register(uploadRoute(requestContext));
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
+  submissions.delivery.start();
 
   return {
     app,
     registry,
     store,
     close: async () => {
+      await submissions.delivery.stop();
       await app.close();
       await registry.close();
       await store.close();

@@ -50,6 +50,17 @@ export interface MockConsent {
   at: string;
 }
 
+/** New information from a person, as an agency recorded it; `received` counts every delivery attempt. */
+export interface MockSubmission {
+  caseNumber: string;
+  message: string;
+  attachmentIds: string[];
+  sender: string;
+  sentAt: string;
+  receipt: string;
+  received: number;
+}
+
 /** An attachment as an agency received it: what was sent, and a hash of exactly the bytes that arrived. */
 export interface MockAttachment {
   caseNumber: string;
@@ -61,6 +72,8 @@ export interface MockAttachment {
 
 export interface MockAgency {
   app: FastifyInstance;
+  /** Submissions recorded, by the gateway's submission id (the agency's idempotency key). */
+  submissions: Map<string, MockSubmission>;
   /** Attachments received, by the id the agency gave them. */
   attachments: Map<string, MockAttachment>;
   stats: MockStats;
@@ -196,6 +209,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats,
     consents: new Map(),
     attachments: new Map(),
+    submissions: new Map(),
     faults,
     setFaults(next) {
       Object.assign(faults, faultsSchema.parse(next));

@@ -9,6 +9,7 @@ import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
+import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 
 export const HELSEKLAGE_DEFAULT_CREDENTIAL = { username: 'bff', password: 'helseklage-dev-password' };
@@ -88,6 +89,13 @@ const searchBody = z.object({
   limit: z.number().int().min(1).max(50).default(25),
 });
 
+const submissionBody = z.object({
+  submissionId: z.string().min(8).max(100),
+  message: z.string().min(1).max(10_000),
+  attachmentIds: z.array(z.string()).max(20),
+  sender: z.string().regex(/^\d{11}$/),
+  sentAt: z.iso.datetime(),
+});
 const consentBody = z.object({
   nationalId: z.string().regex(/^\d{11}$/),
   portal: z.boolean(),
@@ -195,6 +203,24 @@ export function createHelseklageMock(
     });
     if ('error' in received) return reply.code(400).send(errorBody(400, received.error));
     return reply.code(201).send({ attachmentId: received.id });
+  });
+
+  // New information from a person on the case; submissionId makes a repeat harmless.
+  app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/submissions', async (request, reply) => {
+    const parsed = submissionBody.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+    if (!index.byNumber.has(request.params.caseId))
+      return reply.code(404).send(errorBody(404, 'case not found'));
+    const { submissionId, message, attachmentIds, sender, sentAt } = parsed.data;
+    const result = receiveSubmission(mock, submissionId, {
+      caseNumber: request.params.caseId,
+      message,
+      attachmentIds,
+      sender,
+      sentAt,
+    });
+    if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
+    return reply.code(result.repeated ? 200 : 201).send({ receiptId: result.receipt });
   });
 
   // Consent to use Min side and to receive notifications.

@@ -9,6 +9,7 @@ import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
+import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 
 export const NPE_DEFAULT_API_KEY = 'npe-dev-api-key';
@@ -106,6 +107,13 @@ const searchBody = z.object({
   antallPerSide: z.number().int().min(1).max(200).default(50),
 });
 const batchBody = z.object({ saksnumre: z.array(z.string()).min(1).max(100) });
+const submissionBody = z.object({
+  innsendingId: z.string().min(8).max(100),
+  melding: z.string().min(1).max(10_000),
+  vedlegg: z.array(z.string()).max(20),
+  avsender: z.string().regex(/^\d{11}$/),
+  sendt: z.iso.datetime(),
+});
 const consentBody = z.object({
   fodselsnummer: z.string().regex(/^\d{11}$/),
   miSide: z.boolean(),
@@ -203,6 +211,27 @@ export function createNpeMock(
       });
       if ('error' in received) return reply.code(400).send(errorBody(400, received.error));
       return reply.code(201).send({ vedleggId: received.id });
+    },
+  );
+
+  // New information from a person on the case; innsendingId makes a repeat harmless.
+  app.post<{ Params: { saksnummer: string } }>(
+    '/api/v1/saker/:saksnummer/innsendinger',
+    async (request, reply) => {
+      const parsed = submissionBody.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+      if (!index.byNumber.has(request.params.saksnummer))
+        return reply.code(404).send(errorBody(404, 'saken finnes ikke'));
+      const { innsendingId, melding, vedlegg, avsender, sendt } = parsed.data;
+      const result = receiveSubmission(mock, innsendingId, {
+        caseNumber: request.params.saksnummer,
+        message: melding,
+        attachmentIds: vedlegg,
+        sender: avsender,
+        sentAt: sendt,
+      });
+      if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
+      return reply.code(result.repeated ? 200 : 201).send({ kvittering: result.receipt });
     },
   );
 

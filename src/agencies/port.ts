@@ -114,6 +114,15 @@ export interface DocumentContent {
   body: Readable;
 }
 
+export interface SubmissionInput {
+  submissionId: string;
+  message: string;
+  /** The agency's own ids of attachments already uploaded to the case. */
+  attachmentIds: string[];
+  senderNationalId: string;
+  sentAt: string;
+}
+
 export interface AttachmentInput {
   filename: string;
   contentType: string;
@@ -152,6 +161,15 @@ export interface AgencyAdapter {
     body: Readable,
     options: CallOptions,
   ): Promise<{ attachmentId: string }>;
+  /**
+   * Delivers new information to a case, for agencies whose API takes it. The agency treats the
+   * submission id as an idempotency key: delivering the same submission twice records it once.
+   */
+  submitInformation?(
+    caseNumber: string,
+    submission: SubmissionInput,
+    options: CallOptions,
+  ): Promise<{ receipt: string }>;
   /**
    * Passes a person's consent (to use the portal, to be notified) on to the agency, for agencies whose API
    * accepts it; absent otherwise.

@@ -17,7 +17,8 @@ export type AuditAction =
   | 'GIVE_CONSENT'
   | 'WITHDRAW_CONSENT'
   | 'CREATE_UPLOAD'
-  | 'UPLOAD_ATTACHMENT';
+  | 'UPLOAD_ATTACHMENT'
+  | 'SUBMIT_INFORMATION';
 export type AuditOutcome = 'GRANTED' | 'DENIED' | 'FAILED';
 
 export interface AuditEvent {

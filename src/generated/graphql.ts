@@ -4,6 +4,7 @@ import type { AgencyDefinition } from '../agencies/port.js';
 import type { AgencyStatusView, CaseView, CaseConnectionView, CaseEdgeView, ParticipantView, OutcomeView, DocumentView, DeadlineView } from '../cases/views.js';
 import type { Principal } from '../auth/principal.js';
 import type { AgencyConsent } from '../consent/consents.js';
+import type { SubmissionRecord } from '../submissions/records.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -135,6 +136,8 @@ export type Case = {
   status: CaseStatus;
   /** `status` as a label in the negotiated language. */
   statusLabel: Scalars['String']['output'];
+  /** Information the viewer has sent in this case, oldest first, with its delivery state. */
+  submissions?: Maybe<Array<Submission>>;
   /** The case's steps: completed, the current one, and those to come. */
   timeline?: Maybe<Array<TimelineStep>>;
   /** The agency's title of the case. */
@@ -390,6 +393,12 @@ export type Mutation = {
   createUpload: CreateUploadPayload;
   /** Consent to use an agency's portal (and choose notifications). The agency is told; if it cannot be reached, nothing is recorded. */
   giveConsent: ConsentPayload;
+  /**
+   * Send new information (a message and uploaded attachments) to the agency handling a case. The agency
+   * receives it exactly once: repeating the call with the same idempotencyKey returns the first result. When
+   * the agency cannot be reached, the submission is kept (PENDING) and delivered later.
+   */
+  submitInformation: SubmitInformationPayload;
   /** Withdraw consent at an agency: from then on nothing of the agency is shown or fetched. The agency is told. */
   withdrawConsent: ConsentPayload;
 };
@@ -402,6 +411,11 @@ export type MutationCreateUploadArgs = {
 
 export type MutationGiveConsentArgs = {
   input: GiveConsentInput;
+};
+
+
+export type MutationSubmitInformationArgs = {
+  input: SubmitInformationInput;
 };
 
 
@@ -487,6 +501,55 @@ export type StepState =
   | 'COMPLETED'
   | 'CURRENT'
   | 'UPCOMING';
+
+/** Information the viewer sent in a case. */
+export type Submission = {
+  __typename?: 'Submission';
+  /** How many attachments came with it. */
+  attachmentCount: Scalars['Int']['output'];
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the agency received it. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed (while PENDING) or why it was given up (FAILED). */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** The message sent. */
+  message: Scalars['String']['output'];
+  /** Where it stands. */
+  state: SubmissionState;
+};
+
+/** Where a submission stands. */
+export type SubmissionState =
+  /** Received by the agency. */
+  | 'DELIVERED'
+  /** Given up on (see failureReason); nothing reached the agency. */
+  | 'FAILED'
+  /** Accepted by the gateway, not yet received by the agency (it is retried). */
+  | 'PENDING';
+
+/** New information for a case. */
+export type SubmitInformationInput = {
+  /** The case. */
+  caseId: Scalars['ID']['input'];
+  /** Chosen by the client once per submission (8–100 letters, digits, - or _); a repeat returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The message, 1–5000 characters. */
+  message: Scalars['String']['input'];
+  /** Uploads (from createUpload, already sent) to attach; at most 10. */
+  uploadIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The result of submitting information. */
+export type SubmitInformationPayload = {
+  __typename?: 'SubmitInformationPayload';
+  /** Why it was refused. */
+  errors: Array<UserError>;
+  /** The submission; null when refused. */
+  submission?: Maybe<Submission>;
+};
 
 /** One step of a case's timeline. */
 export type TimelineStep = {
@@ -679,6 +742,10 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Submission: ResolverTypeWrapper<SubmissionRecord>;
+  SubmissionState: SubmissionState;
+  SubmitInformationInput: SubmitInformationInput;
+  SubmitInformationPayload: ResolverTypeWrapper<Omit<SubmitInformationPayload, 'submission'> & { submission?: Maybe<ResolversTypes['Submission']> }>;
   TimelineStep: ResolverTypeWrapper<TimelineStep>;
   Upload: ResolverTypeWrapper<Upload>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -718,6 +785,9 @@ export type ResolversParentTypes = {
   Participant: ParticipantView;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
+  Submission: SubmissionRecord;
+  SubmitInformationInput: SubmitInformationInput;
+  SubmitInformationPayload: Omit<SubmitInformationPayload, 'submission'> & { submission?: Maybe<ResolversParentTypes['Submission']> };
   TimelineStep: TimelineStep;
   Upload: Upload;
   UserError: UserError;
@@ -763,6 +833,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   relatedCases?: Resolver<Maybe<Array<ResolversTypes['Case']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submissions?: Resolver<Maybe<Array<ResolversTypes['Submission']>>, ParentType, ContextType>;
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelineStep']>>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -860,6 +931,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createUpload?: Resolver<ResolversTypes['CreateUploadPayload'], ParentType, ContextType, RequireFields<MutationCreateUploadArgs, 'input'>>;
   giveConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
+  submitInformation?: Resolver<ResolversTypes['SubmitInformationPayload'], ParentType, ContextType, RequireFields<MutationSubmitInformationArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 };
 
@@ -891,6 +963,21 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type SubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
+  attachmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SubmissionState'], ParentType, ContextType>;
+};
+
+export type SubmitInformationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitInformationPayload'] = ResolversParentTypes['SubmitInformationPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
 };
 
 export type TimelineStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineStep'] = ResolversParentTypes['TimelineStep']> = {
@@ -947,6 +1034,8 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Submission?: SubmissionResolvers<ContextType>;
+  SubmitInformationPayload?: SubmitInformationPayloadResolvers<ContextType>;
   TimelineStep?: TimelineStepResolvers<ContextType>;
   Upload?: UploadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -59,6 +59,11 @@ export const Case: CaseResolvers = {
       documentIds: documentIds ? [...new Set(documentIds)] : null,
     });
   },
+  submissions: ({ record, definition }, _args, context) =>
+    context.submissions.records.forCase(
+      requireViewer(context).principal,
+      globalCaseId(definition.code, record.caseNumber),
+    ),
   deadlines: (view, _args, context) => orUpstreamError(caseDeadlines(requireViewer(context), view)),
   relatedCases: async ({ record }, _args, context) => {
     const viewer = requireViewer(context);

@@ -5,6 +5,8 @@ import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
 import { createUpload } from './Mutation/createUpload.js';
+import { submitInformation } from './Mutation/submitInformation.js';
+import { Submission } from './Submission.js';
 import { giveConsent } from './Mutation/giveConsent.js';
 import { Document } from './Document.js';
 import { Outcome } from './Outcome.js';
@@ -18,7 +20,8 @@ import { Viewer } from './Viewer.js';
 
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
-  Mutation: { giveConsent, withdrawConsent, createUpload },
+  Mutation: { giveConsent, withdrawConsent, createUpload, submitInformation },
+  Submission,
   Consent,
   Participant,
   Outcome,

@@ -23,6 +23,7 @@ import {
   helseklageHealth,
   helseklageSearchPage,
   helseklageAttachmentReceipt,
+  helseklageSubmissionReceipt,
   helseklageConsentReceipt,
 } from './schema.js';
 
@@ -180,6 +181,25 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
         call,
       );
       return { attachmentId: receipt.attachmentId };
+    },
+
+    async submitInformation(caseNumber, submission, call) {
+      const receipt = await http.json(
+        helseklageSubmissionReceipt,
+        {
+          method: 'POST',
+          path: `${casePath(caseNumber)}/submissions`,
+          body: {
+            submissionId: submission.submissionId,
+            message: submission.message,
+            attachmentIds: submission.attachmentIds,
+            sender: submission.senderNationalId,
+            sentAt: submission.sentAt,
+          },
+        },
+        call,
+      );
+      return { receipt: receipt.receiptId };
     },
 
     async recordConsent(nationalId, consent, call) {

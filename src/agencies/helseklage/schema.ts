@@ -67,6 +67,8 @@ export const helseklageDocuments = z.object({
 
 export const helseklageAttachmentReceipt = z.object({ attachmentId: z.string() });
 
+export const helseklageSubmissionReceipt = z.object({ receiptId: z.string() });
+
 export const helseklageConsentReceipt = z.object({ status: z.literal('RECORDED') });
 
 export const helseklageHealth = z.object({ status: z.literal('UP') });

@@ -26,6 +26,7 @@ import {
   type npeCase,
   type npeDocument,
   npeAttachmentReceipt,
+  npeSubmissionReceipt,
   npeConsentReceipt,
 } from './schema.js';
 
@@ -203,6 +204,25 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
         call,
       );
       return { attachmentId: receipt.vedleggId };
+    },
+
+    async submitInformation(caseNumber, submission, call) {
+      const receipt = await http.json(
+        npeSubmissionReceipt,
+        {
+          method: 'POST',
+          path: `/api/v1/saker/${encodeURIComponent(caseNumber)}/innsendinger`,
+          body: {
+            innsendingId: submission.submissionId,
+            melding: submission.message,
+            vedlegg: submission.attachmentIds,
+            avsender: submission.senderNationalId,
+            sendt: submission.sentAt,
+          },
+        },
+        call,
+      );
+      return { receipt: receipt.kvittering };
     },
 
     async recordConsent(nationalId, consent, call) {

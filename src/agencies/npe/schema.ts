@@ -85,6 +85,8 @@ export const npeDocumentLists = z.object({
 
 export const npeAttachmentReceipt = z.object({ vedleggId: z.string() });
 
+export const npeSubmissionReceipt = z.object({ kvittering: z.string() });
+
 export const npeConsentReceipt = z.object({ registrert: z.literal(true) });
 
 export const npeHealth = z.object({ status: z.literal('OK') });

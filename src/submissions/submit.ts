@@ -1,0 +1,127 @@
+/** submitInformation: checks the input, claims the idempotency key, records, and delivers (or queues). */
+import { randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { auditCaseAccess } from '../cases/audit.js';
+import { loadCase } from '../cases/get.js';
+import type { AuthenticatedContext } from '../context.js';
+import { UpstreamError } from '../errors.js';
+import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
+import type { SubmissionRecord } from './records.js';
+
+export interface SubmitResult {
+  submission: SubmissionRecord | null;
+  errors: UserError[];
+}
+
+const refused = (error: UserError): SubmitResult => ({ submission: null, errors: [error] });
+const MAX_MESSAGE = 5_000;
+const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+export async function submitInformation(
+  context: AuthenticatedContext,
+  input: SubmitInformationInput,
+): Promise<SubmitResult> {
+  const message = input.message.trim();
+  if (!message || message.length > MAX_MESSAGE) {
+    return refused({
+      code: 'BAD_USER_INPUT',
+      reason: 'MESSAGE_LENGTH',
+      field: ['input', 'message'],
+      message: `Write between 1 and ${MAX_MESSAGE} characters.`,
+    });
+  }
+  if (!KEY.test(input.idempotencyKey)) {
+    return refused({
+      code: 'BAD_USER_INPUT',
+      reason: 'BAD_IDEMPOTENCY_KEY',
+      field: ['input', 'idempotencyKey'],
+      message: 'The idempotency key must be 8–100 letters, digits, - or _.',
+    });
+  }
+  const uploadIds = [...new Set(input.uploadIds ?? [])];
+  if (uploadIds.length > 10) {
+    return refused({
+      code: 'BAD_USER_INPUT',
+      reason: 'TOO_MANY_ATTACHMENTS',
+      field: ['input', 'uploadIds'],
+      message: 'At most 10 attachments.',
+    });
+  }
+
+  let view;
+  try {
+    view = await loadCase(context, input.caseId, { explicit: true });
+  } catch (error) {
+    if (error instanceof UpstreamError)
+      return refused({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: 'The agency could not be reached; try again later.',
+      });
+    if (error instanceof GraphQLError) {
+      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
+      return refused({ code, message: error.message, field: ['input', 'caseId'] });
+    }
+    throw error;
+  }
+  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  if (
+    !view.decision.capabilities.submitInformation ||
+    !context.registry.get(view.definition.code)?.submitInformation
+  ) {
+    auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'DENIED', 'NOT_ALLOWED');
+    return refused({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ALLOWED',
+      field: ['input', 'caseId'],
+      message: 'You cannot send information in this case.',
+    });
+  }
+
+  const attachmentIds: string[] = [];
+  for (const [i, id] of uploadIds.entries()) {
+    const upload = await context.uploads.store.find(id, context.principal);
+    if (!upload || upload.caseId !== input.caseId || !upload.attachmentId) {
+      return refused({
+        code: 'BAD_USER_INPUT',
+        reason: 'UPLOAD_NOT_READY',
+        field: ['input', 'uploadIds', String(i)],
+        message: 'An attachment has not been uploaded to this case.',
+      });
+    }
+    attachmentIds.push(upload.attachmentId);
+  }
+
+  const { records, delivery } = context.submissions;
+  // The record is written before the key is claimed: whoever loses the claim finds the winner's record.
+  const record = await records.save({
+    id: randomBytes(16).toString('base64url'),
+    owner: records.owner(context.principal),
+    caseId: input.caseId,
+    message,
+    attachmentIds,
+    senderNationalId: context.principal.nationalId,
+    createdAt: new Date().toISOString(),
+    state: 'PENDING',
+    attempts: 0,
+    deliveredAt: null,
+    failureReason: null,
+    receipt: null,
+  });
+  const earlierId = await records.claimKey(context.principal, input.idempotencyKey, record.id);
+  if (earlierId) {
+    await records.remove(record.id);
+    const earlier = await records.get(earlierId);
+    if (!earlier || earlier.caseId !== record.caseId || earlier.message !== record.message) {
+      return refused({
+        code: 'BAD_USER_INPUT',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+        field: ['input', 'idempotencyKey'],
+        message: 'This idempotency key was used for another submission.',
+      });
+    }
+    return { submission: earlier, errors: [] };
+  }
+  await records.addToCase(context.principal, input.caseId, record.id);
+  auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'GRANTED', null, `submission:${record.id}`);
+  return { submission: await delivery.attempt(record), errors: [] };
+}
