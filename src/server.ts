@@ -251,16 +251,19 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   submissions.delivery.start();
+  let closing: Promise<void> | undefined;
 
   return {
     app,
     registry,
     store,
-    close: async () => {
-      await submissions.delivery.stop();
-      await app.close();
-      await registry.close();
-      await store.close();
-    },
+    // Closing twice is harmless: the second call waits for the first.
+    close: () =>
+      (closing ??= (async () => {
+        await submissions.delivery.stop();
+        await app.close();
+        await registry.close();
+        await store.close();
+      })()),
   };
 }

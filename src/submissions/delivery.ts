@@ -5,7 +5,9 @@
  * submission id as an idempotency key, so a retry after a crash at the wrong moment records nothing twice.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { decideCase } from '../access/policy.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
+import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/get.js';
 import { UpstreamError } from '../errors.js';
 import type { Store } from '../store/index.js';
@@ -50,7 +52,17 @@ export class SubmissionDelivery {
     const adapter = target && this.registry.get(target.agency);
     if (!target || !adapter?.submitInformation) return this.#fail(record, 'NOT_SUPPORTED');
     const attempts = record.attempts + 1;
+    const call = {
+      signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
+      correlationId: `submission-${record.id}`,
+    };
     try {
+      // The sender's rights are decided again on the case as it is now: nothing reaches the agency otherwise.
+      const [caseRecord] = await adapter.getCases([target.caseNumber], call);
+      const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
+      const decision = caseRecord && decideCase(sender, caseRecord, adapter.definition.policy, new Date());
+      if (!decision?.visible || !decision.capabilities.submitInformation)
+        return this.#fail({ ...record, attempts }, 'NOT_ALLOWED');
       const { receipt } = await adapter.submitInformation(
         target.caseNumber,
         {
@@ -60,10 +72,7 @@ export class SubmissionDelivery {
           senderNationalId: record.senderNationalId,
           sentAt: record.createdAt,
         },
-        {
-          signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
-          correlationId: `submission-${record.id}`,
-        },
+        call,
       );
       const delivered = await this.records.save({
         ...record,

@@ -15,6 +15,13 @@ export const submissionRecord = z.object({
   message: z.string(),
   attachmentIds: z.array(z.string()),
   senderNationalId: z.string(),
+  /** The sender's login as it was, to decide their access again when delivering. */
+  sender: z.object({
+    provider: z.enum(['idporten', 'mitid']),
+    issuer: z.string(),
+    country: z.enum(['NO', 'DK']),
+    assurance: z.enum(['low', 'substantial', 'high']),
+  }),
   createdAt: z.string(),
   state: z.enum(['PENDING', 'DELIVERED', 'FAILED']),
   attempts: z.number().int(),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
 import { loadCase } from '../cases/get.js';
-import type { AuthenticatedContext } from '../context.js';
+import { audit, type AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { SubmissionRecord } from './records.js';
@@ -48,26 +48,27 @@ export async function submitInformation(
     });
   }
 
+  // When the agency is down the case cannot be checked now: the submission is kept, and the sender's rights
+  // are decided when it is delivered (delivery.ts), so nothing reaches the agency unchecked.
   let view;
+  let agencyDown = false;
   try {
     view = await loadCase(context, input.caseId, { explicit: true });
   } catch (error) {
-    if (error instanceof UpstreamError)
-      return refused({
-        code: 'UPSTREAM_UNAVAILABLE',
-        message: 'The agency could not be reached; try again later.',
-      });
+    agencyDown = error instanceof UpstreamError;
     if (error instanceof GraphQLError) {
       const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
       return refused({ code, message: error.message, field: ['input', 'caseId'] });
     }
-    throw error;
+    if (!agencyDown) throw error;
   }
-  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
-  if (
-    !view.decision.capabilities.submitInformation ||
-    !context.registry.get(view.definition.code)?.submitInformation
-  ) {
+  if (!view && !agencyDown)
+    return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const mayNotSend =
+    view &&
+    (!view.decision.capabilities.submitInformation ||
+      !context.registry.get(view.definition.code)?.submitInformation);
+  if (view && mayNotSend) {
     auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'DENIED', 'NOT_ALLOWED');
     return refused({
       code: 'FORBIDDEN',
@@ -100,6 +101,12 @@ export async function submitInformation(
     message,
     attachmentIds,
     senderNationalId: context.principal.nationalId,
+    sender: {
+      provider: context.principal.provider,
+      issuer: context.principal.issuer,
+      country: context.principal.country,
+      assurance: context.principal.assurance,
+    },
     createdAt: new Date().toISOString(),
     state: 'PENDING',
     attempts: 0,
@@ -122,6 +129,15 @@ export async function submitInformation(
     return { submission: earlier, errors: [] };
   }
   await records.addToCase(context.principal, input.caseId, record.id);
-  auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'GRANTED', null, `submission:${record.id}`);
+  if (view) auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'GRANTED', null, `submission:${record.id}`);
+  else {
+    const object = `submission:${record.id}`;
+    audit(context, {
+      action: 'SUBMIT_INFORMATION',
+      outcome: 'GRANTED',
+      object,
+      reason: 'AGENCY_DOWN_VERIFIED_AT_DELIVERY',
+    });
+  }
   return { submission: await delivery.attempt(record), errors: [] };
 }

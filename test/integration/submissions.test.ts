@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf } from '../../mocks/seed/pdf.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { giveConsents, persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitInformationInput!) {
+    submitInformation(input: $input) {
+      submission {
+        id
+        state
+        createdAt
+        deliveredAt
+        failureReason
+        message
+        attachmentCount
+      }
+      errors {
+        code
+        reason
+        field
+      }
+    }
+  }
+`;
+const SUBMISSIONS = /* GraphQL */ `
+  query ($id: ID!) {
+    case(id: $id) {
+      submissions {
+        id
+        state
+        failureReason
+        attachmentCount
+      }
+    }
+  }
+`;
+
+interface Submitted {
+  submitInformation: {
+    submission: {
+      id: string;
+      state: string;
+      deliveredAt: string | null;
+      failureReason: string | null;
+      attachmentCount: number;
+    } | null;
+    errors: { code: string; reason: string | null; field: string[] | null }[];
+  };
+}
+interface Listed {
+  case: {
+    submissions: { id: string; state: string; failureReason: string | null; attachmentCount: number }[];
+  } | null;
+}
+
+const FAST_OUTBOX = { OUTBOX_POLL_MS: '50', OUTBOX_BACKOFF_MS: '50' };
+let stack: TestStack;
+let ingrid: string;
+let caseId: string;
+let keyCounter = 0;
+const key = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+beforeAll(async () => {
+  stack = await startTestStack({ env: FAST_OUTBOX });
+  ingrid = await stack.token('citizen-npe-helseklage');
+  const own = stack.mocks.world.cases.npe.find((c) =>
+    c.participants.some((p) => p.nationalId === persona('citizen-npe-helseklage').login.pid),
+  );
+  caseId = `npe:${own?.caseNumber}`;
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+async function submit(input: Record<string, unknown>, client: GraphClient = stack, token = ingrid) {
+  const { body } = await client.graphql<Submitted>(SUBMIT, {
+    token,
+    variables: { input: { caseId, ...input } },
+  });
+  expect(body.errors).toBeUndefined();
+  return body.data!.submitInformation;
+}
+
+async function uploadPdf(): Promise<string> {
+  const pdf = renderPdf(['Legeerklæring', 'Dato: 2026-11-20']);
+  const { body } = await stack.graphql<{ createUpload: { upload: { id: string; url: string } } }>(
+    'mutation ($input: CreateUploadInput!) { createUpload(input: $input) { upload { id url } } }',
+    {
+      token: ingrid,
+      variables: {
+        input: {
+          caseId,
+          filename: 'legeerklaering.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: pdf.length,
+        },
+      },
+    },
+  );
+  const upload = body.data!.createUpload.upload;
+  const response = await fetch(`${stack.url}${new URL(upload.url).pathname}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${ingrid}`, 'content-type': 'application/pdf' },
+    body: pdf,
+  });
+  expect(response.status).toBe(201);
+  return upload.id;
+}
+
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 8_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('new information', () => {
+  it('reaches the agency once with its attachment, and the case shows it DELIVERED', async () => {
+    const uploadId = await uploadPdf();
+    const { submission, errors } = await submit({
+      message: 'Vedlagt legeerklæring som dokumenterer skaden.',
+      uploadIds: [uploadId],
+      idempotencyKey: key(),
+    });
+    expect(errors).toEqual([]);
+    expect(submission).toMatchObject({ state: 'DELIVERED', attachmentCount: 1, failureReason: null });
+    const received = stack.mocks.agencies.npe.submissions.get(submission?.id ?? '');
+    expect(received).toMatchObject({
+      caseNumber: caseId.split(':')[1],
+      message: 'Vedlagt legeerklæring som dokumenterer skaden.',
+      sender: persona('citizen-npe-helseklage').login.pid,
+      received: 1,
+    });
+    expect(received?.attachmentIds).toHaveLength(1);
+    expect(stack.mocks.agencies.npe.attachments.get(received?.attachmentIds[0] ?? '')?.filename).toBe(
+      'legeerklaering.pdf',
+    );
+    const { body } = await stack.graphql<Listed>(SUBMISSIONS, { token: ingrid, variables: { id: caseId } });
+    expect(body.data?.case?.submissions).toContainEqual({
+      id: submission?.id,
+      state: 'DELIVERED',
+      failureReason: null,
+      attachmentCount: 1,
+    });
+  });
+
+  it('many concurrent calls with one idempotency key deliver once and all answer with the same submission', async () => {
+    const idempotencyKey = key();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => submit({ message: 'Ny opplysning om utgifter.', idempotencyKey })),
+    );
+    const ids = new Set(results.map((r) => r.submission?.id));
+    expect(ids.size).toBe(1);
+    const [id = ''] = [...ids];
+    expect(stack.mocks.agencies.npe.submissions.get(id)?.received).toBe(1);
+    const later = await submit({ message: 'Ny opplysning om utgifter.', idempotencyKey });
+    expect(later.submission).toMatchObject({ id, state: 'DELIVERED' });
+    expect(stack.mocks.agencies.npe.submissions.get(id)?.received).toBe(1);
+    const { body } = await stack.graphql<Listed>(SUBMISSIONS, { token: ingrid, variables: { id: caseId } });
+    expect(body.data?.case?.submissions.filter((s) => s.id === id)).toHaveLength(1);
+  });
+
+  it('the same key for something else is refused', async () => {
+    const idempotencyKey = key();
+    await submit({ message: 'Første melding.', idempotencyKey });
+    const other = await submit({ message: 'En annen melding.', idempotencyKey });
+    expect(other).toEqual({
+      submission: null,
+      errors: [
+        { code: 'BAD_USER_INPUT', reason: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] },
+      ],
+    });
+  });
+
+  it('refuses what cannot be sent, saying which field', async () => {
+    expect((await submit({ message: '   ', idempotencyKey: key() })).errors[0]?.reason).toBe(
+      'MESSAGE_LENGTH',
+    );
+    expect((await submit({ message: 'Hei', idempotencyKey: 'short' })).errors[0]?.reason).toBe(
+      'BAD_IDEMPOTENCY_KEY',
+    );
+    expect(
+      (await submit({ message: 'Hei', idempotencyKey: key(), uploadIds: ['AAAAAAAAAAAAAAAAAAAAAAAA'] }))
+        .errors[0],
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'UPLOAD_NOT_READY',
+      field: ['input', 'uploadIds', '0'],
+    });
+    const anders = await stack.token('represented-party');
+    const his = stack.mocks.world.cases.npe.find((c) =>
+      c.participants.some((p) => p.nationalId === persona('represented-party').login.pid),
+    );
+    const refused = await submit(
+      { caseId: `npe:${his?.caseNumber}`, message: 'Hei', idempotencyKey: key() },
+      stack,
+      anders,
+    );
+    expect(refused.errors[0]).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' });
+  });
+
+  it('gives up after the allowed attempts when the agency keeps failing, with the reason, and nothing arrives', async () => {
+    const patient = await stack.gatewayWith({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '3' });
+    await giveConsents(patient.url, ingrid);
+    // Only the submission endpoint fails: the case itself can still be read, by the gateway and the probe.
+    stack.mocks.agencies.npe.setFaults({
+      errorRate: 1,
+      onlyPaths: [`/api/v1/saker/${caseId.split(':')[1]}/innsendinger`],
+    });
+    try {
+      const { submission } = await submit({ message: 'Prøver igjen.', idempotencyKey: key() }, patient);
+      expect(submission).toMatchObject({ state: 'PENDING', failureReason: 'UPSTREAM_HTTP_ERROR' });
+      const { body } = await until(
+        () => patient.graphql<Listed>(SUBMISSIONS, { token: ingrid, variables: { id: caseId } }),
+        (r) => r.body.data?.case?.submissions.find((s) => s.id === submission?.id)?.state === 'FAILED',
+      );
+      // Observed while the agency still fails: the worker gave up by itself.
+      expect(body.data?.case?.submissions.find((s) => s.id === submission?.id)).toMatchObject({
+        state: 'FAILED',
+        failureReason: 'UPSTREAM_HTTP_ERROR',
+      });
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    const { body } = await patient.graphql<Listed>(SUBMISSIONS, { token: ingrid, variables: { id: caseId } });
+    const failed = body.data?.case?.submissions.at(-1);
+    expect(failed).toMatchObject({ state: 'FAILED', failureReason: 'UPSTREAM_HTTP_ERROR' });
+    expect(stack.mocks.agencies.npe.submissions.has(failed?.id ?? '')).toBe(false);
+  });
+});
+
+describe('accepted during an outage, checked at delivery', () => {
+  it('a submission from someone who may not send is never delivered: FAILED, NOT_ALLOWED', async () => {
+    const anders = await stack.token('represented-party');
+    const his = stack.mocks.world.cases.npe.find((c) =>
+      c.participants.some((p) => p.nationalId === persona('represented-party').login.pid),
+    );
+    const id = `npe:${his?.caseNumber}`;
+    stack.mocks.agencies.npe.setFaults({ down: true });
+    let submissionId = '';
+    try {
+      // With the agency down, his rights cannot be checked now: the submission is kept, not refused.
+      const { submission } = await submit(
+        { caseId: id, message: 'Sendt uten rett.', idempotencyKey: key() },
+        stack,
+        anders,
+      );
+      expect(submission).toMatchObject({ state: 'PENDING' });
+      submissionId = submission?.id ?? '';
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    const { body } = await until(
+      () => stack.graphql<Listed>(SUBMISSIONS, { token: anders, variables: { id } }),
+      (r) => r.body.data?.case?.submissions.find((s) => s.id === submissionId)?.state === 'FAILED',
+    );
+    expect(body.data?.case?.submissions.find((s) => s.id === submissionId)).toMatchObject({
+      state: 'FAILED',
+      failureReason: 'NOT_ALLOWED',
+    });
+    expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+  });
+});
+
+describe('nothing lost', () => {
+  it('agency down: accepted as PENDING; the gateway restarts; the agency returns; delivered exactly once', async () => {
+    const shared = { ...FAST_OUTBOX, REDIS_URL: redisTestUrl(), REDIS_KEY_PREFIX: uniquePrefix() };
+    const before = await stack.gatewayWith(shared);
+    await giveConsents(before.url, ingrid);
+    stack.mocks.agencies.npe.setFaults({ down: true });
+    let id = '';
+    try {
+      const { submission } = await submit(
+        { message: 'Sendt mens etaten var nede.', idempotencyKey: key() },
+        before,
+      );
+      expect(submission).toMatchObject({ state: 'PENDING', failureReason: 'UPSTREAM_UNREACHABLE' });
+      id = submission?.id ?? '';
+      // The first gateway stops for good while the agency is still down.
+      await before.close();
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    expect(stack.mocks.agencies.npe.submissions.has(id)).toBe(false);
+
+    const after = await stack.gatewayWith(shared);
+    const { body } = await until(
+      () => after.graphql<Listed>(SUBMISSIONS, { token: ingrid, variables: { id: caseId } }),
+      (r) => r.body.data?.case?.submissions.find((s) => s.id === id)?.state === 'DELIVERED',
+    );
+    expect(body.data?.case?.submissions.find((s) => s.id === id)).toMatchObject({ state: 'DELIVERED' });
+    expect(stack.mocks.agencies.npe.submissions.get(id)).toMatchObject({
+      message: 'Sendt mens etaten var nede.',
+      received: 1,
+    });
+  });
+});
