@@ -1,0 +1,126 @@
+/**
+ * Nothing lost across a crash: the gateway runs as its own process (src/main.ts, as in production), the
+ * agency is down, a submission is accepted; the process is killed (SIGKILL, no shutdown); the agency comes
+ * back; a new gateway process delivers the submission, exactly once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+let stack: TestStack;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await stack.close();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx src/main.ts` with the given environment and waits until it answers. */
+async function startGatewayProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`gateway process exited: ${stderr}`);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gateway process did not start: ${stderr}`);
+}
+
+describe('a gateway process that crashes', () => {
+  it('loses nothing: a submission accepted while the agency was down arrives once, from the next process', async () => {
+    const env = {
+      REDIS_URL: redisTestUrl(),
+      REDIS_KEY_PREFIX: uniquePrefix(),
+      OUTBOX_POLL_MS: '100',
+      OUTBOX_BACKOFF_MS: '100',
+      IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
+      MITID_ISSUER: stack.mocks.mitid.issuer,
+      NPE_BASE_URL: stack.mocks.agencies.npe.url,
+      HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
+      STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+    };
+    const token = await stack.token('citizen-npe-helseklage', { consent: false });
+    const own = stack.mocks.world.cases.npe.find((c) =>
+      c.participants.some((p) => p.nationalId === persona('citizen-npe-helseklage').login.pid),
+    );
+    const caseId = `npe:${own?.caseNumber}`;
+
+    const first = await startGatewayProcess(env);
+    await giveConsents(first.url, token);
+    stack.mocks.agencies.npe.setFaults({ down: true });
+    let id = '';
+    try {
+      const { body } = await postGraphql<{
+        submitInformation: { submission: { id: string; state: string } | null };
+      }>(
+        first.url,
+        'mutation ($input: SubmitInformationInput!) { submitInformation(input: $input) { submission { id state } } }',
+        {
+          token,
+          variables: {
+            input: { caseId, message: 'Sendt rett før krasjet.', idempotencyKey: `crash-${Date.now()}` },
+          },
+        },
+      );
+      expect(body.data?.submitInformation.submission?.state).toBe('PENDING');
+      id = body.data?.submitInformation.submission?.id ?? '';
+      // A crash, not a shutdown: the outbox must already hold it.
+      first.child.kill('SIGKILL');
+      await new Promise((resolve) => first.child.once('exit', resolve));
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    expect(stack.mocks.agencies.npe.submissions.has(id)).toBe(false);
+
+    const second = await startGatewayProcess(env);
+    const deadline = Date.now() + 15_000;
+    let state = '';
+    while (Date.now() < deadline && state !== 'DELIVERED') {
+      const { body } = await postGraphql<{ case: { submissions: { id: string; state: string }[] } | null }>(
+        second.url,
+        'query ($id: ID!) { case(id: $id) { submissions { id state } } }',
+        { token, variables: { id: caseId } },
+      );
+      state = body.data?.case?.submissions.find((s) => s.id === id)?.state ?? '';
+      if (state !== 'DELIVERED') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(state).toBe('DELIVERED');
+    expect(stack.mocks.agencies.npe.submissions.get(id)).toMatchObject({
+      message: 'Sendt rett før krasjet.',
+      received: 1,
+    });
+    second.child.kill('SIGTERM');
+  });
+});
