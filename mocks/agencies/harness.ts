@@ -59,6 +59,8 @@ export interface MockSubmission {
   sentAt: string;
   receipt: string;
   received: number;
+  /** For form answers: which form, and the answers as received. */
+  form?: { formId: string; answers: Record<string, string | number | boolean> };
 }
 
 /** An attachment as an agency received it: what was sent, and a hash of exactly the bytes that arrived. */

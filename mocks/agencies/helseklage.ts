@@ -9,6 +9,7 @@ import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
+import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 
@@ -49,6 +50,7 @@ function renderCase(index: AgencyIndex, record: MockCase) {
     caseOfficer: record.caseworker,
     appealOf: record.appealOf ? { agency: 'NPE', caseNumber: record.appealOf.caseNumber } : null,
     outcome: record.outcome ? { code: record.outcome, decidedAt: record.decidedAt } : null,
+    pendingForms: awaitedForms(record).map((f) => ({ formId: f.formId, code: f.code })),
     progress: record.steps.map((s) => ({
       stepCode: s.code,
       status: STEP_STATE[s.state],
@@ -89,6 +91,12 @@ const searchBody = z.object({
   limit: z.number().int().min(1).max(50).default(25),
 });
 
+const formAnswerBody = z.object({
+  submissionId: z.string().min(8).max(100),
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  sender: z.string().regex(/^\d{11}$/),
+  sentAt: z.iso.datetime(),
+});
 const submissionBody = z.object({
   submissionId: z.string().min(8).max(100),
   message: z.string().min(1).max(10_000),
@@ -222,6 +230,42 @@ export function createHelseklageMock(
     if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
     return reply.code(result.repeated ? 200 : 201).send({ receiptId: result.receipt });
   });
+
+  app.get('/api/form-definitions', async () => ({
+    forms: FORM_CATALOG.helseklage.map((f) => ({
+      code: f.code,
+      version: f.version,
+      fields: f.fields.map((x) => ({
+        key: x.key,
+        type: x.type,
+        required: x.required,
+        options: x.options ?? null,
+        maxLength: x.maxLength ?? null,
+        min: x.min ?? null,
+      })),
+    })),
+  }));
+
+  app.post<{ Params: { caseId: string; formId: string } }>(
+    '/api/cases/:caseId/forms/:formId/answers',
+    async (request, reply) => {
+      const parsed = formAnswerBody.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+      if (!index.byNumber.has(request.params.caseId))
+        return reply.code(404).send(errorBody(404, 'case not found'));
+      const { submissionId, answers, sender, sentAt } = parsed.data;
+      const result = receiveSubmission(mock, submissionId, {
+        caseNumber: request.params.caseId,
+        message: `form ${request.params.formId}`,
+        attachmentIds: [],
+        sender,
+        sentAt,
+        form: { formId: request.params.formId, answers },
+      });
+      if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
+      return reply.code(result.repeated ? 200 : 201).send({ receiptId: result.receipt });
+    },
+  );
 
   // Consent to use Min side and to receive notifications.
   app.put('/api/consents', async (request, reply) => {

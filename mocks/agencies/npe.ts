@@ -9,6 +9,7 @@ import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
+import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 
@@ -73,6 +74,7 @@ function renderCase(index: AgencyIndex, record: MockCase) {
       ? { instans: 'NASJONALT_KLAGEORGAN', saksnummer: record.appealedTo.caseNumber }
       : null,
     saksgang: renderSteps(record),
+    ventendeSkjema: awaitedForms(record).map((f) => ({ skjemaId: f.formId, kode: f.code })),
     parter: record.participants.map((p) => ({
       rolle: ROLE[p.role],
       fodselsnummer: p.nationalId,
@@ -107,6 +109,12 @@ const searchBody = z.object({
   antallPerSide: z.number().int().min(1).max(200).default(50),
 });
 const batchBody = z.object({ saksnumre: z.array(z.string()).min(1).max(100) });
+const formAnswerBody = z.object({
+  innsendingId: z.string().min(8).max(100),
+  svar: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  avsender: z.string().regex(/^\d{11}$/),
+  sendt: z.iso.datetime(),
+});
 const submissionBody = z.object({
   innsendingId: z.string().min(8).max(100),
   melding: z.string().min(1).max(10_000),
@@ -229,6 +237,42 @@ export function createNpeMock(
         attachmentIds: vedlegg,
         sender: avsender,
         sentAt: sendt,
+      });
+      if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
+      return reply.code(result.repeated ? 200 : 201).send({ kvittering: result.receipt });
+    },
+  );
+
+  app.get('/api/v1/skjemadefinisjoner', async () => ({
+    skjema: FORM_CATALOG.npe.map((f) => ({
+      kode: f.code,
+      versjon: f.version,
+      felter: f.fields.map((x) => ({
+        nokkel: x.key,
+        type: x.type,
+        pakrevd: x.required,
+        valg: x.options ?? null,
+        maksLengde: x.maxLength ?? null,
+        min: x.min ?? null,
+      })),
+    })),
+  }));
+
+  app.post<{ Params: { saksnummer: string; skjemaId: string } }>(
+    '/api/v1/saker/:saksnummer/skjema/:skjemaId/svar',
+    async (request, reply) => {
+      const parsed = formAnswerBody.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+      const record = index.byNumber.get(request.params.saksnummer);
+      if (!record) return reply.code(404).send(errorBody(404, 'saken finnes ikke'));
+      const { innsendingId, svar, avsender, sendt } = parsed.data;
+      const result = receiveSubmission(mock, innsendingId, {
+        caseNumber: record.caseNumber,
+        message: `skjema ${request.params.skjemaId}`,
+        attachmentIds: [],
+        sender: avsender,
+        sentAt: sendt,
+        form: { formId: request.params.skjemaId, answers: svar },
       });
       if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
       return reply.code(result.repeated ? 200 : 201).send({ kvittering: result.receipt });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { documentSize, documentStream } from './documents.js';
 import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
+import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { AgencyIndex } from './index.js';
 
 export const STPK_DEFAULT_TOKEN = 'stpk-dev-token';
@@ -46,6 +47,7 @@ function renderCase(record: MockCase) {
     sagsbehandler: record.caseworker,
     behandlingssted: record.subject,
     afgoerelse: record.outcome ? { resultat: record.outcome, dato: record.decidedAt } : null,
+    afventendeSkemaer: awaitedForms(record).map((f) => ({ skemaId: f.formId, kode: f.code })),
     forloeb: record.steps.map((s) => ({
       trin: s.code,
       tilstand: STEP_STATE[s.state],
@@ -156,6 +158,21 @@ export function createStpkMock(
         .send(documentStream(found.record, found.doc));
     },
   );
+
+  app.get('/api/skemaer', async () => ({
+    skemaer: FORM_CATALOG.stpk.map((f) => ({
+      kode: f.code,
+      version: f.version,
+      felter: f.fields.map((x) => ({
+        noegle: x.key,
+        type: x.type,
+        paakraevet: x.required,
+        valg: x.options ?? null,
+        maksLaengde: x.maxLength ?? null,
+        min: x.min ?? null,
+      })),
+    })),
+  }));
 
   app.get('/api/status', async () => ({ status: 'I drift' }));
   return mock;

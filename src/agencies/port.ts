@@ -23,6 +23,8 @@ export interface AgencyDefinition {
   policy: AgencyPolicy;
   /** Labels for the agency's codes; unknown codes fall back to the code itself. */
   labels: {
+    /** Form titles by form code, and field and option labels by `code.field` and `code.field.option`. */
+    forms: Readonly<Record<string, Labels>>;
     caseTypes: Readonly<Record<string, Labels>>;
     steps: Readonly<Record<string, Labels>>;
     outcomes: Readonly<Record<string, Labels>>;
@@ -84,6 +86,8 @@ export interface CaseRecord {
   participants: ParticipantRecord[];
   outcome: OutcomeRecord | null;
   related: CaseLink[];
+  /** Forms the agency asks to have filled in for this case (an instance id and the form's code). */
+  awaitingForms: { formId: string; code: string }[];
 }
 
 export interface OutcomeRecord {
@@ -112,6 +116,33 @@ export interface DocumentContent {
   contentType: string | null;
   sizeBytes: number | null;
   body: Readable;
+}
+
+export type FieldType = 'TEXT' | 'TEXTAREA' | 'NUMBER' | 'DATE' | 'BOOLEAN' | 'CHOICE' | 'ACCOUNT_NUMBER';
+
+export interface FieldDefinition {
+  key: string;
+  type: FieldType;
+  required: boolean;
+  options: string[] | null;
+  maxLength: number | null;
+  min: number | null;
+}
+
+/** A form as the agency defines it; its labels in four languages live with the adapter's other labels. */
+export interface FormDefinition {
+  code: string;
+  version: number;
+  fields: FieldDefinition[];
+}
+
+export type FormAnswers = Record<string, string | number | boolean>;
+
+export interface FormSubmissionInput {
+  submissionId: string;
+  answers: FormAnswers;
+  senderNationalId: string;
+  sentAt: string;
 }
 
 export interface SubmissionInput {
@@ -168,6 +199,15 @@ export interface AgencyAdapter {
   submitInformation?(
     caseNumber: string,
     submission: SubmissionInput,
+    options: CallOptions,
+  ): Promise<{ receipt: string }>;
+  /** The agency's form catalog. Not personal: adapters may cache it. */
+  formDefinitions(options: CallOptions): Promise<FormDefinition[]>;
+  /** Delivers a filled-in form; idempotent by submission id like submitInformation. */
+  submitForm?(
+    caseNumber: string,
+    formId: string,
+    submission: FormSubmissionInput,
     options: CallOptions,
   ): Promise<{ receipt: string }>;
   /**

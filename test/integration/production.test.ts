@@ -164,6 +164,7 @@ describe('unexpected errors are masked in every mode', () => {
     getCases: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')")),
     getDocuments: () => Promise.resolve([]),
     documentContent: () => Promise.resolve(null),
+    formDefinitions: () => Promise.resolve([]),
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };

@@ -4,6 +4,7 @@
  * slash, sent URL-encoded.
  */
 import { z } from 'zod';
+import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
 import type {
@@ -24,6 +25,7 @@ import {
   helseklageSearchPage,
   helseklageAttachmentReceipt,
   helseklageSubmissionReceipt,
+  helseklageFormCatalog,
   helseklageConsentReceipt,
 } from './schema.js';
 
@@ -87,6 +89,7 @@ function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
     })),
     outcome: c.outcome ? { code: c.outcome.code, decidedAt: c.outcome.decidedAt } : null,
     related: c.appealOf && appealAgency ? [{ agency: appealAgency, caseNumber: c.appealOf.caseNumber }] : [],
+    awaitingForms: c.pendingForms.map((f) => ({ formId: f.formId, code: f.code })),
   };
 }
 
@@ -99,6 +102,11 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
     headers: { authorization: `Basic ${credential}` },
   });
   const casePath = (caseNumber: string) => `/api/cases/${encodeURIComponent(caseNumber)}`;
+
+  const catalog = cachedCatalog(
+    async (call) =>
+      (await http.json(helseklageFormCatalog, { method: 'GET', path: '/api/form-definitions' }, call)).forms,
+  );
 
   return {
     definition: helseklageDefinition,
@@ -193,6 +201,26 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
             submissionId: submission.submissionId,
             message: submission.message,
             attachmentIds: submission.attachmentIds,
+            sender: submission.senderNationalId,
+            sentAt: submission.sentAt,
+          },
+        },
+        call,
+      );
+      return { receipt: receipt.receiptId };
+    },
+
+    formDefinitions: () => catalog(),
+
+    async submitForm(caseNumber, formId, submission, call) {
+      const receipt = await http.json(
+        helseklageSubmissionReceipt,
+        {
+          method: 'POST',
+          path: `${casePath(caseNumber)}/forms/${encodeURIComponent(formId)}/answers`,
+          body: {
+            submissionId: submission.submissionId,
+            answers: submission.answers,
             sender: submission.senderNationalId,
             sentAt: submission.sentAt,
           },

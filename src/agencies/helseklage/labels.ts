@@ -1,4 +1,5 @@
 import { labelTable, labels } from '../../i18n.js';
+import { CONSENT_TO_RECORDS_LABELS } from '../form-labels.js';
 import type { AgencyDefinition } from '../port.js';
 import { helseklagePolicy } from './policy.js';
 
@@ -14,6 +15,7 @@ export const helseklageDefinition: AgencyDefinition = {
   identity: 'NO_FODSELSNUMMER',
   policy: helseklagePolicy,
   labels: {
+    forms: CONSENT_TO_RECORDS_LABELS,
     caseTypes: labelTable({
       PSN_ANSVAR: [
         'Pasientskade – ansvar',

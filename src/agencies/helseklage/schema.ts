@@ -27,6 +27,7 @@ export const helseklageCase = z.object({
   closedAt: z.iso.datetime().nullable(),
   expectedDecisionDate: z.iso.date().nullable(),
   appealOf: z.object({ agency: z.string(), caseNumber: z.string() }).nullable(),
+  pendingForms: z.array(z.object({ formId: z.string(), code: z.string() })),
   outcome: z.object({ code: z.string(), decidedAt: z.iso.datetime().nullable() }).nullable(),
   progress: z.array(
     z.object({
@@ -45,6 +46,25 @@ export const helseklageCase = z.object({
       email: z.string().nullable(),
       emailIsPersonal: z.boolean(),
       organization: z.string().nullable(),
+    }),
+  ),
+});
+
+export const helseklageFormCatalog = z.object({
+  forms: z.array(
+    z.object({
+      code: z.string(),
+      version: z.number().int(),
+      fields: z.array(
+        z.object({
+          key: z.string(),
+          type: z.enum(['TEXT', 'TEXTAREA', 'NUMBER', 'DATE', 'BOOLEAN', 'CHOICE', 'ACCOUNT_NUMBER']),
+          required: z.boolean(),
+          options: z.array(z.string()).nullable(),
+          maxLength: z.number().int().nullable(),
+          min: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { chunks, inKeyOrder } from '../batch.js';
+import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
 import type {
@@ -27,6 +28,7 @@ import {
   type npeDocument,
   npeAttachmentReceipt,
   npeSubmissionReceipt,
+  npeFormCatalog,
   npeConsentReceipt,
 } from './schema.js';
 
@@ -96,6 +98,7 @@ function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
         }
       : null,
     related: sak.klagesak ? [{ agency: 'helseklage', caseNumber: sak.klagesak.saksnummer }] : [],
+    awaitingForms: sak.ventendeSkjema.map((f) => ({ formId: f.skjemaId, code: f.kode })),
   };
 }
 
@@ -120,6 +123,26 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
     agency: 'npe',
     baseUrl: config.baseUrl,
     headers: { 'x-api-key': config.apiKey },
+  });
+
+  const catalog = cachedCatalog(async (call) => {
+    const answer = await http.json(
+      npeFormCatalog,
+      { method: 'GET', path: '/api/v1/skjemadefinisjoner' },
+      call,
+    );
+    return answer.skjema.map((f) => ({
+      code: f.kode,
+      version: f.versjon,
+      fields: f.felter.map((x) => ({
+        key: x.nokkel,
+        type: x.type,
+        required: x.pakrevd,
+        options: x.valg,
+        maxLength: x.maksLengde,
+        min: x.min,
+      })),
+    }));
   });
 
   return {
@@ -216,6 +239,26 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
             innsendingId: submission.submissionId,
             melding: submission.message,
             vedlegg: submission.attachmentIds,
+            avsender: submission.senderNationalId,
+            sendt: submission.sentAt,
+          },
+        },
+        call,
+      );
+      return { receipt: receipt.kvittering };
+    },
+
+    formDefinitions: () => catalog(),
+
+    async submitForm(caseNumber, formId, submission, call) {
+      const receipt = await http.json(
+        npeSubmissionReceipt,
+        {
+          method: 'POST',
+          path: `/api/v1/saker/${encodeURIComponent(caseNumber)}/skjema/${encodeURIComponent(formId)}/svar`,
+          body: {
+            innsendingId: submission.submissionId,
+            svar: submission.answers,
             avsender: submission.senderNationalId,
             sendt: submission.sentAt,
           },

@@ -1,4 +1,5 @@
 import { labelTable, labels } from '../../i18n.js';
+import { NPE_FORM_LABELS } from '../form-labels.js';
 import type { AgencyDefinition } from '../port.js';
 import { npePolicy } from './policy.js';
 
@@ -14,6 +15,7 @@ export const npeDefinition: AgencyDefinition = {
   identity: 'NO_FODSELSNUMMER',
   policy: npePolicy,
   labels: {
+    forms: NPE_FORM_LABELS,
     caseTypes: labelTable({
       PASIENTSKADE: ['Pasientskade', 'Pasientskade', 'Patientskade', 'Patient injury'],
       LEGEMIDDELSKADE: ['Legemiddelskade', 'Legemiddelskade', 'Lægemiddelskade', 'Drug injury'],

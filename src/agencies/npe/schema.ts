@@ -42,6 +42,7 @@ export const npeCase = z.object({
     })
     .nullable(),
   klagesak: z.object({ instans: z.string(), saksnummer: z.string() }).nullable(),
+  ventendeSkjema: z.array(z.object({ skjemaId: z.string(), kode: z.string() })),
   saksgang: z.array(
     z.object({
       steg: z.string(),
@@ -64,6 +65,25 @@ export const npeCase = z.object({
 });
 
 export const npeCases = z.object({ saker: z.array(npeCase) });
+
+export const npeFormCatalog = z.object({
+  skjema: z.array(
+    z.object({
+      kode: z.string(),
+      versjon: z.number().int(),
+      felter: z.array(
+        z.object({
+          nokkel: z.string(),
+          type: z.enum(['TEXT', 'TEXTAREA', 'NUMBER', 'DATE', 'BOOLEAN', 'CHOICE', 'ACCOUNT_NUMBER']),
+          pakrevd: z.boolean(),
+          valg: z.array(z.string()).nullable(),
+          maksLengde: z.number().int().nullable(),
+          min: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
 
 export const npeDocument = z.object({
   dokumentId: z.string(),

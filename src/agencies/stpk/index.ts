@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { chunks, inKeyOrder } from '../batch.js';
+import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
 import type {
@@ -18,7 +19,7 @@ import type {
 import { stpkDefinition } from './labels.js';
 import { stpkPolicy } from './policy.js';
 import type { stpkCase, stpkRole } from './schema.js';
-import { stpkCases, stpkDocuments, stpkHealth, stpkSearchPage } from './schema.js';
+import { stpkCases, stpkDocuments, stpkFormCatalog, stpkHealth, stpkSearchPage } from './schema.js';
 
 export interface StpkConfig {
   baseUrl: string;
@@ -77,6 +78,7 @@ function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
     })),
     outcome: sag.afgoerelse ? { code: sag.afgoerelse.resultat, decidedAt: sag.afgoerelse.dato } : null,
     related: [],
+    awaitingForms: sag.afventendeSkemaer.map((f) => ({ formId: f.skemaId, code: f.kode })),
   };
 }
 
@@ -86,6 +88,22 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     agency: 'stpk',
     baseUrl: config.baseUrl,
     headers: { authorization: `Bearer ${config.token}` },
+  });
+
+  const catalog = cachedCatalog(async (call) => {
+    const answer = await http.json(stpkFormCatalog, { method: 'GET', path: '/api/skemaer' }, call);
+    return answer.skemaer.map((f) => ({
+      code: f.kode,
+      version: f.version,
+      fields: f.felter.map((x) => ({
+        key: x.noegle,
+        type: x.type,
+        required: x.paakraevet,
+        options: x.valg,
+        maxLength: x.maksLaengde,
+        min: x.min,
+      })),
+    }));
   });
 
   return {
@@ -166,6 +184,8 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
 
     documentContent: (documentId, call) =>
       http.stream(`/api/dokumenter/${encodeURIComponent(documentId)}/indhold`, call),
+
+    formDefinitions: () => catalog(),
 
     async health(call) {
       await http.json(stpkHealth, { method: 'GET', path: '/api/status' }, call);

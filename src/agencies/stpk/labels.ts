@@ -1,4 +1,5 @@
 import { labelTable, labels } from '../../i18n.js';
+import { STPK_FORM_LABELS } from '../form-labels.js';
 import type { AgencyDefinition } from '../port.js';
 
 export const stpkDefinition: Omit<AgencyDefinition, 'policy'> = {
@@ -12,6 +13,7 @@ export const stpkDefinition: Omit<AgencyDefinition, 'policy'> = {
   country: 'DK',
   identity: 'DK_CPR',
   labels: {
+    forms: STPK_FORM_LABELS,
     caseTypes: labelTable({
       BEHANDLINGSSTED: [
         'Klage over behandlingssted',

@@ -34,6 +34,7 @@ export const stpkCase = z.object({
   afsluttet: z.iso.datetime().nullable(),
   forventetAfgoerelse: z.iso.date().nullable(),
   afgoerelse: z.object({ resultat: z.string(), dato: z.iso.datetime().nullable() }).nullable(),
+  afventendeSkemaer: z.array(z.object({ skemaId: z.string(), kode: z.string() })),
   forloeb: z.array(
     z.object({
       trin: z.string(),
@@ -49,6 +50,25 @@ export const stpkCase = z.object({
       navn: z.string(),
       telefon: z.string().nullable(),
       email: z.string().nullable(),
+    }),
+  ),
+});
+
+export const stpkFormCatalog = z.object({
+  skemaer: z.array(
+    z.object({
+      kode: z.string(),
+      version: z.number().int(),
+      felter: z.array(
+        z.object({
+          noegle: z.string(),
+          type: z.enum(['TEXT', 'TEXTAREA', 'NUMBER', 'DATE', 'BOOLEAN', 'CHOICE', 'ACCOUNT_NUMBER']),
+          paakraevet: z.boolean(),
+          valg: z.array(z.string()).nullable(),
+          maksLaengde: z.number().int().nullable(),
+          min: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });
