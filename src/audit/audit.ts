@@ -18,7 +18,8 @@ export type AuditAction =
   | 'WITHDRAW_CONSENT'
   | 'CREATE_UPLOAD'
   | 'UPLOAD_ATTACHMENT'
-  | 'SUBMIT_INFORMATION';
+  | 'SUBMIT_INFORMATION'
+  | 'SUBMIT_FORM';
 export type AuditOutcome = 'GRANTED' | 'DENIED' | 'FAILED';
 
 export interface AuditEvent {

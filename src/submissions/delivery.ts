@@ -50,30 +50,49 @@ export class SubmissionDelivery {
   async attempt(record: SubmissionRecord): Promise<SubmissionRecord> {
     const target = parseGlobalId(record.caseId);
     const adapter = target && this.registry.get(target.agency);
-    if (!target || !adapter?.submitInformation) return this.#fail(record, 'NOT_SUPPORTED');
+    const form = record.kind === 'FORM';
+    const supported = form
+      ? typeof adapter?.submitForm === 'function'
+      : typeof adapter?.submitInformation === 'function';
+    if (!target || !adapter || !supported) {
+      return this.#fail(record, 'NOT_SUPPORTED');
+    }
     const attempts = record.attempts + 1;
     const call = {
       signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
       correlationId: `submission-${record.id}`,
+    };
+    const sent = {
+      submissionId: record.id,
+      senderNationalId: record.senderNationalId,
+      sentAt: record.createdAt,
     };
     try {
       // The sender's rights are decided again on the case as it is now: nothing reaches the agency otherwise.
       const [caseRecord] = await adapter.getCases([target.caseNumber], call);
       const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
       const decision = caseRecord && decideCase(sender, caseRecord, adapter.definition.policy, new Date());
-      if (!decision?.visible || !decision.capabilities.submitInformation)
-        return this.#fail({ ...record, attempts }, 'NOT_ALLOWED');
-      const { receipt } = await adapter.submitInformation(
-        target.caseNumber,
-        {
-          submissionId: record.id,
-          message: record.message,
-          attachmentIds: record.attachmentIds,
-          senderNationalId: record.senderNationalId,
-          sentAt: record.createdAt,
-        },
-        call,
-      );
+      const allowed =
+        decision?.visible &&
+        (form ? decision.capabilities.fillForms : decision.capabilities.submitInformation);
+      if (!allowed) return this.#fail({ ...record, attempts }, 'NOT_ALLOWED');
+      let receipt: string;
+      if (form && adapter.submitForm) {
+        ({ receipt } = await adapter.submitForm(
+          target.caseNumber,
+          record.formId ?? '',
+          { ...sent, answers: record.answers ?? {} },
+          call,
+        ));
+      } else if (adapter.submitInformation) {
+        ({ receipt } = await adapter.submitInformation(
+          target.caseNumber,
+          { ...sent, message: record.message, attachmentIds: record.attachmentIds },
+          call,
+        ));
+      } else {
+        return this.#fail(record, 'NOT_SUPPORTED');
+      }
       const delivered = await this.records.save({
         ...record,
         attempts,

@@ -10,6 +10,13 @@ import { Sealer } from '../store/sealed.js';
 
 export const submissionRecord = z.object({
   id: z.string(),
+  /** New information, or a filled-in form (with the form's id in the case and the validated answers). */
+  kind: z.enum(['INFORMATION', 'FORM']).default('INFORMATION'),
+  formId: z.string().nullable().default(null),
+  answers: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .nullable()
+    .default(null),
   owner: z.string(),
   caseId: z.string(),
   message: z.string(),

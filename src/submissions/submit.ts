@@ -6,6 +6,7 @@ import { loadCase } from '../cases/get.js';
 import { audit, type AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
+import type { CaseView } from '../cases/views.js';
 import type { SubmissionRecord } from './records.js';
 
 export interface SubmitResult {
@@ -92,14 +93,29 @@ export async function submitInformation(
     attachmentIds.push(upload.attachmentId);
   }
 
+  return accept(
+    context,
+    view ?? null,
+    { caseId: input.caseId, kind: 'INFORMATION', message, attachmentIds, formId: null, answers: null },
+    input.idempotencyKey,
+  );
+}
+
+/**
+ * Records a submission and claims its idempotency key, then tries to deliver it. The record is written
+ * before the key is claimed: whoever loses the claim finds the winner's record and answers with it.
+ */
+export async function accept(
+  context: AuthenticatedContext,
+  view: CaseView | null,
+  draft: Pick<SubmissionRecord, 'caseId' | 'kind' | 'message' | 'attachmentIds' | 'formId' | 'answers'>,
+  idempotencyKey: string,
+): Promise<SubmitResult> {
   const { records, delivery } = context.submissions;
-  // The record is written before the key is claimed: whoever loses the claim finds the winner's record.
   const record = await records.save({
+    ...draft,
     id: randomBytes(16).toString('base64url'),
     owner: records.owner(context.principal),
-    caseId: input.caseId,
-    message,
-    attachmentIds,
     senderNationalId: context.principal.nationalId,
     sender: {
       provider: context.principal.provider,
@@ -114,11 +130,17 @@ export async function submitInformation(
     failureReason: null,
     receipt: null,
   });
-  const earlierId = await records.claimKey(context.principal, input.idempotencyKey, record.id);
+  const earlierId = await records.claimKey(context.principal, idempotencyKey, record.id);
   if (earlierId) {
     await records.remove(record.id);
     const earlier = await records.get(earlierId);
-    if (!earlier || earlier.caseId !== record.caseId || earlier.message !== record.message) {
+    const same =
+      earlier &&
+      earlier.caseId === record.caseId &&
+      earlier.kind === record.kind &&
+      earlier.message === record.message &&
+      JSON.stringify(earlier.answers) === JSON.stringify(record.answers);
+    if (!same) {
       return refused({
         code: 'BAD_USER_INPUT',
         reason: 'IDEMPOTENCY_KEY_REUSED',
@@ -128,16 +150,15 @@ export async function submitInformation(
     }
     return { submission: earlier, errors: [] };
   }
-  await records.addToCase(context.principal, input.caseId, record.id);
-  if (view) auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'GRANTED', null, `submission:${record.id}`);
-  else {
-    const object = `submission:${record.id}`;
+  await records.addToCase(context.principal, draft.caseId, record.id);
+  const action = draft.kind === 'FORM' ? 'SUBMIT_FORM' : 'SUBMIT_INFORMATION';
+  if (view) auditCaseAccess(context, view, action, 'GRANTED', null, `submission:${record.id}`);
+  else
     audit(context, {
-      action: 'SUBMIT_INFORMATION',
+      action,
       outcome: 'GRANTED',
-      object,
+      object: `submission:${record.id}`,
       reason: 'AGENCY_DOWN_VERIFIED_AT_DELIVERY',
     });
-  }
   return { submission: await delivery.attempt(record), errors: [] };
 }
