@@ -38,6 +38,8 @@ const config: CodegenConfig = {
           Document: '../cases/views.js#DocumentView',
           Deadline: '../cases/views.js#DeadlineView',
           Submission: '../submissions/records.js#SubmissionRecord',
+          Form: '../cases/views.js#FormView',
+          FormField: '../cases/views.js#FormFieldView',
         },
       },
     },

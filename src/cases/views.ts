@@ -4,6 +4,8 @@ import type {
   AgencyDefinition,
   CaseRecord,
   DocumentRecord,
+  FieldDefinition,
+  FormDefinition,
   OutcomeRecord,
   ParticipantRecord,
   ParticipantRole,
@@ -22,6 +24,20 @@ export interface CaseView {
 export interface DocumentView {
   record: DocumentRecord;
   view: CaseView;
+}
+
+/** A form a case awaits, with the agency's definition and its labels. */
+export interface FormView {
+  formId: string;
+  definition: FormDefinition;
+  labels: Readonly<Record<string, Labels>>;
+}
+
+/** One field of a form, with the form's code and labels to name it. */
+export interface FormFieldView {
+  field: FieldDefinition;
+  formCode: string;
+  labels: Readonly<Record<string, Labels>>;
 }
 
 /** A date by which the viewer may act, and the document it concerns. */

@@ -64,6 +64,15 @@ export const Case: CaseResolvers = {
       requireViewer(context).principal,
       globalCaseId(definition.code, record.caseNumber),
     ),
+  forms: async ({ record, definition }, _args, context) => {
+    const adapter = context.registry.get(definition.code);
+    if (!adapter || record.awaitingForms.length === 0) return [];
+    const definitions = await orUpstreamError(adapter.formDefinitions(requireViewer(context).call));
+    return record.awaitingForms.flatMap(({ formId, code }) => {
+      const form = definitions.find((d) => d.code === code);
+      return form ? [{ formId, definition: form, labels: definition.labels.forms }] : [];
+    });
+  },
   deadlines: (view, _args, context) => orUpstreamError(caseDeadlines(requireViewer(context), view)),
   relatedCases: async ({ record }, _args, context) => {
     const viewer = requireViewer(context);

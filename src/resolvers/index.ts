@@ -5,7 +5,9 @@ import { Case } from './Case.js';
 import { CaseConnection } from './CaseConnection.js';
 import { Consent } from './Consent.js';
 import { createUpload } from './Mutation/createUpload.js';
+import { submitForm } from './Mutation/submitForm.js';
 import { submitInformation } from './Mutation/submitInformation.js';
+import { Form, FormField } from './Form.js';
 import { Submission } from './Submission.js';
 import { giveConsent } from './Mutation/giveConsent.js';
 import { Document } from './Document.js';
@@ -20,7 +22,9 @@ import { Viewer } from './Viewer.js';
 
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
-  Mutation: { giveConsent, withdrawConsent, createUpload, submitInformation },
+  Mutation: { giveConsent, withdrawConsent, createUpload, submitInformation, submitForm },
+  Form,
+  FormField,
   Submission,
   Consent,
   Participant,

@@ -16,7 +16,7 @@ export interface SubmitResult {
 
 const refused = (error: UserError): SubmitResult => ({ submission: null, errors: [error] });
 const MAX_MESSAGE = 5_000;
-const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export async function submitInformation(
   context: AuthenticatedContext,
@@ -31,7 +31,7 @@ export async function submitInformation(
       message: `Write between 1 and ${MAX_MESSAGE} characters.`,
     });
   }
-  if (!KEY.test(input.idempotencyKey)) {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     return refused({
       code: 'BAD_USER_INPUT',
       reason: 'BAD_IDEMPOTENCY_KEY',

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentPdf } from '../../mocks/seed/generate.js';
 import { pdfChunks } from '../../mocks/seed/pdf.js';
+import { awaitedForms } from '../../mocks/agencies/forms.js';
 import type { MockAgency } from '../../mocks/agencies/harness.js';
 import type { AgencyCode, MockCase } from '../../mocks/seed/model.js';
 import { startMockStack, type MockStack } from '../../mocks/start.js';
@@ -104,6 +105,31 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
           expect(labels[table][used]?.[lang], `${table}.${used}.${lang}`).toBeTruthy();
       }
     }
+  });
+
+  it('publishes a form catalog, every form, field and choice labelled in every language', async () => {
+    const forms = await adapter.formDefinitions(call());
+    expect(forms.length).toBeGreaterThan(0);
+    const labels = adapter.definition.labels.forms;
+    const keys = forms.flatMap((f) => [
+      f.code,
+      ...f.fields.flatMap((x) => [
+        `${f.code}.${x.key}`,
+        ...(x.options ?? []).map((o) => `${f.code}.${x.key}.${o}`),
+      ]),
+    ]);
+    for (const k of keys)
+      for (const lang of LANGUAGES) expect(labels[k]?.[lang], `${k}.${lang}`).toBeTruthy();
+    // Every form a case awaits is in the catalog.
+    const waiting = cases.filter((c) => awaitedForms(c).length > 0).slice(0, 20);
+    const awaited = (
+      await adapter.getCases(
+        waiting.map((c) => c.caseNumber),
+        call(),
+      )
+    ).flatMap((c) => c?.awaitingForms ?? []);
+    expect(awaited.length).toBeGreaterThan(0);
+    for (const f of awaited) expect(forms.map((d) => d.code)).toContain(f.code);
   });
 
   it('lists every case in which the agency lists a person, newest activity first, across search pages', async () => {

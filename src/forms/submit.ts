@@ -1,0 +1,94 @@
+/** submitForm: the form must be one the case awaits; answers are checked field by field, then delivered like submissions. */
+import { GraphQLError } from 'graphql';
+import { auditCaseAccess } from '../cases/audit.js';
+import { loadCase } from '../cases/get.js';
+import type { AuthenticatedContext } from '../context.js';
+import { UpstreamError } from '../errors.js';
+import type { SubmitFormInput } from '../generated/graphql.js';
+import { accept, IDEMPOTENCY_KEY, type SubmitResult } from '../submissions/submit.js';
+import { validateAnswers } from './validate.js';
+
+const refused = (error: SubmitResult['errors'][number]): SubmitResult => ({
+  submission: null,
+  errors: [error],
+});
+const unavailable = () =>
+  refused({ code: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
+
+export async function submitForm(
+  context: AuthenticatedContext,
+  input: SubmitFormInput,
+): Promise<SubmitResult> {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
+    return refused({
+      code: 'BAD_USER_INPUT',
+      reason: 'BAD_IDEMPOTENCY_KEY',
+      field: ['input', 'idempotencyKey'],
+      message: 'The idempotency key must be 8–100 letters, digits, - or _.',
+    });
+  }
+  // The form's definition comes from the agency: without it the answers cannot be checked, so nothing is taken.
+  let view;
+  try {
+    view = await loadCase(context, input.caseId, { explicit: true });
+  } catch (error) {
+    if (error instanceof UpstreamError) return unavailable();
+    if (error instanceof GraphQLError) {
+      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
+      return refused({ code, message: error.message, field: ['input', 'caseId'] });
+    }
+    throw error;
+  }
+  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const adapter = context.registry.get(view.definition.code);
+  if (!view.decision.capabilities.fillForms || !adapter?.submitForm) {
+    auditCaseAccess(context, view, 'SUBMIT_FORM', 'DENIED', 'NOT_ALLOWED');
+    return refused({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ALLOWED',
+      field: ['input', 'caseId'],
+      message: 'You cannot fill in forms in this case.',
+    });
+  }
+  const awaited = view.record.awaitingForms.find((f) => f.formId === input.formId);
+  let definitions;
+  try {
+    definitions = await adapter.formDefinitions(context.call);
+  } catch (error) {
+    if (error instanceof UpstreamError) return unavailable();
+    throw error;
+  }
+  const definition = awaited && definitions.find((d) => d.code === awaited.code);
+  if (!definition)
+    return refused({
+      code: 'NOT_FOUND',
+      message: 'The case does not await this form.',
+      field: ['input', 'formId'],
+    });
+
+  const checked = validateAnswers(definition, input.answers);
+  if (!('answers' in checked)) {
+    return {
+      submission: null,
+      errors: checked.problems.map(({ key, problem }) => ({
+        code: 'BAD_USER_INPUT',
+        reason: problem,
+        field: ['input', 'answers', key],
+        message: `The answer to “${key}” is not accepted (${problem}).`,
+      })),
+    };
+  }
+  return accept(
+    context,
+    view,
+    {
+      caseId: input.caseId,
+      kind: 'FORM',
+      message: definition.code,
+      attachmentIds: [],
+      formId: input.formId,
+      answers: checked.answers,
+    },
+    input.idempotencyKey,
+  );
+}
