@@ -76,9 +76,13 @@ export interface MockAgency {
   app: FastifyInstance;
   /** Submissions recorded, by the gateway's submission id (the agency's idempotency key). */
   submissions: Map<string, MockSubmission>;
+  /** Read receipts: `documentId|nationalId` → when the person opened it. */
+  readReceipts: Map<string, string>;
   /** Attachments received, by the id the agency gave them. */
   attachments: Map<string, MockAttachment>;
   stats: MockStats;
+  /** Every route the agency serves (method and path), for checking its OpenAPI document. */
+  routes: { method: string; url: string }[];
   /** Consents the agency has received, by national id (for agencies whose API accepts them). */
   consents: Map<string, MockConsent>;
   faults: Faults;
@@ -106,6 +110,11 @@ function breakPayload(payload: unknown): unknown {
 
 export function createMockAgency(options: MockAgencyOptions): MockAgency {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   const stats: MockStats = { total: 0, byRoute: {}, inFlight: 0, peakInFlight: 0 };
   const faults: Faults = faultsSchema.parse(options.faults ?? {});
   let state = (options.seed ?? 1) >>> 0;
@@ -209,9 +218,11 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
   return {
     app,
     stats,
+    routes,
     consents: new Map(),
     attachments: new Map(),
     submissions: new Map(),
+    readReceipts: new Map(),
     faults,
     setFaults(next) {
       Object.assign(faults, faultsSchema.parse(next));

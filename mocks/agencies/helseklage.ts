@@ -97,6 +97,7 @@ const formAnswerBody = z.object({
   sender: z.string().regex(/^\d{11}$/),
   sentAt: z.iso.datetime(),
 });
+const readReceiptBody = z.object({ nationalId: z.string().regex(/^\d{11}$/), readAt: z.iso.datetime() });
 const submissionBody = z.object({
   submissionId: z.string().min(8).max(100),
   message: z.string().min(1).max(10_000),
@@ -264,6 +265,19 @@ export function createHelseklageMock(
       });
       if ('error' in result) return reply.code(400).send(errorBody(400, result.error));
       return reply.code(result.repeated ? 200 : 201).send({ receiptId: result.receipt });
+    },
+  );
+
+  // A read receipt: the party or representative opened the document in Min side.
+  app.post<{ Params: { documentId: string } }>(
+    '/api/documents/:documentId/read-receipts',
+    async (request, reply) => {
+      const parsed = readReceiptBody.safeParse(request.body);
+      if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
+      if (!index.documents.has(request.params.documentId))
+        return reply.code(404).send(errorBody(404, 'document not found'));
+      mock.readReceipts.set(`${request.params.documentId}|${parsed.data.nationalId}`, parsed.data.readAt);
+      return reply.code(204).send();
     },
   );
 
@@ -447,6 +461,33 @@ export const helseklageOpenApi = {
           '400': { description: 'Incomplete' },
           '404': { description: 'No such case' },
         },
+      },
+    },
+    '/api/cases/{caseId}/submissions': {
+      post: {
+        summary: 'Send new information (submissionId makes a repeat harmless)',
+        responses: {
+          '201': { description: 'Received: { receiptId }' },
+          '200': { description: 'Already received' },
+        },
+      },
+    },
+    '/api/form-definitions': {
+      get: {
+        summary: 'The forms Helseklage asks for (fields, types, options)',
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/api/cases/{caseId}/forms/{formId}/answers': {
+      post: {
+        summary: 'Answer a form the case awaits (submissionId makes a repeat harmless)',
+        responses: { '201': { description: 'Received: { receiptId }' } },
+      },
+    },
+    '/api/documents/{documentId}/read-receipts': {
+      post: {
+        summary: 'Record that a person opened a document',
+        responses: { '204': { description: 'Recorded' } },
       },
     },
     '/api/consents': {

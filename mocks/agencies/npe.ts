@@ -483,6 +483,27 @@ export const npeOpenApi = {
         },
       },
     },
+    '/api/v1/saker/{saksnummer}/innsendinger': {
+      post: {
+        summary: 'Send inn nye opplysninger (innsendingId gjør gjentak ufarlig)',
+        responses: {
+          '201': { description: 'Mottatt: { kvittering }' },
+          '200': { description: 'Allerede mottatt' },
+        },
+      },
+    },
+    '/api/v1/skjemadefinisjoner': {
+      get: {
+        summary: 'Skjemaene NPE ber om (felter, typer, valg)',
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/api/v1/saker/{saksnummer}/skjema/{skjemaId}/svar': {
+      post: {
+        summary: 'Svar på et skjema saken venter på (innsendingId gjør gjentak ufarlig)',
+        responses: { '201': { description: 'Mottatt: { kvittering }' } },
+      },
+    },
     '/api/v1/samtykker': {
       post: {
         summary: 'Registrer samtykke til Mi side (miSide) og til varsling på SMS (varsling)',

@@ -304,6 +304,12 @@ export const stpkOpenApi = {
         responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } } },
       },
     },
+    '/api/skemaer': {
+      get: {
+        summary: 'De skemaer styrelsen beder om (felter, typer, valg)',
+        responses: { '200': { description: 'OK' } },
+      },
+    },
     '/api/status': { get: { summary: 'Driftsstatus', responses: { '200': { description: 'I drift' } } } },
   },
 };

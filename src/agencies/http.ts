@@ -115,6 +115,35 @@ export class AgencyHttp {
     return parsed.data;
   }
 
+  /** A request whose answer has no body worth reading (204 and the like); failures are UpstreamErrors. */
+  async empty(request: JsonRequest, call: CallOptions): Promise<void> {
+    let response;
+    try {
+      response = await this.#pool.request({
+        method: request.method,
+        path: `${this.#basePath}${request.path}`,
+        headers: {
+          ...this.#options.headers,
+          'x-correlation-id': call.correlationId,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: call.signal,
+      });
+      await response.body.dump();
+    } catch (error) {
+      throw this.#transportError(error);
+    }
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw new UpstreamError(
+        this.#options.agency,
+        'HTTP_ERROR',
+        `answered ${response.statusCode}`,
+        response.statusCode,
+      );
+    }
+  }
+
   /**
    * Starts a download and hands back the body as a stream, never buffered: the caller pipes it on. Null
    * for a 404. `signal` aborts the transfer (e.g. when the person's browser goes away); the pool's body

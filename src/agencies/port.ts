@@ -201,6 +201,8 @@ export interface AgencyAdapter {
     submission: SubmissionInput,
     options: CallOptions,
   ): Promise<{ receipt: string }>;
+  /** Tells the agency that the person opened a document, for agencies whose API takes read receipts. */
+  markDocumentRead?(documentId: string, nationalId: string, options: CallOptions): Promise<void>;
   /** The agency's form catalog. Not personal: adapters may cache it. */
   formDefinitions(options: CallOptions): Promise<FormDefinition[]>;
   /** Delivers a filled-in form; idempotent by submission id like submitInformation. */

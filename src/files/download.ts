@@ -75,6 +75,15 @@ async function deliver(
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
 
   auditCaseAccess(context, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
+  // A read receipt where the agency takes them; the download never waits for it or fails on it.
+  adapter
+    .markDocumentRead?.(document.record.id, context.principal.nationalId, {
+      signal: AbortSignal.timeout(5_000),
+      correlationId: context.requestId,
+    })
+    .catch((error: unknown) =>
+      context.log.warn({ err: (error as Error).message }, 'read receipt not delivered'),
+    );
   const type = safeContentType(content.contentType ?? document.record.contentType);
   void reply
     .header('content-type', type)

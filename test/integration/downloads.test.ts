@@ -203,6 +203,24 @@ describe('reading documents', () => {
     });
   });
 
+  it('reading a document at Helseklage leaves a read receipt there', async () => {
+    const { body } = await stack.graphql<Documents>(DOCUMENTS, {
+      token: ingrid,
+      variables: { agencies: ['helseklage'] },
+    });
+    const doc = body.data?.cases.nodes.flatMap((n) => n.documents ?? [])[0];
+    const response = await download(onGateway(doc?.downloadUrl ?? ''), ingrid);
+    expect(response.statusCode).toBe(200);
+    await response.body.dump();
+    const receiptKey = `${doc?.id.split(':')[1]}|15838510075`;
+    for (let i = 0; i < 50 && !stack.mocks.agencies.helseklage.readReceipts.has(receiptKey); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(
+      Date.now() - Date.parse(stack.mocks.agencies.helseklage.readReceipts.get(receiptKey) ?? ''),
+    ).toBeLessThan(10_000);
+  });
+
   it('Mit Overblik shows document titles only: no link, FORBIDDEN', async () => {
     const token = await stack.token('citizen-dk');
     const { body } = await stack.graphql<Documents>(DOCUMENTS, { token, variables: { agencies: ['stpk'] } });

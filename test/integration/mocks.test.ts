@@ -77,6 +77,22 @@ describe('the mock agencies', () => {
     },
   );
 
+  it.each(['npe', 'helseklage', 'stpk'] as const)(
+    '%s documents every route it serves in its OpenAPI document',
+    async (code) => {
+      const response = await request(`${mocks.agencies[code].url}/openapi.json`);
+      const { paths } = (await response.body.json()) as { paths: Record<string, Record<string, unknown>> };
+      const served = mocks.agencies[code].routes.filter(
+        (r) => !r.url.startsWith('/_mock/') && r.url !== '/openapi.json' && r.url !== '*',
+      );
+      expect(served.length).toBeGreaterThan(4);
+      for (const { method, url } of served) {
+        const path = url.replace(/:(\w+)/g, '{$1}');
+        expect(paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
+      }
+    },
+  );
+
   it('serves each document as a real PDF whose size matches the metadata', async () => {
     const record = mocks.world.cases.helseklage[0];
     const doc = record?.documents[0];

@@ -212,6 +212,17 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
 
     formDefinitions: () => catalog(),
 
+    async markDocumentRead(documentId, nationalId, call) {
+      await http.empty(
+        {
+          method: 'POST',
+          path: `/api/documents/${encodeURIComponent(documentId)}/read-receipts`,
+          body: { nationalId, readAt: new Date().toISOString() },
+        },
+        call,
+      );
+    },
+
     async submitForm(caseNumber, formId, submission, call) {
       const receipt = await http.json(
         helseklageSubmissionReceipt,
