@@ -1,9 +1,7 @@
 /** createUpload: every check that needs no bytes, then a sealed upload record and its one-time URL. */
-import { GraphQLError } from 'graphql';
-import { loadCase } from '../cases/get.js';
+import { AGENCY_DOWN, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
 import type { AuthenticatedContext } from '../context.js';
-import { UpstreamError } from '../errors.js';
 import type { CreateUploadInput, UserError } from '../generated/graphql.js';
 import { ALLOWED_UPLOAD_TYPES, safeFilename, type UploadRecord } from './uploads.js';
 
@@ -62,22 +60,10 @@ export async function createUpload(
     });
   }
 
-  let view;
-  try {
-    view = await loadCase(context, input.caseId, { explicit: true });
-  } catch (error) {
-    if (error instanceof UpstreamError)
-      return refused({
-        code: 'UPSTREAM_UNAVAILABLE',
-        message: 'The agency could not be reached; try again later.',
-      });
-    if (error instanceof GraphQLError) {
-      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
-      return refused({ code, message: error.message, field: ['input', 'caseId'] });
-    }
-    throw error;
-  }
-  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const target = await caseToActOn(context, input.caseId);
+  if ('agencyDown' in target) return refused(AGENCY_DOWN);
+  if ('error' in target) return refused(target.error);
+  const { view } = target;
   const adapter = context.registry.get(view.definition.code);
   if (!view.decision.capabilities.submitInformation || !adapter?.uploadAttachment) {
     auditCaseAccess(context, view, 'CREATE_UPLOAD', 'DENIED', 'NOT_ALLOWED');

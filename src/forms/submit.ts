@@ -1,7 +1,6 @@
 /** submitForm: the form must be one the case awaits; answers are checked field by field, then delivered like submissions. */
-import { GraphQLError } from 'graphql';
+import { AGENCY_DOWN, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess } from '../cases/audit.js';
-import { loadCase } from '../cases/get.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { SubmitFormInput } from '../generated/graphql.js';
@@ -28,18 +27,10 @@ export async function submitForm(
     });
   }
   // The form's definition comes from the agency: without it the answers cannot be checked, so nothing is taken.
-  let view;
-  try {
-    view = await loadCase(context, input.caseId, { explicit: true });
-  } catch (error) {
-    if (error instanceof UpstreamError) return unavailable();
-    if (error instanceof GraphQLError) {
-      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
-      return refused({ code, message: error.message, field: ['input', 'caseId'] });
-    }
-    throw error;
-  }
-  if (!view) return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const target = await caseToActOn(context, input.caseId);
+  if ('agencyDown' in target) return refused(AGENCY_DOWN);
+  if ('error' in target) return refused(target.error);
+  const { view } = target;
   const adapter = context.registry.get(view.definition.code);
   if (!view.decision.capabilities.fillForms || !adapter?.submitForm) {
     auditCaseAccess(context, view, 'SUBMIT_FORM', 'DENIED', 'NOT_ALLOWED');

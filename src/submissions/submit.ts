@@ -1,10 +1,8 @@
 /** submitInformation: checks the input, claims the idempotency key, records, and delivers (or queues). */
+import { caseToActOn } from '../cases/act-on.js';
 import { randomBytes } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
-import { loadCase } from '../cases/get.js';
 import { audit, type AuthenticatedContext } from '../context.js';
-import { UpstreamError } from '../errors.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { CaseView } from '../cases/views.js';
 import type { SubmissionRecord } from './records.js';
@@ -51,20 +49,9 @@ export async function submitInformation(
 
   // When the agency is down the case cannot be checked now: the submission is kept, and the sender's rights
   // are decided when it is delivered (delivery.ts), so nothing reaches the agency unchecked.
-  let view;
-  let agencyDown = false;
-  try {
-    view = await loadCase(context, input.caseId, { explicit: true });
-  } catch (error) {
-    agencyDown = error instanceof UpstreamError;
-    if (error instanceof GraphQLError) {
-      const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
-      return refused({ code, message: error.message, field: ['input', 'caseId'] });
-    }
-    if (!agencyDown) throw error;
-  }
-  if (!view && !agencyDown)
-    return refused({ code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] });
+  const target = await caseToActOn(context, input.caseId);
+  if ('error' in target) return refused(target.error);
+  const view = 'view' in target ? target.view : null;
   const mayNotSend =
     view &&
     (!view.decision.capabilities.submitInformation ||
