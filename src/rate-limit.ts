@@ -1,9 +1,9 @@
 /**
  * Per-person request limits, counted in the shared store so that all gateway instances agree. The key is
- * an HMAC of the person's identity, never the national id itself.
+ * the person's pseudonym (see audit/audit.ts), never the national id itself.
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { pseudonym } from './auth/pseudonym.js';
 import type { Principal } from './auth/principal.js';
 import { graphError } from './errors.js';
 import type { Store } from './store/index.js';
@@ -15,12 +15,6 @@ export interface RateLimitOptions {
 }
 
 const WINDOW_MS = 60_000;
-
-export function subjectKey(secret: string, principal: Principal): string {
-  return createHmac('sha256', secret)
-    .update(`${principal.issuer}|${principal.nationalId}`)
-    .digest('base64url');
-}
 
 export class RateLimiter {
   constructor(
@@ -37,7 +31,7 @@ export class RateLimiter {
     let resetInMs: number;
     try {
       ({ count, resetInMs } = await this.store.hit(
-        `ratelimit:${subjectKey(this.options.secret, principal)}`,
+        `ratelimit:${pseudonym(this.options.secret, principal.nationalId)}`,
         WINDOW_MS,
       ));
     } catch (error) {

@@ -5,9 +5,9 @@
  * the same for actor and data subject, so a person's own pseudonym finds both); tokens and document
  * content are never recorded.
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 
 export type AuditAction =
@@ -44,10 +44,6 @@ export interface AuditEvent {
 export const AUDIT_STREAM = 'audit';
 /** How long the Redis stream keeps an entry (the application log's retention is the platform's). */
 const AUDIT_RETENTION_MS = 400 * 86_400_000;
-
-export function pseudonym(secret: string, nationalId: string): string {
-  return createHmac('sha256', secret).update(`person|${nationalId}`).digest('base64url').slice(0, 22);
-}
 
 export interface AuditEntry {
   action: AuditAction;

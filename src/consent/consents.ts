@@ -6,7 +6,7 @@
  */
 import type { AgencyAdapter, CallOptions } from '../agencies/port.js';
 import type { Principal } from '../auth/principal.js';
-import { subjectKey } from '../rate-limit.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import { Sealer } from '../store/sealed.js';
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
@@ -40,7 +40,7 @@ export class ConsentService {
   }
 
   #key(principal: Principal, agency: string): string {
-    return `consent:${subjectKey(this.secret, principal)}:${agency}`;
+    return `consent:${pseudonym(this.secret, principal.nationalId)}:${agency}`;
   }
 
   /** The viewer's consents at these agencies, in one round trip; a missing or unreadable record is no consent. */

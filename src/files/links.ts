@@ -5,7 +5,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { pseudonym } from '../audit/audit.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import type { Principal } from '../auth/principal.js';
 
 export const DOCUMENT_LINK_TTL_SECONDS = 5 * 60;

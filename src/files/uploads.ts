@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { pseudonym } from '../audit/audit.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import type { Principal } from '../auth/principal.js';
 import { Sealer } from '../store/sealed.js';
 import { withoutUnsafeCharacters } from './filenames.js';

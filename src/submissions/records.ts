@@ -3,7 +3,7 @@
  * person and key, and each person's list of submissions per case.
  */
 import { z } from 'zod';
-import { pseudonym } from '../audit/audit.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_STREAM, pseudonym } from '../../src/audit/audit.js';
+import { AUDIT_STREAM } from '../../src/audit/audit.js';
+import { pseudonym } from '../../src/auth/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
