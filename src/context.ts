@@ -3,17 +3,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyRegistry } from './agencies/registry.js';
 import type { CallOptions } from './agencies/port.js';
 import type { Principal } from './auth/principal.js';
-import type { AuditEntry, AuditLog } from './audit/audit.js';
-import type { AgencyConsent, ConsentService } from './consent/consents.js';
-import type { DocumentLinks } from './files/links.js';
-import type { UploadStore } from './files/uploads.js';
-import type { SubmissionDelivery } from './submissions/delivery.js';
-import type { SubmissionRecords } from './submissions/records.js';
+import type { AuditEntry } from './audit/audit.js';
+import type { AgencyConsent } from './consent/consents.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
+import type { Services } from './services.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
 
-export interface Context {
+/** The services (see services.ts) and what belongs to this request. */
+export interface Context extends Services {
   requestId: string;
   lang: Lang;
   principal: Principal | null;
@@ -23,11 +21,6 @@ export interface Context {
   consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
   call: CallOptions | null;
-  consentService: ConsentService;
-  auditLog: AuditLog;
-  links: DocumentLinks;
-  uploads: { store: UploadStore; maxBytes: number; publicUrl: string };
-  submissions: { records: SubmissionRecords; delivery: SubmissionDelivery };
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;

@@ -20,7 +20,6 @@ import Fastify, {
 } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { asksConsent } from './access/policy.js';
-import { AuditLog } from './audit/audit.js';
 import { AgencyRegistry } from './agencies/registry.js';
 import { AuthError, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
@@ -29,15 +28,12 @@ import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
 import { registerCaseFiles } from './files/case-file.js';
 import { registerDocumentDownloads } from './files/download.js';
-import { DocumentLinks } from './files/links.js';
 import { uploadRoute } from './files/upload-route.js';
-import { UploadStore } from './files/uploads.js';
-import { SubmissionDelivery } from './submissions/delivery.js';
-import { SubmissionRecords } from './submissions/records.js';
 import { createLoaders } from './loaders/index.js';
-import { ConsentService, type AgencyConsent } from './consent/consents.js';
+import type { AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
+import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 
 export interface Gateway {
@@ -126,11 +122,11 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     perMinute: config.rateLimitPerMinute,
     secret: config.storeSecret,
   });
-  const consentService = new ConsentService(store, config.storeSecret);
-  const auditLog = new AuditLog(config.storeSecret, store, app.log.child({ topic: 'audit' }));
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const registry =
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
+
+  const services = createServices(config, store, registry, app.log);
 
   await app.register(cors, {
     origin: config.corsOrigins,
@@ -183,21 +179,6 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
   await apollo.start();
 
-  const links = new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds);
-  const uploads = {
-    store: new UploadStore(store, config.storeSecret),
-    maxBytes: config.uploadMaxBytes,
-    publicUrl: config.publicUrl.replace(/\/$/, ''),
-  };
-  const submissionRecords = new SubmissionRecords(store, config.storeSecret);
-  const submissions = {
-    records: submissionRecords,
-    delivery: new SubmissionDelivery(submissionRecords, store, registry, app.log.child({ topic: 'outbox' }), {
-      ...config.outbox,
-      attemptTimeoutMs: config.requestDeadlineMs,
-    }),
-  };
-
   /** The context of one request, for the graph and for the file routes alike. */
   const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     const base = {
@@ -207,11 +188,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       log: request.log,
       maxPageSize: config.limits.maxPageSize,
       now: new Date(),
-      consentService,
-      auditLog,
-      links,
-      uploads,
-      submissions,
+      ...services,
     };
     const token = bearerToken(request);
     if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
@@ -233,7 +210,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         principal,
         call,
         loaders: createLoaders(registry, principal.nationalId, call),
-        consents: () => (consents ??= consentService.forViewer(principal, consentAgencies)),
+        consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
       };
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
@@ -250,7 +227,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
-  submissions.delivery.start();
+  services.submissions.delivery.start();
   let closing: Promise<void> | undefined;
 
   return {
@@ -260,7 +237,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     // Closing twice is harmless: the second call waits for the first.
     close: () =>
       (closing ??= (async () => {
-        await submissions.delivery.stop();
+        await services.submissions.delivery.stop();
         await app.close();
         await registry.close();
         await store.close();

@@ -1,0 +1,42 @@
+/**
+ * The gateway's services, built once at start-up from the configuration, the store and the agencies.
+ * Each request's context carries them under these names.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AgencyRegistry } from './agencies/registry.js';
+import { AuditLog } from './audit/audit.js';
+import type { Config } from './config.js';
+import { ConsentService } from './consent/consents.js';
+import { DocumentLinks } from './files/links.js';
+import { UploadStore } from './files/uploads.js';
+import type { Store } from './store/index.js';
+import { SubmissionDelivery } from './submissions/delivery.js';
+import { SubmissionRecords } from './submissions/records.js';
+
+export function createServices(
+  config: Config,
+  store: Store,
+  registry: AgencyRegistry,
+  log: FastifyBaseLogger,
+) {
+  const submissionRecords = new SubmissionRecords(store, config.storeSecret);
+  return {
+    consentService: new ConsentService(store, config.storeSecret),
+    auditLog: new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' })),
+    links: new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds),
+    uploads: {
+      store: new UploadStore(store, config.storeSecret),
+      maxBytes: config.uploadMaxBytes,
+      publicUrl: config.publicUrl.replace(/\/$/, ''),
+    },
+    submissions: {
+      records: submissionRecords,
+      delivery: new SubmissionDelivery(submissionRecords, store, registry, log.child({ topic: 'outbox' }), {
+        ...config.outbox,
+        attemptTimeoutMs: config.requestDeadlineMs,
+      }),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
