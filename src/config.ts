@@ -22,6 +22,8 @@ export interface Config {
   downloadLinkTtlSeconds: number;
   /** The largest file a person may upload. */
   uploadMaxBytes: number;
+  /** How long the last answers are kept to serve as STALE when an agency is down (0: not at all). */
+  safetyNetTtlSeconds: number;
   /** The submission outbox: how often it is looked at, how often and how patiently a delivery is retried. */
   outbox: { pollMs: number; maxAttempts: number; backoffMs: number };
   logLevel: string;
@@ -73,6 +75,7 @@ function baseSchema(production: boolean) {
     DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
     UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     OUTBOX_POLL_MS: int(1_000, 10, 600_000),
+    SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
     OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
     OUTBOX_BACKOFF_MS: int(2_000, 1, 3_600_000),
     LOG_LEVEL: z
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,

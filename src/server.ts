@@ -209,7 +209,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         ...base,
         principal,
         call,
-        loaders: createLoaders(registry, principal.nationalId, call),
+        loaders: createLoaders(registry, principal.nationalId, call, services.viewerCache, request.log),
         consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
       };
     } catch (error) {

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyRegistry } from './agencies/registry.js';
 import { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
+import { ViewerCache } from './cache/viewer-cache.js';
 import { ConsentService } from './consent/consents.js';
 import { DocumentLinks } from './files/links.js';
 import { UploadStore } from './files/uploads.js';
@@ -22,6 +23,10 @@ export function createServices(
   const submissionRecords = new SubmissionRecords(store, config.storeSecret);
   return {
     consentService: new ConsentService(store, config.storeSecret),
+    viewerCache:
+      config.safetyNetTtlSeconds > 0
+        ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000)
+        : null,
     auditLog: new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' })),
     links: new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds),
     uploads: {

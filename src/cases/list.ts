@@ -129,7 +129,20 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
   const edges = loaded.filter((e): e is CaseEdgeView => e !== null);
   for (const edge of edges) auditCaseAccess(context, edge.node, 'READ_CASE');
 
-  const available = (l: Listed) => statuses.get(l.adapter.definition.code)?.status === 'OK';
+  // An agency that answered only from the safety net is STALE, as old as its oldest answer used.
+  for (const adapter of adapters) {
+    const entry = statuses.get(adapter.definition.code);
+    const stale = entry?.status === 'OK' ? loadersFor(context, adapter.definition.code).stale() : null;
+    if (entry && stale)
+      statuses.set(adapter.definition.code, {
+        ...entry,
+        status: 'STALE',
+        reason: stale.reason,
+        asOf: stale.asOf,
+      });
+  }
+  const available = (l: Listed) =>
+    ['OK', 'STALE'].includes(statuses.get(l.adapter.definition.code)?.status ?? '');
   return {
     edges,
     hasNextPage: remaining.length > first,

@@ -33,8 +33,13 @@ let stack: TestStack;
 let ingrid: string;
 
 beforeAll(async () => {
+  // Without the safety net: these tests are about an agency failing with nothing known from before.
   stack = await startTestStack({
-    env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), REQUEST_DEADLINE_MS: '2000' },
+    env: {
+      UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+      REQUEST_DEADLINE_MS: '2000',
+      SAFETY_NET_TTL_SECONDS: '0',
+    },
   });
   ingrid = await stack.token('citizen-npe-helseklage');
 });

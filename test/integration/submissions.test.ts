@@ -54,7 +54,8 @@ interface Listed {
   } | null;
 }
 
-const FAST_OUTBOX = { OUTBOX_POLL_MS: '50', OUTBOX_BACKOFF_MS: '50' };
+// Without the safety net: a case read from before must not stand in for the agency in these tests.
+const FAST_OUTBOX = { OUTBOX_POLL_MS: '50', OUTBOX_BACKOFF_MS: '50', SAFETY_NET_TTL_SECONDS: '0' };
 let stack: TestStack;
 let ingrid: string;
 let caseId: string;

@@ -1,0 +1,52 @@
+/**
+ * The safety net: the last answers an agency gave about one person, sealed, per viewer, short-lived. When
+ * the agency is unavailable, the loaders answer from here and the listing says STALE with the answer's
+ * age. Nothing is shared between people: every key starts with the viewer's pseudonym.
+ */
+import { pseudonym } from '../auth/pseudonym.js';
+import type { Store } from '../store/index.js';
+import { Sealer } from '../store/sealed.js';
+
+export interface Cached<T> {
+  asOf: string;
+  data: T;
+}
+
+export class ViewerCache {
+  readonly #sealer: Sealer;
+
+  constructor(
+    private readonly store: Store,
+    private readonly secret: string,
+    private readonly ttlMs: number,
+  ) {
+    this.#sealer = new Sealer(secret, 'viewer-cache');
+  }
+
+  /** The cache of one viewer, for one agency. */
+  for(nationalId: string, agency: string): AgencyCache {
+    const prefix = `cache:${pseudonym(this.secret, nationalId)}:${agency}:`;
+    const open = <T>(value: string | null): Cached<T> | null => {
+      const opened = value ? this.#sealer.open(value) : null;
+      return opened ? (JSON.parse(opened) as Cached<T>) : null;
+    };
+    return {
+      put: (key, data) => {
+        const value = this.#sealer.seal(JSON.stringify({ asOf: new Date().toISOString(), data }));
+        // The cache never holds a request up or fails it.
+        this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(() => undefined);
+      },
+      get: async <T>(key: string) => open<T>(await this.store.get(`${prefix}${key}`).catch(() => null)),
+      getMany: async <T>(keys: readonly string[]) =>
+        (await this.store.getMany(keys.map((k) => `${prefix}${k}`)).catch(() => keys.map(() => null))).map(
+          (v) => open<T>(v),
+        ),
+    };
+  }
+}
+
+export interface AgencyCache {
+  put(key: string, data: unknown): void;
+  get<T>(key: string): Promise<Cached<T> | null>;
+  getMany<T>(keys: readonly string[]): Promise<(Cached<T> | null)[]>;
+}
