@@ -4,13 +4,9 @@ import { auditCaseAccess } from '../cases/audit.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { SubmitFormInput } from '../generated/graphql.js';
-import { accept, IDEMPOTENCY_KEY, type SubmitResult } from '../submissions/submit.js';
+import { accept, IDEMPOTENCY_KEY, refused, type SubmitResult } from '../submissions/submit.js';
 import { validateAnswers } from './validate.js';
 
-const refused = (error: SubmitResult['errors'][number]): SubmitResult => ({
-  submission: null,
-  errors: [error],
-});
 const unavailable = () =>
   refused({ code: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
 

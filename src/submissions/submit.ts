@@ -12,7 +12,7 @@ export interface SubmitResult {
   errors: UserError[];
 }
 
-const refused = (error: UserError): SubmitResult => ({ submission: null, errors: [error] });
+export const refused = (error: UserError): SubmitResult => ({ submission: null, errors: [error] });
 const MAX_MESSAGE = 5_000;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
