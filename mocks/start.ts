@@ -19,7 +19,17 @@ export interface MockStackOptions {
   /** Reuse an already generated world (tests generate it once per file). */
   world?: World;
   /** The BFF as the identity providers know it. */
-  bff?: { audience: string; clientId: string; clientSecret: string; redirectUri: string };
+  bff?: BffClient;
+  /** Lifetime of the access tokens the login flow issues (default 120 s). */
+  accessTokenTtlSeconds?: number;
+}
+
+export interface BffClient {
+  audience: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the BFF is reached; its login callback and logout URLs are under it. */
+  publicUrl: string;
 }
 
 export interface MockStack {
@@ -38,11 +48,11 @@ export const DEFAULT_MOCK_PORTS = {
   stpk: 4103,
 } as const;
 
-export const DEV_BFF_CLIENT = {
+export const DEV_BFF_CLIENT: BffClient = {
   audience: 'https://bff.helseklage.local',
   clientId: 'helseklage-bff',
   clientSecret: 'dev-only-client-secret',
-  redirectUri: 'http://localhost:4000/auth/callback',
+  publicUrl: 'http://localhost:4000',
 };
 
 export async function startMockStack(options: MockStackOptions = {}): Promise<MockStack> {
@@ -50,7 +60,13 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
   const ports = { ...DEFAULT_MOCK_PORTS, ...options.ports };
   const world = options.world ?? generateWorld(options.seed);
   const bff = options.bff ?? DEV_BFF_CLIENT;
-  const client = { clientId: bff.clientId, clientSecret: bff.clientSecret, redirectUris: [bff.redirectUri] };
+  const client = {
+    clientId: bff.clientId,
+    clientSecret: bff.clientSecret,
+    redirectUris: [`${bff.publicUrl}/auth/callback`],
+    postLogoutRedirectUris: [`${bff.publicUrl}/auth/logged-out`],
+    frontChannelLogoutUri: `${bff.publicUrl}/auth/frontchannel-logout`,
+  };
 
   const mocks = {
     npe: createNpeMock(world, { faults: options.faults?.npe }),
@@ -73,6 +89,7 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       host,
       audience: bff.audience,
       client,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     });
     started.push(idporten);
     const mitid = await startMockIdp({
@@ -81,6 +98,7 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       host,
       audience: bff.audience,
       client,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     });
     started.push(mitid);
     return {

@@ -30,6 +30,10 @@ export interface Config {
   corsOrigins: string[];
   bodyLimitBytes: number;
   issuers: IssuerConfig[];
+  /** The gateway as the OpenID client of each identity provider (login through the BFF). */
+  loginClients: { provider: 'idporten' | 'mitid'; clientId: string; clientSecret: string }[];
+  /** Sessions end after this much inactivity, and at the latest this long after login. */
+  session: { idleMs: number; absoluteMs: number };
   /** Factories for the configured agencies' adapters, in the order the graph lists them. */
   agencies: { code: string; create(http: HttpSettings): AgencyAdapter }[];
   upstream: HttpSettings;
@@ -89,6 +93,13 @@ function baseSchema(production: boolean) {
     MITID_ISSUER: devDefault(z.url(), 'http://localhost:4011'),
     MITID_AUDIENCE: devDefault(z.string().min(1), 'https://bff.helseklage.local'),
     MITID_MIN_LOA: z.enum(['low', 'substantial', 'high']).default('substantial'),
+    IDPORTEN_CLIENT_ID: z.string().min(1).default('helseklage-bff'),
+    IDPORTEN_CLIENT_SECRET: devDefault(z.string().min(16), 'dev-only-client-secret'),
+    MITID_CLIENT_ID: z.string().min(1).default('helseklage-bff'),
+    MITID_CLIENT_SECRET: devDefault(z.string().min(16), 'dev-only-client-secret'),
+    // ID-porten's own session: 30 minutes idle, 120 minutes at most.
+    SESSION_IDLE_SECONDS: int(30 * 60, 1, 86_400),
+    SESSION_MAX_SECONDS: int(120 * 60, 1, 7 * 86_400),
     UPSTREAM_CONNECTIONS: int(8, 1, 256),
     UPSTREAM_CONNECT_TIMEOUT_MS: int(1_000),
     UPSTREAM_TIMEOUT_MS: int(3_000),
@@ -122,6 +133,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = base.data;
   if (production && e.CORS_ORIGINS.some((o) => o === '*'))
     throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
+  // Plain HTTP to an identity provider only on this machine (the mocks, in tests of production mode).
+  const plainHttp = (['IDPORTEN_ISSUER', 'MITID_ISSUER'] as const).filter((name) => {
+    const url = new URL(e[name]);
+    return url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  });
+  if (production && plainHttp.length)
+    throw new ConfigError(plainHttp.map((name) => `${name}: must be an https:// URL in production`));
   return {
     production,
     host: e.HOST,
@@ -147,6 +165,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
       { provider: 'mitid', issuer: e.MITID_ISSUER, audience: e.MITID_AUDIENCE, minimumLoa: e.MITID_MIN_LOA },
     ],
+    loginClients: [
+      { provider: 'idporten', clientId: e.IDPORTEN_CLIENT_ID, clientSecret: e.IDPORTEN_CLIENT_SECRET },
+      { provider: 'mitid', clientId: e.MITID_CLIENT_ID, clientSecret: e.MITID_CLIENT_SECRET },
+    ],
+    session: { idleMs: e.SESSION_IDLE_SECONDS * 1000, absoluteMs: e.SESSION_MAX_SECONDS * 1000 },
     agencies,
     upstream: {
       connections: e.UPSTREAM_CONNECTIONS,

@@ -1,7 +1,7 @@
 /**
  * Fastify + Apollo Server wiring: CORS allow-list, small bodies, `Cache-Control: no-store`, request ids,
- * bearer authentication into a per-request context, query limits, masked errors, and Sandbox only in
- * development.
+ * authentication (a session cookie from the BFF's login, or a bearer token) into a per-request context,
+ * query limits, masked errors, and Sandbox only in development.
  */
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
@@ -11,6 +11,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { unwrapResolverError } from '@apollo/server/errors';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, {
   type FastifyBaseLogger,
@@ -21,6 +22,9 @@ import Fastify, {
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { asksConsent } from './access/policy.js';
 import { AgencyRegistry } from './agencies/registry.js';
+import { LoginFlow } from './auth/login.js';
+import type { Principal } from './auth/principal.js';
+import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
 import { AuthError, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
@@ -94,6 +98,8 @@ export interface GatewayOptions {
   registry?: AgencyRegistry;
   /** Where log lines go (standard output by default). */
   logStream?: { write(line: string): void };
+  /** The clock of session lifetimes (tests move it). */
+  clock?: () => number;
 }
 
 export async function buildGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
@@ -127,6 +133,24 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
 
   const services = createServices(config, store, registry, app.log);
+  const sessions = new Sessions(store, config.storeSecret, config.session, options.clock);
+  const login = new LoginFlow(
+    {
+      publicUrl: config.publicUrl,
+      timeoutMs: config.upstream.headersTimeoutMs,
+      clients: config.loginClients.map((client) => {
+        const issuer = config.issuers.find((i) => i.provider === client.provider);
+        if (!issuer) throw new Error(`no issuer for ${client.provider}`);
+        return { issuer, clientId: client.clientId, clientSecret: client.clientSecret };
+      }),
+    },
+    store,
+    config.storeSecret,
+    sessions,
+    options.clock,
+  );
+
+  await app.register(cookie);
 
   await app.register(cors, {
     origin: config.corsOrigins,
@@ -162,7 +186,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
     config.production
       ? ApolloServerPluginLandingPageDisabled()
-      : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      : // Sandbox sends the session cookie: log in at /auth/login and explore as that person.
+        ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
   ];
 
   const apollo = new ApolloServer<Context>({
@@ -190,28 +215,41 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       now: new Date(),
       ...services,
     };
+    const principal = await authenticate(request, reply);
+    if (!principal) return { ...base, principal: null, loaders: null, consents: null, call: null };
+    await limiter.check(principal, request.log);
+    // One deadline for all of the request's agency calls; each in-flight call listens to it.
+    const signal = AbortSignal.timeout(config.requestDeadlineMs);
+    setMaxListeners(0, signal);
+    const call = { signal, correlationId: request.id };
+    const consentAgencies = registry.adapters
+      .filter((a) => asksConsent(principal, a.definition))
+      .map((a) => a.definition.code);
+    let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
+    return {
+      ...base,
+      principal,
+      call,
+      loaders: createLoaders(registry, principal.nationalId, call, services.viewerCache, request.log),
+      consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
+    };
+  };
+
+  /** The person behind a request: a bearer token when one is sent, else the session cookie; null for neither. */
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> => {
     const token = bearerToken(request);
-    if (token === undefined) return { ...base, principal: null, loaders: null, consents: null, call: null };
+    if (token === undefined) {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (!sessionId) return null;
+      const session = await sessions.resume(sessionId, login.refresh, request.log);
+      if (session) return session.principal;
+      reply.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
+      throw unauthenticated('The session has ended. Log in again.');
+    }
     try {
       if (token === null)
         throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
-      const principal = await verifier.verify(token);
-      await limiter.check(principal, request.log);
-      // One deadline for all of the request's agency calls; each in-flight call listens to it.
-      const signal = AbortSignal.timeout(config.requestDeadlineMs);
-      setMaxListeners(0, signal);
-      const call = { signal, correlationId: request.id };
-      const consentAgencies = registry.adapters
-        .filter((a) => asksConsent(principal, a.definition))
-        .map((a) => a.definition.code);
-      let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
-      return {
-        ...base,
-        principal,
-        call,
-        loaders: createLoaders(registry, principal.nationalId, call, services.viewerCache, request.log),
-        consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
-      };
+      return await verifier.verify(token);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'bearer token refused');
@@ -225,6 +263,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   registerCaseFiles(app, requestContext);
   await app.register(uploadRoute(requestContext));
 
+  login.register(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();

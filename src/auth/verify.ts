@@ -130,7 +130,7 @@ export class TokenVerifier {
     } catch (error) {
       throw this.#verificationFailure(error);
     }
-    return this.#principal(state.config, payload);
+    return principalFromClaims(state.config, payload);
   }
 
   /** Discovery and JWKS, resolved on first use; a failure is not cached, so the next request tries again. */
@@ -191,54 +191,55 @@ export class TokenVerifier {
       'The identity provider could not be reached to verify the token.',
     );
   }
+}
 
-  #principal(config: IssuerConfig, payload: JWTPayload): Principal {
-    const expiresAt = payload.exp ?? 0;
-    if (config.provider === 'idporten') {
-      const pid = payload.pid;
-      if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) {
-        throw new AuthError(
-          'MISSING_NATIONAL_ID',
-          'The login carries no Norwegian national identity number.',
-        );
-      }
-      const raw = typeof payload.acr === 'string' ? payload.acr : '';
-      const acr = IDPORTEN_ACR_ALIASES[raw] ?? raw;
-      const assurance = IDPORTEN_ASSURANCE[acr];
-      if (!assurance || !config.acceptedAcr.map((a) => IDPORTEN_ACR_ALIASES[a] ?? a).includes(acr)) {
-        throw new AuthError(
-          'INSUFFICIENT_ASSURANCE',
-          'The login assurance level is too low; log in with a stronger method.',
-        );
-      }
-      return {
-        provider: 'idporten',
-        issuer: config.issuer,
-        country: 'NO',
-        nationalId: pid,
-        assurance,
-        expiresAt,
-      };
+/**
+ * The person a verified token (an access token, or the id token of a login) names, once the provider's
+ * assurance and national id rules are met.
+ */
+export function principalFromClaims(config: IssuerConfig, payload: JWTPayload): Principal {
+  const expiresAt = payload.exp ?? 0;
+  if (config.provider === 'idporten') {
+    const pid = payload.pid;
+    if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) {
+      throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no Norwegian national identity number.');
     }
-    const cpr = payload['dk.cpr'];
-    if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr)) {
-      throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no CPR number.');
-    }
-    const level = NSIS_LEVEL.exec(typeof payload.acr === 'string' ? payload.acr : '')?.[1]?.toLowerCase() as
-      Assurance | undefined;
-    if (!level || ASSURANCE_RANK[level] < ASSURANCE_RANK[config.minimumLoa]) {
+    const raw = typeof payload.acr === 'string' ? payload.acr : '';
+    const acr = IDPORTEN_ACR_ALIASES[raw] ?? raw;
+    const assurance = IDPORTEN_ASSURANCE[acr];
+    if (!assurance || !config.acceptedAcr.map((a) => IDPORTEN_ACR_ALIASES[a] ?? a).includes(acr)) {
       throw new AuthError(
         'INSUFFICIENT_ASSURANCE',
         'The login assurance level is too low; log in with a stronger method.',
       );
     }
     return {
-      provider: 'mitid',
+      provider: 'idporten',
       issuer: config.issuer,
-      country: 'DK',
-      nationalId: cpr,
-      assurance: level,
+      country: 'NO',
+      nationalId: pid,
+      assurance,
       expiresAt,
     };
   }
+  const cpr = payload['dk.cpr'];
+  if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr)) {
+    throw new AuthError('MISSING_NATIONAL_ID', 'The login carries no CPR number.');
+  }
+  const level = NSIS_LEVEL.exec(typeof payload.acr === 'string' ? payload.acr : '')?.[1]?.toLowerCase() as
+    Assurance | undefined;
+  if (!level || ASSURANCE_RANK[level] < ASSURANCE_RANK[config.minimumLoa]) {
+    throw new AuthError(
+      'INSUFFICIENT_ASSURANCE',
+      'The login assurance level is too low; log in with a stronger method.',
+    );
+  }
+  return {
+    provider: 'mitid',
+    issuer: config.issuer,
+    country: 'DK',
+    nationalId: cpr,
+    assurance: level,
+    expiresAt,
+  };
 }

@@ -3,15 +3,15 @@
  * and the gateway over a real socket, configured exactly as `main.ts` would configure it from the
  * environment. Tokens come from the mock providers' dev routes; queries go over HTTP.
  */
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { Faults } from '../../mocks/agencies/harness.js';
 import { generateWorld } from '../../mocks/seed/generate.js';
 import type { AgencyCode, World } from '../../mocks/seed/model.js';
 import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
-import { startMockStack, type MockStack } from '../../mocks/start.js';
+import { DEV_BFF_CLIENT, startMockStack, type MockStack } from '../../mocks/start.js';
 import { loadConfig } from '../../src/config.js';
-import { buildGateway, type Gateway } from '../../src/server.js';
+import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 let world: World | undefined;
 
@@ -69,13 +69,34 @@ export interface TestStack {
 export interface TestStackOptions {
   env?: Record<string, string>;
   faults?: Partial<Record<AgencyCode, Partial<Faults>>>;
+  /** Lifetime of the access tokens the providers' login flow issues. */
+  accessTokenTtlSeconds?: number;
+  /** Options of the main gateway (e.g. a clock). */
+  gateway?: Pick<GatewayOptions, 'clock'>;
+}
+
+/** A free loopback port, so that a URL can be known before its server starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  // The main gateway's URL is known first: the identity providers register its login callback.
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
   const mocks = await startMockStack({
     world: sharedWorld(),
     ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
     faults: options.faults,
+    bff: { ...DEV_BFF_CLIENT, publicUrl },
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   });
   const baseEnv = {
     PORT: '0',
@@ -87,7 +108,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     STPK_BASE_URL: mocks.agencies.stpk.url,
     ...options.env,
   };
-  const main = await startGateway({ ...baseEnv });
+  const main = await startGateway({ ...baseEnv, PORT: String(port), PUBLIC_URL: publicUrl }, options.gateway);
   const extra: GraphClient[] = [];
 
   async function token(
@@ -144,9 +165,12 @@ export async function giveConsents(
 }
 
 /** Builds a gateway from environment variables, as main.ts does, and listens on a free loopback port. */
-export async function startGateway(env: Record<string, string>): Promise<GraphClient & { gateway: Gateway }> {
-  const gateway = await buildGateway(loadConfig(env));
-  await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+export async function startGateway(
+  env: Record<string, string>,
+  options: GatewayOptions = {},
+): Promise<GraphClient & { gateway: Gateway }> {
+  const gateway = await buildGateway(loadConfig(env), options);
+  await gateway.app.listen({ port: Number(env.PORT ?? 0), host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
   return {
     url,

@@ -25,7 +25,7 @@ beforeAll(async () => {
     client: {
       clientId: DEV_BFF_CLIENT.clientId,
       clientSecret: 'x',
-      redirectUris: [DEV_BFF_CLIENT.redirectUri],
+      redirectUris: [`${DEV_BFF_CLIENT.publicUrl}/auth/callback`],
     },
   });
 });

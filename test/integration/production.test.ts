@@ -31,6 +31,8 @@ function productionEnv(): Record<string, string> {
     HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
     STPK_TOKEN: 'stpk-dev-token',
     STORE_SECRET: 'a-production-store-secret-of-32-characters',
+    IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
+    MITID_CLIENT_SECRET: 'dev-only-client-secret',
   };
 }
 

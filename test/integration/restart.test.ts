@@ -4,11 +4,17 @@
  * back; a new gateway process delivers the submission, exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
-import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+import {
+  freePort,
+  giveConsents,
+  persona,
+  postGraphql,
+  startTestStack,
+  type TestStack,
+} from '../helpers/stack.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 let stack: TestStack;
@@ -21,17 +27,6 @@ afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await stack.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `node --import tsx src/main.ts` with the given environment and waits until it answers. */
 async function startGatewayProcess(

@@ -75,6 +75,8 @@ describe('configuration', () => {
       'STPK_TOKEN',
       'STPK_BASE_URL',
       'STORE_SECRET',
+      'IDPORTEN_CLIENT_SECRET',
+      'MITID_CLIENT_SECRET',
     ]) {
       expect(problems).toContain(name);
     }
@@ -97,9 +99,35 @@ describe('configuration', () => {
       STPK_BASE_URL: 'https://stpk.example',
       STPK_TOKEN: '12345678',
       STORE_SECRET: 'x'.repeat(32),
+      IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
+      MITID_CLIENT_SECRET: 'c'.repeat(16),
     };
     expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
     expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
+  });
+
+  it('production logs in only over https, except to a provider on this machine', () => {
+    const env = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://x.example',
+      CORS_ORIGINS: 'https://minside.example',
+      IDPORTEN_ISSUER: 'http://idporten.example',
+      IDPORTEN_AUDIENCE: 'a',
+      MITID_ISSUER: 'http://127.0.0.1:4011',
+      MITID_AUDIENCE: 'a',
+      NPE_BASE_URL: 'https://npe.example',
+      NPE_API_KEY: '12345678',
+      HELSEKLAGE_BASE_URL: 'https://hk.example',
+      HELSEKLAGE_USERNAME: 'bff',
+      HELSEKLAGE_PASSWORD: '12345678',
+      STPK_BASE_URL: 'https://stpk.example',
+      STPK_TOKEN: '12345678',
+      STORE_SECRET: 'x'.repeat(32),
+      IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
+      MITID_CLIENT_SECRET: 'c'.repeat(16),
+    };
+    expect(() => loadConfig(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
+    expect(loadConfig({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);
   });
 });
 

@@ -1,0 +1,328 @@
+/**
+ * Login through the BFF: the gateway is the OpenID client (openid-client, a confidential client), so the
+ * browser never holds a token. `/auth/login` starts the authorization code flow with PKCE, state and nonce;
+ * `/auth/callback` checks them, verifies the id token and the person (assurance, national id) and starts a
+ * session; `/auth/logout` ends it here and at the provider; `/auth/frontchannel-logout` ends it when the
+ * person logs out at the provider.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as oidc from 'openid-client';
+import { z } from 'zod';
+import { negotiateLanguage, labelTable, type Lang } from '../i18n.js';
+import type { Store } from '../store/index.js';
+import { Sealer } from '../store/sealed.js';
+import {
+  COOKIE_ATTRIBUTES as cookieAttributes,
+  SESSION_COOKIE,
+  type Refresher,
+  type Sessions,
+  type SessionTokens,
+} from './sessions.js';
+import { AuthError, principalFromClaims, type IssuerConfig } from './verify.js';
+
+export interface LoginClient {
+  issuer: IssuerConfig;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface LoginSettings {
+  publicUrl: string;
+  clients: LoginClient[];
+  /** Time allowed for each call to an identity provider. */
+  timeoutMs: number;
+}
+
+const LOGIN_COOKIE = '__Host-login';
+const LOGIN_TTL_MS = 10 * 60_000;
+const DEFAULT_RETURN_TO = '/graphql';
+
+const MESSAGES = labelTable({
+  LOGIN_EXPIRED: [
+    'Innloggingen er utløpt eller ble startet i en annen nettleser. Prøv igjen.',
+    'Innlogginga har gått ut eller vart starta i ein annan nettlesar. Prøv igjen.',
+    'Login er udløbet eller blev startet i en anden browser. Prøv igen.',
+    'The login has expired or was started in another browser. Please try again.',
+  ],
+  LOGIN_FAILED: [
+    'Innloggingen kunne ikke bekreftes. Prøv igjen.',
+    'Innlogginga kunne ikkje stadfestast. Prøv igjen.',
+    'Login kunne ikke bekræftes. Prøv igen.',
+    'The login could not be verified. Please try again.',
+  ],
+  LOGIN_CANCELLED: [
+    'Innloggingen ble avbrutt.',
+    'Innlogginga vart avbroten.',
+    'Login blev afbrudt.',
+    'The login was cancelled.',
+  ],
+  IDP_UNREACHABLE: [
+    'Innloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt.',
+    'Innloggingstenesta svarar ikkje akkurat no. Prøv igjen om litt.',
+    'Login-tjenesten svarer ikke lige nu. Prøv igen om lidt.',
+    'The login service is not answering right now. Please try again shortly.',
+  ],
+  LOGGED_OUT: ['Du er logget ut.', 'Du er logga ut.', 'Du er logget ud.', 'You are logged out.'],
+});
+type MessageCode = keyof typeof MESSAGES;
+
+function page(lang: Lang, text: string, retry: boolean): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const link = retry ? '<p><a href="/auth/login">Logg inn / Log ind / Log in</a></p>' : '';
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${escaped}</title></head><body><p>${escaped}</p>${link}</body></html>`;
+}
+
+/** Only a path on this site: never another origin (no open redirects). */
+function safeReturnTo(value: unknown): string {
+  if (typeof value !== 'string' || !/^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(value)) return DEFAULT_RETURN_TO;
+  return value;
+}
+
+const loginTransaction = z.object({
+  provider: z.enum(['idporten', 'mitid']),
+  state: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  returnTo: z.string(),
+});
+
+export class LoginFlow {
+  readonly #configs = new Map<string, Promise<oidc.Configuration>>();
+  readonly #sealer: Sealer;
+
+  constructor(
+    private readonly settings: LoginSettings,
+    private readonly store: Store,
+    secret: string,
+    private readonly sessions: Sessions,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.#sealer = new Sealer(secret, 'login');
+  }
+
+  /** Refreshes a session's tokens at the provider that issued them. */
+  readonly refresh: Refresher = async (session) => {
+    const client = this.#client(session.principal.provider);
+    if (!session.tokens.refreshToken) return 'REFUSED';
+    try {
+      const tokens = await oidc.refreshTokenGrant(await this.#config(client), session.tokens.refreshToken);
+      return this.#tokens(tokens, session.tokens);
+    } catch (error) {
+      // The provider answered "no" (the session there ended, the token was revoked): the session ends here too.
+      if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') return 'REFUSED';
+      throw error;
+    }
+  };
+
+  register(app: FastifyInstance): void {
+    app.get('/auth/login', (request, reply) => this.#login(request, reply));
+    app.get('/auth/callback', (request, reply) => this.#callback(request, reply));
+    app.post('/auth/logout', (request, reply) => this.#logout(request, reply));
+    app.get('/auth/logged-out', (request, reply) => this.#page(reply, request, 200, 'LOGGED_OUT', false));
+    app.get('/auth/frontchannel-logout', (request, reply) => this.#frontChannelLogout(request, reply));
+  }
+
+  async #login(request: FastifyRequest, reply: FastifyReply) {
+    const query = request.query as Record<string, unknown>;
+    const provider = query.idp ?? 'idporten';
+    if (provider !== 'idporten' && provider !== 'mitid') {
+      return reply.code(400).send({ error: 'BAD_USER_INPUT', message: 'idp must be "idporten" or "mitid".' });
+    }
+    const client = this.#client(provider);
+    let config: oidc.Configuration;
+    try {
+      config = await this.#config(client);
+    } catch (error) {
+      request.log.warn({ err: (error as Error).message, provider }, 'identity provider discovery failed');
+      return this.#page(reply, request, 502, 'IDP_UNREACHABLE', true);
+    }
+    const transaction = {
+      provider,
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo: safeReturnTo(query.returnTo),
+    } satisfies z.infer<typeof loginTransaction>;
+    const id = randomBytes(24).toString('base64url');
+    await this.store.set(
+      this.#transactionKey(id),
+      this.#sealer.seal(JSON.stringify(transaction)),
+      LOGIN_TTL_MS,
+    );
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: this.#url('/auth/callback'),
+      scope: 'openid',
+      state: transaction.state,
+      nonce: transaction.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(transaction.codeVerifier),
+      code_challenge_method: 'S256',
+      acr_values: this.#acrValues(client.issuer),
+      ui_locales: negotiateLanguage(request.headers['accept-language']),
+    });
+    reply.setCookie(LOGIN_COOKIE, id, { ...cookieAttributes, maxAge: LOGIN_TTL_MS / 1000 });
+    return reply.redirect(url.href, 303);
+  }
+
+  async #callback(request: FastifyRequest, reply: FastifyReply) {
+    // The transaction is good once, and only in the browser that started it.
+    const id = request.cookies[LOGIN_COOKIE];
+    reply.clearCookie(LOGIN_COOKIE, cookieAttributes);
+    const key = id ? this.#transactionKey(id) : null;
+    const sealed = key ? await this.store.get(key) : null;
+    if (key) await this.store.delete(key);
+    const opened = sealed ? this.#sealer.open(sealed) : null;
+    const parsed = opened ? loginTransaction.safeParse(JSON.parse(opened)) : null;
+    if (!parsed?.success) return this.#page(reply, request, 400, 'LOGIN_EXPIRED', true);
+    const transaction = parsed.data;
+    const query = request.query as Record<string, unknown>;
+    if (typeof query.error === 'string') {
+      request.log.info({ error: query.error }, 'login cancelled at the identity provider');
+      return this.#page(reply, request, 400, 'LOGIN_CANCELLED', true);
+    }
+    const client = this.#client(transaction.provider);
+    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    try {
+      tokens = await oidc.authorizationCodeGrant(
+        await this.#config(client),
+        new URL(request.url, this.settings.publicUrl),
+        {
+          pkceCodeVerifier: transaction.codeVerifier,
+          expectedState: transaction.state,
+          expectedNonce: transaction.nonce,
+          idTokenExpected: true,
+        },
+      );
+    } catch (error) {
+      return this.#failed(request, reply, error);
+    }
+    const claims = tokens.claims();
+    if (!claims) return this.#page(reply, request, 400, 'LOGIN_FAILED', true);
+    let principal;
+    try {
+      principal = principalFromClaims(client.issuer, claims);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      request.log.info({ failure: error.failure }, 'login refused');
+      const lang = negotiateLanguage(request.headers['accept-language']);
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(page(lang, error.message, true));
+    }
+    const sid = typeof claims.sid === 'string' ? claims.sid : null;
+    const sessionId = await this.sessions.create(principal, this.#tokens(tokens), sid);
+    request.log.info({ provider: principal.provider }, 'login: session started');
+    reply.setCookie(SESSION_COOKIE, sessionId, cookieAttributes);
+    return reply.redirect(transaction.returnTo, 303);
+  }
+
+  async #logout(request: FastifyRequest, reply: FastifyReply) {
+    const id = request.cookies[SESSION_COOKIE];
+    const session = id ? await this.sessions.end(id) : null;
+    reply.clearCookie(SESSION_COOKIE, cookieAttributes);
+    if (!session) return reply.redirect('/auth/logged-out', 303);
+    // Also log out at the provider (RP-initiated logout), which then comes back to us.
+    try {
+      const config = await this.#config(this.#client(session.principal.provider));
+      const url = oidc.buildEndSessionUrl(config, {
+        id_token_hint: session.tokens.idToken,
+        post_logout_redirect_uri: this.#url('/auth/logged-out'),
+      });
+      return reply.redirect(url.href, 303);
+    } catch (error) {
+      request.log.warn({ err: (error as Error).message }, 'provider logout unavailable; logged out here');
+      return reply.redirect('/auth/logged-out', 303);
+    }
+  }
+
+  async #frontChannelLogout(request: FastifyRequest, reply: FastifyReply) {
+    const query = request.query as Record<string, unknown>;
+    const known = this.settings.clients.some((c) => c.issuer.issuer === query.iss);
+    if (known && typeof query.iss === 'string' && typeof query.sid === 'string' && query.sid.length <= 256) {
+      const ended = await this.sessions.endBySid(query.iss, query.sid);
+      request.log.info({ ended }, 'front-channel logout');
+    }
+    // The provider shows this in a hidden frame; it answers the same whatever happened.
+    return reply.type('text/html; charset=utf-8').send('<!DOCTYPE html><title>logged out</title>');
+  }
+
+  #failed(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+    const reason =
+      error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError
+        ? error.error
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    // Network failures towards the provider are not the person's fault; the rest (state, nonce, a
+    // signature, an expired code) is a login that cannot be trusted.
+    const unreachable =
+      error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError');
+    request.log.info({ reason }, 'login callback refused');
+    return unreachable
+      ? this.#page(reply, request, 502, 'IDP_UNREACHABLE', true)
+      : this.#page(reply, request, 400, 'LOGIN_FAILED', true);
+  }
+
+  #page(reply: FastifyReply, request: FastifyRequest, status: number, code: MessageCode, retry: boolean) {
+    const lang = negotiateLanguage(request.headers['accept-language']);
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(page(lang, MESSAGES[code][lang], retry));
+  }
+
+  #tokens(response: oidc.TokenEndpointResponse, previous?: SessionTokens): SessionTokens {
+    return {
+      idToken: response.id_token ?? previous?.idToken ?? '',
+      accessToken: response.access_token,
+      refreshToken: response.refresh_token ?? previous?.refreshToken ?? null,
+      accessExpiresAt: this.clock() + (response.expires_in ?? 60) * 1000,
+    };
+  }
+
+  #client(provider: 'idporten' | 'mitid'): LoginClient {
+    const client = this.settings.clients.find((c) => c.issuer.provider === provider);
+    if (!client) throw new Error(`no login client for ${provider}`);
+    return client;
+  }
+
+  /** The provider's configuration by discovery, on first use; a failure is not kept, the next login retries. */
+  #config(client: LoginClient): Promise<oidc.Configuration> {
+    const cached = this.#configs.get(client.issuer.issuer);
+    if (cached) return cached;
+    const loading = oidc
+      .discovery(
+        new URL(client.issuer.issuer),
+        client.clientId,
+        { client_secret: client.clientSecret },
+        oidc.ClientSecretBasic(client.clientSecret),
+        {
+          timeout: this.settings.timeoutMs / 1000,
+          // config.ts allows plain HTTP only to identity providers on this machine (the mocks).
+          execute: client.issuer.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : [],
+        },
+      )
+      .then((config) => {
+        config.timeout = this.settings.timeoutMs / 1000;
+        return config;
+      });
+    this.#configs.set(client.issuer.issuer, loading);
+    loading.catch(() => this.#configs.delete(client.issuer.issuer));
+    return loading;
+  }
+
+  #acrValues(issuer: IssuerConfig): string {
+    if (issuer.provider === 'idporten') return issuer.acceptedAcr.join(' ');
+    const level = issuer.minimumLoa[0]?.toUpperCase() + issuer.minimumLoa.slice(1);
+    return `https://data.gov.dk/concept/core/nsis/loa/${level}`;
+  }
+
+  #transactionKey(id: string): string {
+    return `login:${createHash('sha256').update(id).digest('base64url')}`;
+  }
+
+  #url(path: string): string {
+    return `${this.settings.publicUrl.replace(/\/$/, '')}${path}`;
+  }
+}
