@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           Submission: '../submissions/records.js#SubmissionRecord',
           Form: '../cases/views.js#FormView',
           FormField: '../cases/views.js#FormFieldView',
+          NotificationList: '../notifications/inbox.js#InboxView',
+          Notification: '../notifications/inbox.js#InboxItem',
         },
       },
     },

@@ -55,6 +55,11 @@ export const DEV_BFF_CLIENT: BffClient = {
   publicUrl: 'http://localhost:4000',
 };
 
+/** The development secret with which a mock agency signs its events (the gateway's default for `<AGENCY>_EVENT_SECRET`). */
+export function devEventSecret(agency: AgencyCode): string {
+  return `dev-only-${agency}-event-secret`;
+}
+
 export async function startMockStack(options: MockStackOptions = {}): Promise<MockStack> {
   const host = options.host ?? '127.0.0.1';
   const ports = { ...DEFAULT_MOCK_PORTS, ...options.ports };
@@ -82,6 +87,8 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       started.push({ close: () => mock.app.close() });
       const address = mock.app.server.address() as AddressInfo;
       agencies[code] = Object.assign(mock, { url: `http://${host}:${address.port}` });
+      // Case events go to the gateway, signed with the secret it holds for this agency.
+      mock.eventTarget = { url: `${bff.publicUrl}/events/${code}`, secret: devEventSecret(code) };
     }
     const idporten = await startMockIdp({
       kind: 'idporten',

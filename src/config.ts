@@ -34,6 +34,8 @@ export interface Config {
   loginClients: { provider: 'idporten' | 'mitid'; clientId: string; clientSecret: string }[];
   /** Sessions end after this much inactivity, and at the latest this long after login. */
   session: { idleMs: number; absoluteMs: number };
+  /** The secret each agency signs its case events with (`<AGENCY>_EVENT_SECRET`), by agency code. */
+  eventSecrets: Record<string, string>;
   /** Factories for the configured agencies' adapters, in the order the graph lists them. */
   agencies: { code: string; create(http: HttpSettings): AgencyAdapter }[];
   upstream: HttpSettings;
@@ -123,10 +125,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!base.success) problems.push(...describe(base.error));
 
   const agencies: Config['agencies'] = [];
+  const eventSecrets: Record<string, string> = {};
   for (const module of AGENCY_MODULES) {
     const parsed = module.settings(production).safeParse(env);
     if (!parsed.success) problems.push(...describe(parsed.error));
     else agencies.push({ code: module.code, create: (http) => module.create(parsed.data, http) });
+    // Every agency signs its events; the name follows its code, so a new agency needs no change here.
+    const name = `${module.code.toUpperCase()}_EVENT_SECRET`;
+    const secret = (
+      production ? z.string().min(16) : z.string().min(1).default(`dev-only-${module.code}-event-secret`)
+    ).safeParse(env[name]);
+    if (secret.success) eventSecrets[module.code] = secret.data;
+    else problems.push(...secret.error.issues.map((issue) => `${name}: ${issue.message}`));
   }
   if (!base.success || problems.length) throw new ConfigError(problems);
 
@@ -171,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ],
     session: { idleMs: e.SESSION_IDLE_SECONDS * 1000, absoluteMs: e.SESSION_MAX_SECONDS * 1000 },
     agencies,
+    eventSecrets,
     upstream: {
       connections: e.UPSTREAM_CONNECTIONS,
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,

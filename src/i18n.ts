@@ -115,6 +115,27 @@ export const COMMON_LABELS = {
       'The agency does not yet support your role in the case here. Contact the agency for access.',
     ],
   }),
+  /** What happened in a case, for notifications in the portal; `{step}` is the step's label. */
+  caseEvent: labelTable({
+    STEP_COMPLETED: [
+      'Steget «{step}» er fullført.',
+      'Steget «{step}» er fullført.',
+      'Trinnet »{step}« er afsluttet.',
+      'The step “{step}” is completed.',
+    ],
+    DOCUMENT_ADDED: [
+      'Det er kommet et nytt dokument i saken.',
+      'Det er kome eit nytt dokument i saka.',
+      'Der er kommet et nyt dokument i sagen.',
+      'A new document has arrived in the case.',
+    ],
+    DECISION_MADE: [
+      'Det er fattet vedtak i saken.',
+      'Det er gjort vedtak i saka.',
+      'Der er truffet afgørelse i sagen.',
+      'A decision has been made in the case.',
+    ],
+  }),
   /** Why a case is closed to the viewer, and what to do about it. */
   closure: labelTable({
     MISSING_CONTACT_INFO: [

@@ -39,6 +39,8 @@ import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
+import { eventRoutes } from './events/receive.js';
+import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
   app: FastifyInstance;
@@ -98,8 +100,10 @@ export interface GatewayOptions {
   registry?: AgencyRegistry;
   /** Where log lines go (standard output by default). */
   logStream?: { write(line: string): void };
-  /** The clock of session lifetimes (tests move it). */
+  /** The clock of session lifetimes and quiet hours (tests move it). */
   clock?: () => number;
+  /** Where outbound notifications go (development's log notifier by default). */
+  notifier?: Notifier;
 }
 
 export async function buildGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
@@ -132,7 +136,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const registry =
     options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
 
-  const services = createServices(config, store, registry, app.log);
+  const services = createServices(config, store, registry, app.log, {
+    notifier: options.notifier,
+    clock: options.clock,
+  });
   const sessions = new Sessions(store, config.storeSecret, config.session, options.clock);
   const login = new LoginFlow(
     {
@@ -264,9 +271,25 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await app.register(uploadRoute(requestContext));
 
   login.register(app);
+  await app.register(
+    eventRoutes({
+      registry,
+      secrets: config.eventSecrets,
+      store,
+      caseEvents: services.caseEvents,
+      deadlineMs: config.requestDeadlineMs,
+    }),
+  );
+  if (!config.production) {
+    // Development: what the notifications would have said, newest first.
+    app.get('/dev/notifications', async () => ({
+      messages: await services.notifications.logNotifier.recent(),
+    }));
+  }
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
+  services.notifications.dispatch.start();
   let closing: Promise<void> | undefined;
 
   return {
@@ -277,6 +300,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     close: () =>
       (closing ??= (async () => {
         await services.submissions.delivery.stop();
+        await services.notifications.dispatch.stop();
         await app.close();
         await registry.close();
         await store.close();

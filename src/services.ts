@@ -8,25 +8,55 @@ import { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
 import { ViewerCache } from './cache/viewer-cache.js';
 import { ConsentService } from './consent/consents.js';
+import { CaseEvents } from './events/case-events.js';
 import { DocumentLinks } from './files/links.js';
+import { LogNotifier, NotificationDispatch, type Notifier } from './notifications/dispatch.js';
+import { NotificationInbox } from './notifications/inbox.js';
 import { UploadStore } from './files/uploads.js';
 import type { Store } from './store/index.js';
 import { SubmissionDelivery } from './submissions/delivery.js';
 import { SubmissionRecords } from './submissions/records.js';
+
+export interface ServiceOptions {
+  /** Where outbound notifications go; development's log notifier by default. */
+  notifier?: Notifier;
+  /** The clock of quiet hours and session lifetimes (tests move it). */
+  clock?: () => number;
+}
 
 export function createServices(
   config: Config,
   store: Store,
   registry: AgencyRegistry,
   log: FastifyBaseLogger,
+  options: ServiceOptions = {},
 ) {
   const submissionRecords = new SubmissionRecords(store, config.storeSecret);
+  const consentService = new ConsentService(store, config.storeSecret);
+  const viewerCache =
+    config.safetyNetTtlSeconds > 0
+      ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000)
+      : null;
+  const inbox = new NotificationInbox(store, config.storeSecret);
+  const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));
+  const dispatch = new NotificationDispatch(store, config.storeSecret, options.notifier ?? logNotifier, log, {
+    pollMs: config.outbox.pollMs,
+    clock: options.clock,
+  });
   return {
-    consentService: new ConsentService(store, config.storeSecret),
-    viewerCache:
-      config.safetyNetTtlSeconds > 0
-        ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000)
-        : null,
+    consentService,
+    viewerCache,
+    inbox,
+    notifications: { dispatch, logNotifier },
+    caseEvents: new CaseEvents({
+      store,
+      secret: config.storeSecret,
+      consentService,
+      inbox,
+      dispatch,
+      viewerCache,
+      log: log.child({ topic: 'events' }),
+    }),
     auditLog: new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' })),
     links: new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds),
     uploads: {

@@ -6,6 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
+import { sendEvent, type EventTarget, type MockEvent, type SentEvent } from './events.js';
 
 export const faultsSchema = z.object({
   /** Added latency on every request, in milliseconds. */
@@ -41,6 +42,10 @@ export interface MockAgencyOptions {
   seed?: number;
   /** Shapes the agency's own error body. */
   errorBody: (status: number, message: string) => object;
+  /** Moves a case one step on (see events.ts); null when there is no such case or no step left. */
+  advance: (caseNumber: string) => MockEvent[] | null;
+  /** An event in the agency's own dialect. */
+  renderEvent: (event: MockEvent) => object;
 }
 
 /** A person's consent as an agency recorded it. */
@@ -86,6 +91,12 @@ export interface MockAgency {
   /** Consents the agency has received, by national id (for agencies whose API accepts them). */
   consents: Map<string, MockConsent>;
   faults: Faults;
+  /** Where the agency sends its signed case events; null: nowhere. */
+  eventTarget: EventTarget | null;
+  /** Events sent so far, with the gateway's answers. */
+  sentEvents: SentEvent[];
+  /** Advances a case one step and sends its events; null when there is no such case or no step left. */
+  advance(caseNumber: string): Promise<SentEvent[] | null>;
   /** Replaces the fault settings (unnamed ones return to their defaults, i.e. no fault). */
   setFaults(faults: Partial<Faults>): void;
   resetStats(): void;
@@ -209,16 +220,41 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     return faults;
   });
 
+  // A caseworker's day in one call: the case moves one step, and the gateway hears of it.
+  app.post<{ Params: { caseNumber: string } }>(
+    `${CONTROL_PREFIX}cases/:caseNumber/advance`,
+    async (request, reply) => {
+      const sent = await mock.advance(request.params.caseNumber);
+      if (!sent) return reply.code(404).send(options.errorBody(404, 'no such case, or no step left'));
+      return { events: sent };
+    },
+  );
+
   function resetStats(): void {
     stats.total = 0;
     stats.byRoute = {};
     stats.peakInFlight = stats.inFlight;
   }
 
-  return {
+  const mock: MockAgency = {
     app,
     stats,
     routes,
+    eventTarget: null,
+    sentEvents: [],
+    async advance(caseNumber) {
+      const events = options.advance(caseNumber);
+      if (!events) return null;
+      const sent: SentEvent[] = [];
+      for (const event of events) {
+        const body = options.renderEvent(event);
+        sent.push(
+          this.eventTarget ? await sendEvent(this.eventTarget, body) : { id: '', status: null, body },
+        );
+      }
+      this.sentEvents.push(...sent);
+      return sent;
+    },
     consents: new Map(),
     attachments: new Map(),
     submissions: new Map(),
@@ -229,6 +265,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     },
     resetStats,
   };
+  return mock;
 }
 
 /** Reads a header credential in constant time relative to the expected value's length. */

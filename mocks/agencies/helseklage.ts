@@ -12,6 +12,33 @@ import { receiveAttachment } from './attachments.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
+import { caseAdvancer, type CaseMovement, type MockEvent } from './events.js';
+import { HELSEKLAGE_DECISION_STEPS } from '../seed/catalog.js';
+
+const MOVEMENT: CaseMovement = {
+  agency: 'helseklage',
+  decisionSteps: HELSEKLAGE_DECISION_STEPS,
+  defaultOutcome: 'UPHELD',
+  forComment: { SENT_FOR_COMMENT: 'Saksdokumenter til kommentar' },
+  decisionLetter: 'Vedtak',
+};
+
+const EVENT_TYPE = {
+  STEP_COMPLETED: 'case.step_completed',
+  DOCUMENT_ADDED: 'case.document_added',
+  DECISION_MADE: 'case.decision_made',
+} as const;
+
+/** Helseklage's event: dotted English event types, Noark case numbers. */
+function renderEvent(event: MockEvent) {
+  return {
+    eventType: EVENT_TYPE[event.kind],
+    caseNumber: event.caseNumber,
+    occurredAt: event.at,
+    step: event.step,
+    documentId: event.documentId,
+  };
+}
 
 export const HELSEKLAGE_DEFAULT_CREDENTIAL = { username: 'bff', password: 'helseklage-dev-password' };
 
@@ -151,6 +178,8 @@ export function createHelseklageMock(
     faults: options.faults,
     seed: 102,
     errorBody,
+    advance: caseAdvancer(index, MOVEMENT),
+    renderEvent,
   });
   const { app } = mock;
 

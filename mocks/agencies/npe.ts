@@ -12,6 +12,36 @@ import { receiveAttachment } from './attachments.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
+import { caseAdvancer, type CaseMovement, type MockEvent } from './events.js';
+import { NPE_DECISION_STEPS } from '../seed/catalog.js';
+
+const MOVEMENT: CaseMovement = {
+  agency: 'npe',
+  decisionSteps: NPE_DECISION_STEPS,
+  defaultOutcome: 'MEDHOLD',
+  forComment: {
+    UTTALELSE_TIL_KOMMENTAR: 'Uttalelse fra behandlingsstedet til kommentar',
+    SAKKYNDIG_TIL_KOMMENTAR: 'Sakkyndig uttalelse til kommentar',
+  },
+  decisionLetter: 'Vedtak',
+};
+
+const EVENT_TYPE = {
+  STEP_COMPLETED: 'STEG_FULLFORT',
+  DOCUMENT_ADDED: 'DOKUMENT_LAGT_TIL',
+  DECISION_MADE: 'VEDTAK_FATTET',
+} as const;
+
+/** NPE's event: Norwegian names, like the rest of its API. */
+function renderEvent(event: MockEvent) {
+  return {
+    hendelsestype: EVENT_TYPE[event.kind],
+    saksnummer: event.caseNumber,
+    tidspunkt: event.at,
+    steg: event.step,
+    dokumentId: event.documentId,
+  };
+}
 
 export const NPE_DEFAULT_API_KEY = 'npe-dev-api-key';
 
@@ -144,6 +174,8 @@ export function createNpeMock(
     faults: options.faults,
     seed: 101,
     errorBody,
+    advance: caseAdvancer(index, MOVEMENT),
+    renderEvent,
   });
   const { app } = mock;
 

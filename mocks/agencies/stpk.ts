@@ -10,6 +10,8 @@ import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { AgencyIndex } from './index.js';
+import { caseAdvancer, type CaseMovement, type MockEvent } from './events.js';
+import { STPK_DECISION_STEPS } from '../seed/catalog.js';
 
 export const STPK_DEFAULT_TOKEN = 'stpk-dev-token';
 
@@ -85,6 +87,31 @@ const searchBody = z.object({
   sidestoerrelse: z.number().int().min(1).max(100).default(20),
 });
 
+const MOVEMENT: CaseMovement = {
+  agency: 'stpk',
+  decisionSteps: STPK_DECISION_STEPS,
+  defaultOutcome: 'IKKE_KRITIK',
+  forComment: { HOERING: 'Sagen sendt i høring' },
+  decisionLetter: 'Afgørelse',
+};
+
+const EVENT_TYPE = {
+  STEP_COMPLETED: 'TRIN_AFSLUTTET',
+  DOCUMENT_ADDED: 'DOKUMENT_TILFOEJET',
+  DECISION_MADE: 'AFGOERELSE_TRUFFET',
+} as const;
+
+/** STPK's event: Danish names, like the rest of its API. */
+function renderEvent(event: MockEvent) {
+  return {
+    haendelse: EVENT_TYPE[event.kind],
+    sagsnummer: event.caseNumber,
+    tidspunkt: event.at,
+    trin: event.step,
+    dokumentId: event.documentId,
+  };
+}
+
 const errorBody = (status: number, message: string) => ({ fejl: { kode: status, besked: message } });
 
 function caseNumbersFrom(query: unknown): string[] | null {
@@ -107,6 +134,8 @@ export function createStpkMock(
     faults: options.faults,
     seed: 103,
     errorBody,
+    advance: caseAdvancer(index, MOVEMENT),
+    renderEvent,
   });
   const { app } = mock;
 

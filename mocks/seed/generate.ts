@@ -888,7 +888,7 @@ const AGENCY_PREFIX: Record<AgencyCode, (year: number, seq: number) => string> =
   stpk: (year, seq) => `${String(year).slice(2)}-${String(seq).padStart(6, '0')}`,
 };
 
-const DOCUMENT_ID: Record<AgencyCode, (n: number, caseNumber: string) => string> = {
+export const DOCUMENT_ID: Record<AgencyCode, (n: number, caseNumber: string) => string> = {
   npe: (n) => `D${String(n).padStart(8, '0')}`,
   helseklage: (n, caseNumber) => `JP-${caseNumber.slice(0, 4)}-${String(n).padStart(7, '0')}`,
   stpk: (n) => `dok-${(0x9a0000 + n).toString(16)}`,
@@ -908,7 +908,7 @@ export function documentPdf(record: MockCase, doc: MockDocument): PdfParts {
   return pdfParts(lines, doc.scannedBytes);
 }
 
-function slug(title: string): string {
+export function slug(title: string): string {
   return title
     .toLowerCase()
     .replace(/æ/g, 'ae')

@@ -166,6 +166,18 @@ export interface ConsentRecordInput {
   at: string;
 }
 
+export type CaseEventKind = 'STEP_COMPLETED' | 'DOCUMENT_ADDED' | 'DECISION_MADE';
+
+/** Something that happened to a case, as the agency's event told it. */
+export interface AgencyEvent {
+  kind: CaseEventKind;
+  caseNumber: string;
+  occurredAt: string;
+  /** The step completed (or in which the document or decision came). */
+  step: string | null;
+  documentId: string | null;
+}
+
 /** Per call: the request's deadline and its correlation id (passed on to the agency). */
 export interface CallOptions {
   signal: AbortSignal;
@@ -217,6 +229,11 @@ export interface AgencyAdapter {
    * accepts it; absent otherwise.
    */
   recordConsent?(nationalId: string, consent: ConsentRecordInput, options: CallOptions): Promise<void>;
+  /**
+   * Reads an event the agency sent (its signature already verified by the gateway); null when the body is
+   * not one of the agency's events.
+   */
+  parseEvent(body: unknown): AgencyEvent | null;
   /** Resolves when the agency answers its health check. */
   health(options: CallOptions): Promise<void>;
   close(): Promise<void>;

@@ -37,6 +37,10 @@ export class ViewerCache {
         this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(() => undefined);
       },
       get: async <T>(key: string) => open<T>(await this.store.get(`${prefix}${key}`).catch(() => null)),
+      forget: (keys) => {
+        // Like put: never holds anything up; a copy that survives expires with its TTL.
+        for (const key of keys) this.store.delete(`${prefix}${key}`).catch(() => undefined);
+      },
       getMany: async <T>(keys: readonly string[]) =>
         (await this.store.getMany(keys.map((k) => `${prefix}${k}`)).catch(() => keys.map(() => null))).map(
           (v) => open<T>(v),
@@ -49,4 +53,6 @@ export interface AgencyCache {
   put(key: string, data: unknown): void;
   get<T>(key: string): Promise<Cached<T> | null>;
   getMany<T>(keys: readonly string[]): Promise<(Cached<T> | null)[]>;
+  /** Drops these answers (the agency said they changed). */
+  forget(keys: readonly string[]): void;
 }

@@ -5,6 +5,7 @@ import type { AgencyStatusView, CaseView, CaseConnectionView, CaseEdgeView, Part
 import type { Principal } from '../auth/principal.js';
 import type { AgencyConsent } from '../consent/consents.js';
 import type { SubmissionRecord } from '../submissions/records.js';
+import type { InboxView, InboxItem } from '../notifications/inbox.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -220,6 +221,15 @@ export type CaseEdge = {
   /** The case. */
   node: Case;
 };
+
+/** What happened to a case. */
+export type CaseEventKind =
+  /** The agency made a decision. */
+  | 'DECISION_MADE'
+  /** A document was added to the case. */
+  | 'DOCUMENT_ADDED'
+  /** A step of the timeline was completed. */
+  | 'STEP_COMPLETED';
 
 /** Narrows the `cases` list. */
 export type CaseFilter = {
@@ -439,6 +449,21 @@ export type IdentityProvider =
   | 'IDPORTEN'
   | 'MITID';
 
+/** Which notifications to mark read: `ids`, or `all`. */
+export type MarkNotificationsReadInput = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The notifications after marking. */
+export type MarkNotificationsReadPayload = {
+  __typename?: 'MarkNotificationsReadPayload';
+  /** Why marking failed, if it did. */
+  errors: Array<UserError>;
+  /** How many remain unread. */
+  unreadCount: Scalars['Int']['output'];
+};
+
 /** An amount of money. */
 export type Money = {
   __typename?: 'Money';
@@ -458,6 +483,8 @@ export type Mutation = {
   createUpload: CreateUploadPayload;
   /** Consent to use an agency's portal (and choose notifications). The agency is told; if it cannot be reached, nothing is recorded. */
   giveConsent: ConsentPayload;
+  /** Marks notifications read: those named, or all of them. */
+  markNotificationsRead: MarkNotificationsReadPayload;
   /** Fill in a form the agency awaits. The answers are checked against the form's definition, field by field, then delivered exactly once. */
   submitForm: SubmitFormPayload;
   /**
@@ -481,6 +508,11 @@ export type MutationGiveConsentArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
+};
+
+
 export type MutationSubmitFormArgs = {
   input: SubmitFormInput;
 };
@@ -493,6 +525,30 @@ export type MutationSubmitInformationArgs = {
 
 export type MutationWithdrawConsentArgs = {
   input: WithdrawConsentInput;
+};
+
+/** Something that happened in one of the viewer's cases. */
+export type Notification = {
+  __typename?: 'Notification';
+  agency: Agency;
+  /** The case (open it with `case(id:)`). */
+  caseId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  kind: CaseEventKind;
+  /** What happened, in the negotiated language. */
+  message: Scalars['String']['output'];
+  /** When it happened at the agency. */
+  occurredAt: Scalars['DateTime']['output'];
+  read: Scalars['Boolean']['output'];
+};
+
+/** A person's notifications in the portal. */
+export type NotificationList = {
+  __typename?: 'NotificationList';
+  /** The newest notifications, at most `first` of them. */
+  nodes: Array<Notification>;
+  /** How many of all the person's notifications are unread. */
+  unreadCount: Scalars['Int']['output'];
 };
 
 /** A decision in a case. */
@@ -707,6 +763,14 @@ export type Viewer = {
   country: Country;
   /** How the person logged in. */
   identityProvider: IdentityProvider;
+  /** What happened in the viewer's cases, newest first, as the agencies reported it (kept 90 days). */
+  notifications: NotificationList;
+};
+
+
+/** The logged-in person. The national identity number is never exposed through the graph. */
+export type ViewerNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The viewer's relation to a case, as the agency registered it. */
@@ -815,6 +879,7 @@ export type ResolversTypes = {
   CaseCapabilities: ResolverTypeWrapper<CaseCapabilities>;
   CaseConnection: ResolverTypeWrapper<CaseConnectionView>;
   CaseEdge: ResolverTypeWrapper<CaseEdgeView>;
+  CaseEventKind: CaseEventKind;
   CaseFilter: CaseFilter;
   CaseStatus: CaseStatus;
   CodeLabel: ResolverTypeWrapper<CodeLabel>;
@@ -840,8 +905,12 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityProvider: IdentityProvider;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: ResolverTypeWrapper<MarkNotificationsReadPayload>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<InboxItem>;
+  NotificationList: ResolverTypeWrapper<InboxView>;
   Outcome: ResolverTypeWrapper<OutcomeView>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantView>;
@@ -892,8 +961,12 @@ export type ResolversParentTypes = {
   GiveConsentInput: GiveConsentInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  MarkNotificationsReadInput: MarkNotificationsReadInput;
+  MarkNotificationsReadPayload: MarkNotificationsReadPayload;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  Notification: InboxItem;
+  NotificationList: InboxView;
   Outcome: OutcomeView;
   PageInfo: PageInfo;
   Participant: ParticipantView;
@@ -1062,6 +1135,11 @@ export type FormOptionResolvers<ContextType = Context, ParentType extends Resolv
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MarkNotificationsReadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarkNotificationsReadPayload'] = ResolversParentTypes['MarkNotificationsReadPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1070,9 +1148,25 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createUpload?: Resolver<ResolversTypes['CreateUploadPayload'], ParentType, ContextType, RequireFields<MutationCreateUploadArgs, 'input'>>;
   giveConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationGiveConsentArgs, 'input'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['MarkNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationsReadArgs, 'input'>>;
   submitForm?: Resolver<ResolversTypes['SubmitFormPayload'], ParentType, ContextType, RequireFields<MutationSubmitFormArgs, 'input'>>;
   submitInformation?: Resolver<ResolversTypes['SubmitInformationPayload'], ParentType, ContextType, RequireFields<MutationSubmitInformationArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['ConsentPayload'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
+};
+
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CaseEventKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotificationListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationList'] = ResolversParentTypes['NotificationList']> = {
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = {
@@ -1155,6 +1249,7 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   identityProvider?: Resolver<ResolversTypes['IdentityProvider'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationList'], ParentType, ContextType, RequireFields<ViewerNotificationsArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1177,8 +1272,11 @@ export type Resolvers<ContextType = Context> = {
   Form?: FormResolvers<ContextType>;
   FormField?: FormFieldResolvers<ContextType>;
   FormOption?: FormOptionResolvers<ContextType>;
+  MarkNotificationsReadPayload?: MarkNotificationsReadPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationList?: NotificationListResolvers<ContextType>;
   Outcome?: OutcomeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;

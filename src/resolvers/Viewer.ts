@@ -11,4 +11,8 @@ export const Viewer: ViewerResolvers = {
   country: (principal) => principal.country,
   assuranceLevel: (principal) => assuranceLevel(principal.assurance),
   consents: async (_principal, _args, context) => [...(await requireViewer(context).consents()).values()],
+  notifications: async (principal, { first }, context) => {
+    const view = await requireViewer(context).inbox.view(principal.nationalId);
+    return { ...view, items: view.items.slice(0, Math.max(0, Math.min(first ?? 20, context.maxPageSize))) };
+  },
 };

@@ -14,6 +14,9 @@ import { Document } from './Document.js';
 import { Outcome } from './Outcome.js';
 import { Participant } from './Participant.js';
 import { withdrawConsent } from './Mutation/withdrawConsent.js';
+import { markNotificationsRead } from './Mutation/markNotificationsRead.js';
+import { Notification } from './Notification.js';
+import { NotificationList } from './NotificationList.js';
 import { agencies } from './Query/agencies.js';
 import { caseById } from './Query/case.js';
 import { cases } from './Query/cases.js';
@@ -22,7 +25,16 @@ import { Viewer } from './Viewer.js';
 
 export const resolvers: Resolvers = {
   Query: { viewer, agencies, cases, case: caseById },
-  Mutation: { giveConsent, withdrawConsent, createUpload, submitInformation, submitForm },
+  Mutation: {
+    giveConsent,
+    withdrawConsent,
+    createUpload,
+    submitInformation,
+    submitForm,
+    markNotificationsRead,
+  },
+  Notification,
+  NotificationList,
   Form,
   FormField,
   Submission,

@@ -1,4 +1,5 @@
 /** The in-memory store for development and single-instance use: same semantics as Redis, one process. */
+import { EventEmitter } from 'node:events';
 import type { Store, WindowCount } from './store.js';
 
 interface Entry {
@@ -15,6 +16,7 @@ export class MemoryStore implements Store {
   readonly #lists = new Map<string, string[]>();
   readonly #schedules = new Map<string, Map<string, number>>();
   readonly #sweeper: NodeJS.Timeout;
+  readonly #channels = new EventEmitter().setMaxListeners(0);
 
   constructor() {
     // Expired entries are dropped on read; the sweep keeps memory bounded for keys never read again.
@@ -79,9 +81,9 @@ export class MemoryStore implements Store {
       .map((e) => e.entry);
   }
 
-  async push(key: string, value: string, ttlMs: number): Promise<void> {
+  async push(key: string, value: string, ttlMs: number, maxLength?: number): Promise<void> {
     const list = (this.#lists.get(key) ?? []).concat(value);
-    this.#lists.set(key, list);
+    this.#lists.set(key, maxLength ? list.slice(-maxLength) : list);
     this.#entries.set(`list-ttl:${key}`, { value: '1', expiresAt: Date.now() + ttlMs });
   }
 
@@ -111,10 +113,23 @@ export class MemoryStore implements Store {
     this.#schedules.get(queue)?.delete(member);
   }
 
+  async publish(channel: string, message: string): Promise<void> {
+    // Delivered asynchronously, as Redis delivers it.
+    queueMicrotask(() => this.#channels.emit(channel, message));
+  }
+
+  async subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>> {
+    this.#channels.on(channel, listener);
+    return async () => {
+      this.#channels.off(channel, listener);
+    };
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
+    this.#channels.removeAllListeners();
     this.#entries.clear();
   }
 }

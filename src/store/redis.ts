@@ -40,6 +40,7 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     });
   }
   const k = (key: string) => `${options.keyPrefix}${key}`;
+  let subscriber: ReturnType<typeof client.duplicate> | undefined;
 
   return {
     async hit(key: string, windowMs: number): Promise<WindowCount> {
@@ -78,8 +79,10 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
       const entries = await client.xRevRange(k(stream), '+', '-', { COUNT: count });
       return entries.map((e) => ({ ...e.message }));
     },
-    async push(key, value, ttlMs) {
-      await client.multi().rPush(k(key), value).pExpire(k(key), ttlMs).exec();
+    async push(key, value, ttlMs, maxLength) {
+      const write = client.multi().rPush(k(key), value).pExpire(k(key), ttlMs);
+      if (maxLength) write.lTrim(k(key), -maxLength, -1);
+      await write.exec();
     },
     async list(key) {
       return client.lRange(k(key), 0, -1);
@@ -98,10 +101,24 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async unschedule(queue, member) {
       await client.zRem(k(queue), member);
     },
+    async publish(channel, message) {
+      await client.publish(k(channel), message);
+    },
+    async subscribe(channel, listener) {
+      // A connection in subscriber mode can do nothing else: one, made on first use, serves all channels.
+      subscriber ??= client.duplicate().on('error', (error: Error) => options.onError?.(error));
+      if (!subscriber.isOpen) await subscriber.connect();
+      const active = subscriber;
+      await active.subscribe(k(channel), listener);
+      return async () => {
+        if (active.isOpen) await active.unsubscribe(k(channel), listener);
+      };
+    },
     async ping() {
       await client.ping();
     },
     async close() {
+      if (subscriber?.isOpen) await subscriber.quit();
       if (client.isOpen) await client.quit();
     },
   };

@@ -23,8 +23,8 @@ export interface Store {
   append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void>;
   /** The newest entries of a stream, newest first. */
   recent(stream: string, count: number): Promise<Record<string, string>[]>;
-  /** Appends to a list, renewing its time to live. */
-  push(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Appends to a list, renewing its time to live; with `maxLength`, only the newest entries are kept. */
+  push(key: string, value: string, ttlMs: number, maxLength?: number): Promise<void>;
   /** A whole list, oldest first. */
   list(key: string): Promise<string[]>;
   /** Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. */
@@ -35,6 +35,10 @@ export interface Store {
    */
   claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
   unschedule(queue: string, member: string): Promise<void>;
+  /** Sends a message to everyone subscribed to the channel, on every instance. */
+  publish(channel: string, message: string): Promise<void>;
+  /** Calls `listener` with each message on the channel until the returned function is called. */
+  subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
   /** Resolves when the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -33,6 +33,9 @@ function productionEnv(): Record<string, string> {
     STORE_SECRET: 'a-production-store-secret-of-32-characters',
     IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
     MITID_CLIENT_SECRET: 'dev-only-client-secret',
+    NPE_EVENT_SECRET: 'a-production-npe-event-secret',
+    HELSEKLAGE_EVENT_SECRET: 'a-production-helseklage-event-secret',
+    STPK_EVENT_SECRET: 'a-production-stpk-event-secret',
   };
 }
 
@@ -167,6 +170,7 @@ describe('unexpected errors are masked in every mode', () => {
     getDocuments: () => Promise.resolve([]),
     documentContent: () => Promise.resolve(null),
     formDefinitions: () => Promise.resolve([]),
+    parseEvent: () => null,
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };

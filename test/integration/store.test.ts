@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStore, type Store } from '../../src/store/index.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 
@@ -43,6 +43,23 @@ describe.each([
     await store.push('list', 'b', 10_000);
     expect(await store.list('list')).toEqual(['a', 'b']);
     expect(await store.list('no-such-list')).toEqual([]);
+  });
+
+  it('keeps only the newest entries of a capped list', async () => {
+    for (const value of ['1', '2', '3', '4']) await store.push('capped', value, 10_000, 3);
+    expect(await store.list('capped')).toEqual(['2', '3', '4']);
+  });
+
+  it('delivers published messages to subscribers until they unsubscribe', async () => {
+    const received: string[] = [];
+    const unsubscribe = await store.subscribe('channel', (m) => received.push(m));
+    await store.publish('channel', 'one');
+    await store.publish('other-channel', 'not for us');
+    await vi.waitFor(() => expect(received).toEqual(['one']));
+    await unsubscribe();
+    await store.publish('channel', 'two');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual(['one']);
   });
 
   it('claims due members once, under a lease that lets them come due again', async () => {
@@ -122,6 +139,11 @@ describe('the Redis store in Redis', () => {
     try {
       await store.hit('shared', 60_000);
       expect(await other.hit('shared', 60_000)).toMatchObject({ count: 2 });
+      // A message published through one reaches a subscriber on the other, within the same prefix only.
+      const received: string[] = [];
+      await other.subscribe('events', (m) => received.push(m));
+      await store.publish('events', 'hello');
+      await vi.waitFor(() => expect(received).toEqual(['hello']));
     } finally {
       await other.close();
     }

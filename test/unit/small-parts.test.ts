@@ -77,6 +77,8 @@ describe('configuration', () => {
       'STORE_SECRET',
       'IDPORTEN_CLIENT_SECRET',
       'MITID_CLIENT_SECRET',
+      'NPE_EVENT_SECRET',
+      'STPK_EVENT_SECRET',
     ]) {
       expect(problems).toContain(name);
     }
@@ -101,6 +103,9 @@ describe('configuration', () => {
       STORE_SECRET: 'x'.repeat(32),
       IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
       MITID_CLIENT_SECRET: 'c'.repeat(16),
+      NPE_EVENT_SECRET: 'e'.repeat(16),
+      HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
+      STPK_EVENT_SECRET: 'e'.repeat(16),
     };
     expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
     expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
@@ -125,6 +130,9 @@ describe('configuration', () => {
       STORE_SECRET: 'x'.repeat(32),
       IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
       MITID_CLIENT_SECRET: 'c'.repeat(16),
+      NPE_EVENT_SECRET: 'e'.repeat(16),
+      HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
+      STPK_EVENT_SECRET: 'e'.repeat(16),
     };
     expect(() => loadConfig(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
     expect(loadConfig({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);

@@ -4,6 +4,8 @@
  * slash, sent URL-encoded.
  */
 import { z } from 'zod';
+import { eventParser } from '../events.js';
+import { helseklageEvent } from './schema.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
@@ -261,6 +263,8 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
     async health(call) {
       await http.json(helseklageHealth, { method: 'GET', path: '/api/health' }, call);
     },
+
+    parseEvent: eventParser(helseklageEvent),
 
     close: () => http.close(),
   };

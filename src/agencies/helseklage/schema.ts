@@ -92,3 +92,26 @@ export const helseklageSubmissionReceipt = z.object({ receiptId: z.string() });
 export const helseklageConsentReceipt = z.object({ status: z.literal('RECORDED') });
 
 export const helseklageHealth = z.object({ status: z.literal('UP') });
+
+const helseklageEventType = {
+  'case.step_completed': 'STEP_COMPLETED',
+  'case.document_added': 'DOCUMENT_ADDED',
+  'case.decision_made': 'DECISION_MADE',
+} as const;
+
+/** Helseklage's case event (its webhook). */
+export const helseklageEvent = z
+  .object({
+    eventType: z.enum(['case.step_completed', 'case.document_added', 'case.decision_made']),
+    caseNumber: z.string().min(1).max(64),
+    occurredAt: z.iso.datetime(),
+    step: z.string().max(64).nullable(),
+    documentId: z.string().max(64).nullable(),
+  })
+  .transform((e) => ({
+    kind: helseklageEventType[e.eventType],
+    caseNumber: e.caseNumber,
+    occurredAt: e.occurredAt,
+    step: e.step,
+    documentId: e.documentId,
+  }));

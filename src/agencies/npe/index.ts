@@ -3,6 +3,8 @@
  * call. The batch answers come in the case system's own order, so results are put back in key order here.
  */
 import { z } from 'zod';
+import { eventParser } from '../events.js';
+import { npeEvent } from './schema.js';
 import { chunks, inKeyOrder } from '../batch.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
@@ -288,6 +290,8 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
     async health(call) {
       await http.json(npeHealth, { method: 'GET', path: '/api/v1/helse' }, call);
     },
+
+    parseEvent: eventParser(npeEvent),
 
     close: () => http.close(),
   };

@@ -110,3 +110,26 @@ export const npeSubmissionReceipt = z.object({ kvittering: z.string() });
 export const npeConsentReceipt = z.object({ registrert: z.literal(true) });
 
 export const npeHealth = z.object({ status: z.literal('OK') });
+
+const npeEventType = {
+  STEG_FULLFORT: 'STEP_COMPLETED',
+  DOKUMENT_LAGT_TIL: 'DOCUMENT_ADDED',
+  VEDTAK_FATTET: 'DECISION_MADE',
+} as const;
+
+/** NPE's case event (its webhook). */
+export const npeEvent = z
+  .object({
+    hendelsestype: z.enum(['STEG_FULLFORT', 'DOKUMENT_LAGT_TIL', 'VEDTAK_FATTET']),
+    saksnummer: z.string().min(1).max(64),
+    tidspunkt: z.iso.datetime(),
+    steg: z.string().max(64).nullable(),
+    dokumentId: z.string().max(64).nullable(),
+  })
+  .transform((e) => ({
+    kind: npeEventType[e.hendelsestype],
+    caseNumber: e.saksnummer,
+    occurredAt: e.tidspunkt,
+    step: e.steg,
+    documentId: e.dokumentId,
+  }));

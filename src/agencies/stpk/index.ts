@@ -3,6 +3,8 @@
  * string, and the OIO macro status kept beside the steps.
  */
 import { z } from 'zod';
+import { eventParser } from '../events.js';
+import { stpkEvent } from './schema.js';
 import { chunks, inKeyOrder } from '../batch.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
@@ -190,6 +192,8 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     async health(call) {
       await http.json(stpkHealth, { method: 'GET', path: '/api/status' }, call);
     },
+
+    parseEvent: eventParser(stpkEvent),
 
     close: () => http.close(),
   };

@@ -92,3 +92,26 @@ export const stpkDocuments = z.object({
 });
 
 export const stpkHealth = z.object({ status: z.string() });
+
+const stpkEventType = {
+  TRIN_AFSLUTTET: 'STEP_COMPLETED',
+  DOKUMENT_TILFOEJET: 'DOCUMENT_ADDED',
+  AFGOERELSE_TRUFFET: 'DECISION_MADE',
+} as const;
+
+/** STPK's case event (its webhook). */
+export const stpkEvent = z
+  .object({
+    haendelse: z.enum(['TRIN_AFSLUTTET', 'DOKUMENT_TILFOEJET', 'AFGOERELSE_TRUFFET']),
+    sagsnummer: z.string().min(1).max(64),
+    tidspunkt: z.iso.datetime(),
+    trin: z.string().max(64).nullable(),
+    dokumentId: z.string().max(64).nullable(),
+  })
+  .transform((e) => ({
+    kind: stpkEventType[e.haendelse],
+    caseNumber: e.sagsnummer,
+    occurredAt: e.tidspunkt,
+    step: e.trin,
+    documentId: e.dokumentId,
+  }));

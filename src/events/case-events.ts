@@ -1,0 +1,117 @@
+/**
+ * What happens when an agency says a case changed: the safety-net copies of the case are dropped for
+ * everyone on it; each person who may see the case in the portal — decided by the same policy as their
+ * queries, consent included — gets a notification in the portal and, if they consented to be notified, a
+ * message; and the event is published to every gateway instance for live updates, addressed to those
+ * people by pseudonym.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { admitListing, asksConsent, decideCase, refusalOfLogin } from '../access/policy.js';
+import type { AgencyAdapter, AgencyEvent, CallOptions, ParticipantRecord } from '../agencies/port.js';
+import type { Principal } from '../auth/principal.js';
+import { pseudonym } from '../auth/pseudonym.js';
+import type { ViewerCache } from '../cache/viewer-cache.js';
+import type { ConsentService } from '../consent/consents.js';
+import type { NotificationDispatch } from '../notifications/dispatch.js';
+import type { NotificationInbox } from '../notifications/inbox.js';
+import type { Store } from '../store/index.js';
+
+export const CASE_EVENTS_CHANNEL = 'case-events';
+
+/** An event as published to the gateway instances: the case, what happened, and who may hear of it. */
+export interface PublishedCaseEvent extends AgencyEvent {
+  id: string;
+  agency: string;
+  /** Pseudonyms of the people who may see the case. */
+  audience: string[];
+}
+
+export interface CaseEventServices {
+  store: Store;
+  secret: string;
+  consentService: ConsentService;
+  inbox: NotificationInbox;
+  dispatch: NotificationDispatch;
+  viewerCache: ViewerCache | null;
+  log: FastifyBaseLogger;
+}
+
+/** Kinds of event worth a message outside the portal (a letter to read, a decision); the rest stay in it. */
+const MESSAGE_WORTHY = new Set(['DOCUMENT_ADDED', 'DECISION_MADE']);
+
+export class CaseEvents {
+  constructor(private readonly services: CaseEventServices) {}
+
+  /** Handles one verified event; agency failures propagate (the agency sends the event again). */
+  async receive(
+    adapter: AgencyAdapter,
+    id: string,
+    event: AgencyEvent,
+    call: CallOptions,
+  ): Promise<PublishedCaseEvent> {
+    const { definition } = adapter;
+    const agency = definition.code;
+    const [record] = await adapter.getCases([event.caseNumber], call);
+    const published: PublishedCaseEvent = { ...event, id, agency, audience: [] };
+    if (!record) {
+      this.services.log.warn({ agency }, 'event about a case the agency does not know; ignored');
+      return published;
+    }
+    const people = new Map<string, ParticipantRecord>();
+    for (const p of record.participants) if (!people.has(p.nationalId)) people.set(p.nationalId, p);
+
+    const now = new Date();
+    for (const participant of people.values()) {
+      this.services.viewerCache
+        ?.for(participant.nationalId, agency)
+        .forget(['listing', `case:${record.caseNumber}`, `documents:${record.caseNumber}`]);
+      const principal: Principal = {
+        provider: definition.country === 'NO' ? 'idporten' : 'mitid',
+        issuer: '',
+        country: definition.country,
+        nationalId: participant.nationalId,
+        assurance: 'high',
+        expiresAt: 0,
+      };
+      if (refusalOfLogin(principal, definition)) continue;
+      let notifications = false;
+      if (asksConsent(principal, definition)) {
+        const consent = (await this.services.consentService.forViewer(principal, [agency])).get(agency);
+        if (!consent?.portal) continue;
+        notifications = consent.notifications;
+      }
+      const admitted = admitListing(
+        await adapter.casesForPerson(participant.nationalId, call),
+        definition.policy,
+        now,
+      );
+      if (admitted.refusal || !admitted.cases.some((c) => c.caseNumber === record.caseNumber)) continue;
+      const decision = decideCase(principal, record, definition.policy, now);
+      if (!decision.visible) continue;
+
+      published.audience.push(pseudonym(this.services.secret, participant.nationalId));
+      await this.services.inbox.record(participant.nationalId, {
+        agency,
+        caseNumber: record.caseNumber,
+        kind: event.kind,
+        step: event.step,
+        documentId: event.documentId,
+        occurredAt: event.occurredAt,
+      });
+      if (notifications && MESSAGE_WORTHY.has(event.kind)) {
+        const outcome = await this.services.dispatch.notify(
+          {
+            nationalId: participant.nationalId,
+            lawyer: decision.role === 'LAWYER',
+            mobile: participant.mobile,
+            email: participant.email,
+          },
+          { agency, agencyName: definition.name, country: definition.country, caseNumber: record.caseNumber },
+        );
+        this.services.log.info({ agency, outcome }, 'notification');
+      }
+    }
+    await this.services.store.publish(CASE_EVENTS_CHANNEL, JSON.stringify(published));
+    return published;
+  }
+}

@@ -1,0 +1,27 @@
+import { requireViewer } from '../../context.js';
+import type { MutationResolvers } from '../../generated/graphql.js';
+
+export const markNotificationsRead: MutationResolvers['markNotificationsRead'] = async (
+  _parent,
+  { input },
+  context,
+) => {
+  const viewer = requireViewer(context);
+  if (!input.all && !input.ids?.length) {
+    return {
+      unreadCount: (await viewer.inbox.view(viewer.principal.nationalId)).unreadCount,
+      errors: [
+        {
+          code: 'BAD_USER_INPUT',
+          message: 'Name the notifications to mark read, or say all.',
+          field: ['input', 'ids'],
+        },
+      ],
+    };
+  }
+  const view = await viewer.inbox.markRead(
+    viewer.principal.nationalId,
+    input.all ? 'ALL' : (input.ids ?? []).slice(0, 200),
+  );
+  return { unreadCount: view.unreadCount, errors: [] };
+};

@@ -1,0 +1,141 @@
+/**
+ * The rules of outbound notifications, with an injected clock and a real Redis store: SMS only between
+ * 09:00 and 17:00 local time (held until 09:00 otherwise), e-mail at any hour, at most one message per
+ * person and case per hour, and texts without health details or links.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npeDefinition } from '../../src/agencies/npe/labels.js';
+import { stpkDefinition } from '../../src/agencies/stpk/labels.js';
+import {
+  composeMessage,
+  NotificationDispatch,
+  smsMayGoAt,
+  type CaseNews,
+  type OutboundMessage,
+} from '../../src/notifications/dispatch.js';
+import { connectRedisStore } from '../../src/store/redis.js';
+import type { Store } from '../../src/store/index.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await connectRedisStore({ url: redisTestUrl(), keyPrefix: uniquePrefix() });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+const NPE_NEWS: CaseNews = {
+  agency: 'npe',
+  agencyName: npeDefinition.name,
+  country: 'NO',
+  caseNumber: '2025-00883',
+};
+const citizen = { nationalId: '15838510075', lawyer: false, mobile: '+4791234567', email: null };
+const lawyer = {
+  nationalId: '07856810059',
+  lawyer: true,
+  mobile: '+4790000000',
+  email: 'erik@solberglie.no',
+};
+
+/** A dispatcher whose clock the test sets, sending into a list. */
+function dispatcher() {
+  const sent: OutboundMessage[] = [];
+  let now = 0;
+  const dispatch = new NotificationDispatch(
+    store,
+    'test-secret',
+    { send: async (m) => void sent.push(m) },
+    pino({ level: 'silent' }),
+    {
+      pollMs: 60_000,
+      clock: () => now,
+    },
+  );
+  return { dispatch, sent, at: (iso: string) => (now = Date.parse(iso)) };
+}
+
+describe('quiet hours', () => {
+  it('an SMS at 20:00 in Oslo waits until 09:00 the next morning, then goes once', async () => {
+    const { dispatch, sent, at } = dispatcher();
+    at('2026-11-23T19:00:00Z'); // 20:00 in Oslo (CET)
+    expect(await dispatch.notify(citizen, NPE_NEWS)).toBe('HELD');
+    expect(sent).toEqual([]);
+    at('2026-11-24T07:59:00Z'); // 08:59
+    expect(await dispatch.sendDue()).toBe(0);
+    at('2026-11-24T08:00:00Z'); // 09:00
+    expect(await dispatch.sendDue()).toBe(1);
+    expect(sent).toEqual([expect.objectContaining({ channel: 'SMS', to: citizen.mobile })]);
+    expect(await dispatch.sendDue()).toBe(0);
+  });
+
+  it('an SMS in the working day goes at once; an e-mail to a lawyer goes at any hour', async () => {
+    const { dispatch, sent, at } = dispatcher();
+    at('2026-11-23T09:30:00Z'); // 10:30 in Oslo
+    expect(await dispatch.notify(citizen, { ...NPE_NEWS, caseNumber: '2025-00001' })).toBe('SENT');
+    at('2026-11-23T22:00:00Z'); // 23:00 in Oslo
+    expect(await dispatch.notify(lawyer, { ...NPE_NEWS, caseNumber: '2025-00001' })).toBe('SENT');
+    expect(sent.map((m) => m.channel)).toEqual(['SMS', 'EMAIL']);
+  });
+
+  it('16:59 is still day, 17:00 is evening; Copenhagen keeps its own clock', () => {
+    expect(smsMayGoAt(new Date('2026-11-23T15:59:00Z'), 'NO').toISOString()).toBe('2026-11-23T15:59:00.000Z');
+    expect(smsMayGoAt(new Date('2026-11-23T16:00:00Z'), 'NO').toISOString()).toBe('2026-11-24T08:00:00.000Z');
+    expect(smsMayGoAt(new Date('2026-11-23T05:30:00Z'), 'DK').toISOString()).toBe('2026-11-23T08:00:00.000Z');
+    // Summer time: 09:00 in Oslo is 07:00 UTC.
+    expect(smsMayGoAt(new Date('2026-06-10T04:00:00Z'), 'NO').toISOString()).toBe('2026-06-10T07:00:00.000Z');
+  });
+});
+
+describe('one message per case per hour', () => {
+  it('a second event within the hour sends nothing more; after the hour, one more', async () => {
+    const { dispatch, sent, at } = dispatcher();
+    const news = { ...NPE_NEWS, caseNumber: '2025-00777' };
+    at('2026-11-23T10:00:00Z');
+    expect(await dispatch.notify(citizen, news)).toBe('SENT');
+    at('2026-11-23T10:30:00Z');
+    expect(await dispatch.notify(citizen, news)).toBe('THROTTLED');
+    // Another case, or another person, is not held back.
+    expect(await dispatch.notify(citizen, { ...news, caseNumber: '2025-00778' })).toBe('SENT');
+    expect(await dispatch.notify(lawyer, news)).toBe('SENT');
+    at('2026-11-23T11:00:01Z');
+    expect(await dispatch.notify(citizen, news)).toBe('SENT');
+    expect(sent).toHaveLength(4);
+  });
+
+  it('events during the night become one message in the morning', async () => {
+    const { dispatch, sent, at } = dispatcher();
+    const news = { ...NPE_NEWS, caseNumber: '2025-00999' };
+    at('2026-11-23T20:00:00Z');
+    expect(await dispatch.notify(citizen, news)).toBe('HELD');
+    at('2026-11-23T22:00:00Z');
+    expect(await dispatch.notify(citizen, news)).toBe('HELD');
+    at('2026-11-24T08:00:00Z');
+    expect(await dispatch.sendDue()).toBe(1);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('what a message says', () => {
+  it('the agency and the case number in the agency’s language; no link, no health detail', () => {
+    const sms = composeMessage(citizen, NPE_NEWS);
+    expect(sms?.text).toBe(
+      'Det er nytt i sak 2025-00883 hos Norsk pasientskadeerstatning. Logg inn på Min side for å se hva som er nytt.',
+    );
+    const danish = composeMessage(
+      { ...citizen, nationalId: '7503821234' },
+      { agency: 'stpk', agencyName: stpkDefinition.name, country: 'DK', caseNumber: '25-000123' },
+    );
+    expect(danish?.text).toMatch(/^Der er nyt i sag 25-000123 hos /);
+    for (const text of [sms?.text, danish?.text]) expect(text).not.toMatch(/https?:|www\.|\/\//);
+  });
+
+  it('no message without the contact detail the channel needs', async () => {
+    const { dispatch, at } = dispatcher();
+    at('2026-11-23T10:00:00Z');
+    expect(await dispatch.notify({ ...citizen, mobile: null }, NPE_NEWS)).toBe('NO_CONTACT');
+    expect(await dispatch.notify({ ...lawyer, email: null }, NPE_NEWS)).toBe('NO_CONTACT');
+  });
+});
