@@ -55,6 +55,7 @@ if (!mocksOnly) {
   const config = configFromEnvironment();
   await startGateway(config);
   console.log(`Gateway ready: http://localhost:${config.port}/graphql  (Apollo Sandbox in the browser)`);
+  console.log(`Log in as a persona: http://localhost:${config.port}/auth/login  (or /auth/login?idp=mitid)`);
   console.log(
     `Try: TOKEN=$(curl -s -X POST ${stack.idporten.issuer}/dev/token -d '{"pid":"15838510075"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
   );

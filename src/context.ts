@@ -21,6 +21,8 @@ export interface Context extends Services {
   consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
   call: CallOptions | null;
+  /** Whether the login behind the request still holds (for a long-lived subscription); present exactly when `principal` is. */
+  stillSignedIn: (() => Promise<boolean>) | null;
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;
@@ -33,6 +35,7 @@ export interface AuthenticatedContext extends Context {
   loaders: Loaders;
   consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
   call: CallOptions;
+  stillSignedIn: () => Promise<boolean>;
 }
 
 /** Records an audit event for the request's viewer (see src/audit/). */
@@ -41,7 +44,8 @@ export function audit(context: AuthenticatedContext, entry: AuditEntry): void {
 }
 
 export function requireViewer(context: Context): AuthenticatedContext {
-  if (!context.principal || !context.loaders || !context.consents || !context.call) throw unauthenticated();
+  if (!context.principal || !context.loaders || !context.consents || !context.call || !context.stillSignedIn)
+    throw unauthenticated();
   return context as AuthenticatedContext;
 }
 

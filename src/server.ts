@@ -40,6 +40,7 @@ import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 import { eventRoutes } from './events/receive.js';
+import { registerCaseEventStream } from './events/stream.js';
 import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
@@ -197,8 +198,9 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
   ];
 
+  const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     plugins,
     validationRules: armor.validationRules,
     introspection: !config.production,
@@ -222,8 +224,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       now: new Date(),
       ...services,
     };
-    const principal = await authenticate(request, reply);
-    if (!principal) return { ...base, principal: null, loaders: null, consents: null, call: null };
+    const signedIn = await authenticate(request, reply);
+    if (!signedIn)
+      return { ...base, principal: null, loaders: null, consents: null, call: null, stillSignedIn: null };
+    const { principal, stillSignedIn } = signedIn;
     await limiter.check(principal, request.log);
     // One deadline for all of the request's agency calls; each in-flight call listens to it.
     const signal = AbortSignal.timeout(config.requestDeadlineMs);
@@ -239,24 +243,36 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       call,
       loaders: createLoaders(registry, principal.nationalId, call, services.viewerCache, request.log),
       consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
+      stillSignedIn,
     };
   };
 
-  /** The person behind a request: a bearer token when one is sent, else the session cookie; null for neither. */
-  const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> => {
+  /**
+   * The person behind a request — a bearer token when one is sent, else the session cookie; null for
+   * neither — and how to tell later whether that login still holds.
+   */
+  const authenticate = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<{ principal: Principal; stillSignedIn: () => Promise<boolean> } | null> => {
     const token = bearerToken(request);
     if (token === undefined) {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (!sessionId) return null;
       const session = await sessions.resume(sessionId, login.refresh, request.log);
-      if (session) return session.principal;
+      if (session) {
+        const stillSignedIn = async () =>
+          (await sessions.resume(sessionId, login.refresh, request.log)) !== null;
+        return { principal: session.principal, stillSignedIn };
+      }
       reply.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
       throw unauthenticated('The session has ended. Log in again.');
     }
     try {
       if (token === null)
         throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
-      return await verifier.verify(token);
+      const principal = await verifier.verify(token);
+      return { principal, stillSignedIn: async () => principal.expiresAt * 1000 > Date.now() };
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'bearer token refused');
@@ -271,6 +287,12 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await app.register(uploadRoute(requestContext));
 
   login.register(app);
+  registerCaseEventStream(app, {
+    schema,
+    context: requestContext,
+    validationRules: armor.validationRules,
+    formatError: formatErrorWith(app.log),
+  });
   await app.register(
     eventRoutes({
       registry,
@@ -290,6 +312,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();
+  await services.caseEventBus.start();
   let closing: Promise<void> | undefined;
 
   return {
@@ -301,6 +324,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       (closing ??= (async () => {
         await services.submissions.delivery.stop();
         await services.notifications.dispatch.stop();
+        await services.caseEventBus.stop();
         await app.close();
         await registry.close();
         await store.close();

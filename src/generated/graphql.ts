@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AgencyConsent } from '../consent/consents.js';
 import type { SubmissionRecord } from '../submissions/records.js';
 import type { InboxView, InboxItem } from '../notifications/inbox.js';
+import type { PublishedCaseEvent } from '../events/case-events.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -220,6 +221,21 @@ export type CaseEdge = {
   cursor: Scalars['String']['output'];
   /** The case. */
   node: Case;
+};
+
+/** Something that just happened in one of the viewer's cases. Fetch the case again to see it. */
+export type CaseEvent = {
+  __typename?: 'CaseEvent';
+  agency: Agency;
+  /** The case (open it with `case(id:)`). */
+  caseId: Scalars['ID']['output'];
+  /** The agency's id of the event. */
+  id: Scalars['ID']['output'];
+  kind: CaseEventKind;
+  /** What happened, in the negotiated language. */
+  message: Scalars['String']['output'];
+  /** When it happened at the agency. */
+  occurredAt: Scalars['DateTime']['output'];
 };
 
 /** What happened to a case. */
@@ -707,6 +723,15 @@ export type SubmitInformationPayload = {
   submission?: Maybe<Submission>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * What happens in the viewer's cases from now on, as the agencies report it: over server-sent events at
+   * `/graphql/stream` (graphql-sse). Only events of cases the viewer may see; ends when the login ends.
+   */
+  caseEvents: CaseEvent;
+};
+
 /** One step of a case's timeline. */
 export type TimelineStep = {
   __typename?: 'TimelineStep';
@@ -879,6 +904,7 @@ export type ResolversTypes = {
   CaseCapabilities: ResolverTypeWrapper<CaseCapabilities>;
   CaseConnection: ResolverTypeWrapper<CaseConnectionView>;
   CaseEdge: ResolverTypeWrapper<CaseEdgeView>;
+  CaseEvent: ResolverTypeWrapper<PublishedCaseEvent>;
   CaseEventKind: CaseEventKind;
   CaseFilter: CaseFilter;
   CaseStatus: CaseStatus;
@@ -924,6 +950,7 @@ export type ResolversTypes = {
   SubmitFormPayload: ResolverTypeWrapper<Omit<SubmitFormPayload, 'submission'> & { submission?: Maybe<ResolversTypes['Submission']> }>;
   SubmitInformationInput: SubmitInformationInput;
   SubmitInformationPayload: ResolverTypeWrapper<Omit<SubmitInformationPayload, 'submission'> & { submission?: Maybe<ResolversTypes['Submission']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimelineStep: ResolverTypeWrapper<TimelineStep>;
   Upload: ResolverTypeWrapper<Upload>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -942,6 +969,7 @@ export type ResolversParentTypes = {
   CaseCapabilities: CaseCapabilities;
   CaseConnection: CaseConnectionView;
   CaseEdge: CaseEdgeView;
+  CaseEvent: PublishedCaseEvent;
   CaseFilter: CaseFilter;
   CodeLabel: CodeLabel;
   Consent: AgencyConsent;
@@ -977,6 +1005,7 @@ export type ResolversParentTypes = {
   SubmitFormPayload: Omit<SubmitFormPayload, 'submission'> & { submission?: Maybe<ResolversParentTypes['Submission']> };
   SubmitInformationInput: SubmitInformationInput;
   SubmitInformationPayload: Omit<SubmitInformationPayload, 'submission'> & { submission?: Maybe<ResolversParentTypes['Submission']> };
+  Subscription: Record<PropertyKey, never>;
   TimelineStep: TimelineStep;
   Upload: Upload;
   UserError: UserError;
@@ -1056,6 +1085,15 @@ export type CaseConnectionResolvers<ContextType = Context, ParentType extends Re
 export type CaseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseEdge'] = ResolversParentTypes['CaseEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+};
+
+export type CaseEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseEvent'] = ResolversParentTypes['CaseEvent']> = {
+  agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CaseEventKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CodeLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodeLabel'] = ResolversParentTypes['CodeLabel']> = {
@@ -1220,6 +1258,10 @@ export type SubmitInformationPayloadResolvers<ContextType = Context, ParentType 
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  caseEvents?: SubscriptionResolver<ResolversTypes['CaseEvent'], "caseEvents", ParentType, ContextType>;
+};
+
 export type TimelineStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineStep'] = ResolversParentTypes['TimelineStep']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1260,6 +1302,7 @@ export type Resolvers<ContextType = Context> = {
   CaseCapabilities?: CaseCapabilitiesResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
+  CaseEvent?: CaseEventResolvers<ContextType>;
   CodeLabel?: CodeLabelResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   ConsentPayload?: ConsentPayloadResolvers<ContextType>;
@@ -1284,6 +1327,7 @@ export type Resolvers<ContextType = Context> = {
   Submission?: SubmissionResolvers<ContextType>;
   SubmitFormPayload?: SubmitFormPayloadResolvers<ContextType>;
   SubmitInformationPayload?: SubmitInformationPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimelineStep?: TimelineStepResolvers<ContextType>;
   Upload?: UploadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -17,6 +17,7 @@ import { withdrawConsent } from './Mutation/withdrawConsent.js';
 import { markNotificationsRead } from './Mutation/markNotificationsRead.js';
 import { Notification } from './Notification.js';
 import { NotificationList } from './NotificationList.js';
+import { CaseEvent, Subscription } from './Subscription.js';
 import { agencies } from './Query/agencies.js';
 import { caseById } from './Query/case.js';
 import { cases } from './Query/cases.js';
@@ -33,6 +34,8 @@ export const resolvers: Resolvers = {
     submitForm,
     markNotificationsRead,
   },
+  Subscription,
+  CaseEvent,
   Notification,
   NotificationList,
   Form,

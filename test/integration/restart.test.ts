@@ -3,20 +3,18 @@
  * agency is down, a submission is accepted; the process is killed (SIGKILL, no shutdown); the agency comes
  * back; a new gateway process delivers the submission, exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
-import {
-  freePort,
-  giveConsents,
-  persona,
-  postGraphql,
-  startTestStack,
-  type TestStack,
-} from '../helpers/stack.js';
+import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+import { startGatewayProcess as startProcess } from '../helpers/process.js';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const startGatewayProcess = async (env: Record<string, string>) => {
+  const started = await startProcess(env);
+  children.push(started.child);
+  return started;
+};
+
 let stack: TestStack;
 const children: ChildProcess[] = [];
 
@@ -27,31 +25,6 @@ afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await stack.close();
 });
-
-/** Starts `node --import tsx src/main.ts` with the given environment and waits until it answers. */
-async function startGatewayProcess(
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`gateway process exited: ${stderr}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gateway process did not start: ${stderr}`);
-}
 
 describe('a gateway process that crashes', () => {
   it('loses nothing: a submission accepted while the agency was down arrives once, from the next process', async () => {

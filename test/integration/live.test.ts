@@ -1,0 +1,97 @@
+/**
+ * Live updates over server-sent events (graphql-sse): a person subscribed to their case events hears of a
+ * change as soon as the agency reports it; someone else hears nothing; no login, no stream.
+ */
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscribe } from '../helpers/sse.js';
+import { advance, appealInProgress } from '../helpers/cases.js';
+import { SESSION_COOKIE } from '../../src/auth/sessions.js';
+import { Browser } from '../helpers/browser.js';
+import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('live case events', () => {
+  it('reach the person whose case changed, in their language, and no one else', async () => {
+    const record = appealInProgress(stack.mocks.world);
+    const ingrid = await stack.token('citizen-npe-helseklage');
+    const stranger = await stack.token('stranger');
+    const hers = await subscribe(stack.url, { authorization: `Bearer ${ingrid}`, 'accept-language': 'en' });
+    const theirs = await subscribe(stack.url, { authorization: `Bearer ${stranger}` });
+    try {
+      const count = await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await hers.waitFor(count);
+      const events = hers.received.map((r) => (r.data as { caseEvents: Record<string, unknown> }).caseEvents);
+      expect(events[0]).toMatchObject({
+        caseId: `helseklage:${record.caseNumber}`,
+        kind: 'STEP_COMPLETED',
+        agency: { code: 'helseklage' },
+      });
+      expect(events[0]?.message).toMatch(/^The step “.+” is completed\.$/);
+      // The stranger's stream stays quiet (give it the time the other one needed, and more).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(theirs.received).toEqual([]);
+    } finally {
+      hers.close();
+      theirs.close();
+    }
+  });
+
+  it('ends the stream when the session behind it ends', async () => {
+    const record = appealInProgress(stack.mocks.world);
+    const browser = new Browser();
+    const page = await browser.go(`${stack.url}/auth/login?idp=idporten`);
+    const form = Browser.forms(page).find(
+      (f) => f.fields.nationalId === persona('citizen-npe-helseklage').login.pid,
+    );
+    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
+    const cookie = (await browser.cookie(stack.url, SESSION_COOKIE))?.value ?? '';
+    await giveConsents(stack.url, await stack.token('citizen-npe-helseklage'));
+    const stream = await subscribe(stack.url, { cookie: `${SESSION_COOKIE}=${cookie}` });
+    try {
+      const count = await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await stream.waitFor(count);
+      await browser.fetch(`${stack.url}/auth/logout`, { method: 'POST' });
+      await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stream.received).toHaveLength(count);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('refuses a stream without a login, and anything but a subscription', async () => {
+    const anonymous = await request(`${stack.url}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { caseEvents { id } }' }),
+    });
+    const text = await anonymous.body.text();
+    expect(text).toContain('UNAUTHENTICATED');
+    expect(text).not.toContain('"data":{"caseEvents"');
+    const token = await stack.token('citizen-npe-helseklage');
+    const response = await request(`${stack.url}/graphql/stream`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ query: '{ viewer { country } }' }),
+    });
+    const refusal = await response.body.text();
+    expect(refusal).toContain('Only subscriptions are served here');
+    expect(refusal).not.toContain('"country"');
+    // A query is still a query at /graphql.
+    expect((await postGraphql(stack.url, '{ viewer { country } }', { token })).body.data).toEqual({
+      viewer: { country: 'NO' },
+    });
+  });
+});
