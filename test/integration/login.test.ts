@@ -111,6 +111,30 @@ describe('login through the BFF', () => {
     expect(refused.body.data ?? null).toBeNull();
   });
 
+  it('the session cookie alone opens a document link, as a plain <a href> in the browser would', async () => {
+    const browser = new Browser();
+    await logIn(browser, 'citizen-npe-helseklage');
+    const value = (await sessionCookie(browser)) ?? '';
+    await queryWithCookie(
+      value,
+      'mutation { giveConsent(input: { agency: "helseklage", notifications: false }) { errors { code } } }',
+    );
+    const { body } = await postGraphql<{
+      cases: { nodes: { documents: { downloadUrl: string | null }[] }[] };
+    }>(
+      stack.url,
+      '{ cases(filter: { agencies: ["helseklage"] }) { nodes { documents(first: 1) { downloadUrl } } } }',
+      { headers: { cookie: `${SESSION_COOKIE}=${value}` } },
+    );
+    const url = body.data?.cases.nodes.flatMap((n) => n.documents).find((d) => d.downloadUrl)?.downloadUrl;
+    expect(url).toBeTruthy();
+    const download = await browser.fetch(url ?? '');
+    expect(download.status).toBe(200);
+    expect(download.text.startsWith('%PDF-')).toBe(true);
+    // Without the cookie, the link alone opens nothing.
+    expect((await new Browser().fetch(url ?? '')).status).toBe(401);
+  });
+
   it('logs in with MitID and names a Danish person', async () => {
     const browser = new Browser();
     await logIn(browser, 'citizen-dk', 'mitid');

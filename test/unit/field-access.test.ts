@@ -13,7 +13,7 @@ import { buildSchema, loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema();
 
-/** Every object type reachable from Query and Mutation, through field types and arguments' results. */
+/** Every object type reachable from Query, Mutation and Subscription, through field types. */
 function reachableTypes(): GraphQLObjectType[] {
   const seen = new Map<string, GraphQLObjectType>();
   const visit = (type: GraphQLNamedType | null | undefined) => {
@@ -23,6 +23,7 @@ function reachableTypes(): GraphQLObjectType[] {
   };
   visit(schema.getQueryType());
   visit(schema.getMutationType());
+  visit(schema.getSubscriptionType());
   return [...seen.values()];
 }
 
@@ -36,7 +37,7 @@ const RESTRICTING = new Set([
 ]);
 
 describe('field-level access declared in the SDL', () => {
-  it('every field reachable from Query and Mutation has an access rule (default deny)', () => {
+  it('every field reachable from Query, Mutation and Subscription has an access rule (default deny)', () => {
     const types = reachableTypes();
     expect(types.length).toBeGreaterThan(15);
     const missing = types.flatMap((type) =>
