@@ -105,6 +105,10 @@ function baseSchema(production: boolean) {
     UPSTREAM_CONNECTIONS: int(8, 1, 256),
     UPSTREAM_CONNECT_TIMEOUT_MS: int(1_000),
     UPSTREAM_TIMEOUT_MS: int(3_000),
+    UPSTREAM_BREAKER_FAILURES: int(5, 1, 1000),
+    UPSTREAM_BREAKER_OPEN_MS: int(10_000, 100, 600_000),
+    UPSTREAM_RETRY_RATIO: z.coerce.number().min(0).max(1).default(0.1),
+    UPSTREAM_RETRY_MINIMUM: int(10, 0, 10_000),
     REQUEST_DEADLINE_MS: int(8_000),
     MAX_DEPTH: int(10),
     MAX_ALIASES: int(15),
@@ -187,6 +191,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
       bodyTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      resilience: {
+        breakerFailures: e.UPSTREAM_BREAKER_FAILURES,
+        breakerOpenMs: e.UPSTREAM_BREAKER_OPEN_MS,
+        retryRatio: e.UPSTREAM_RETRY_RATIO,
+        retryMinimum: e.UPSTREAM_RETRY_MINIMUM,
+      },
     },
     requestDeadlineMs: e.REQUEST_DEADLINE_MS,
     limits: {

@@ -17,6 +17,8 @@ export interface Context extends Services {
   principal: Principal | null;
   /** Present exactly when `principal` is. */
   loaders: Loaders | null;
+  /** The documents the viewer has opened, read from the store at most once per request; present exactly when `principal` is. */
+  readDocuments: (() => Promise<ReadonlySet<string>>) | null;
   /** The viewer's consents, read from the store at most once per request; present exactly when `principal` is. */
   consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
@@ -28,12 +30,15 @@ export interface Context extends Services {
   maxPageSize: number;
   /** The request's start; "today" for deadlines. */
   now: Date;
+  /** When the request's budget for agency calls runs out (ms since the epoch). */
+  deadlineAt: number;
 }
 
 export interface AuthenticatedContext extends Context {
   principal: Principal;
   loaders: Loaders;
   consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
+  readDocuments: () => Promise<ReadonlySet<string>>;
   call: CallOptions;
   stillSignedIn: () => Promise<boolean>;
 }
@@ -44,7 +49,14 @@ export function audit(context: AuthenticatedContext, entry: AuditEntry): void {
 }
 
 export function requireViewer(context: Context): AuthenticatedContext {
-  if (!context.principal || !context.loaders || !context.consents || !context.call || !context.stillSignedIn)
+  if (
+    !context.principal ||
+    !context.loaders ||
+    !context.consents ||
+    !context.readDocuments ||
+    !context.call ||
+    !context.stillSignedIn
+  )
     throw unauthenticated();
   return context as AuthenticatedContext;
 }

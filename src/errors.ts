@@ -35,7 +35,8 @@ export function unauthenticated(message = 'Log in to see your cases.'): GraphQLE
   return graphError('UNAUTHENTICATED', message, { http: { status: 401 } });
 }
 
-export type UpstreamFailure = 'TIMEOUT' | 'UNREACHABLE' | 'HTTP_ERROR' | 'BAD_RESPONSE';
+/** CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/resilience.ts). */
+export type UpstreamFailure = 'TIMEOUT' | 'UNREACHABLE' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'CIRCUIT_OPEN';
 
 /** An agency did not give a usable answer. `reason` is the machine-readable `agencyStatuses` reason. */
 export class UpstreamError extends Error {

@@ -134,8 +134,16 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     secret: config.storeSecret,
   });
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
-  const registry =
-    options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
+  const upstream = {
+    ...config.upstream,
+    events: {
+      onStateChange: (agency: string, breaker: string) =>
+        app.log[breaker === 'CLOSED' ? 'info' : 'warn']({ agency, breaker }, 'agency circuit breaker'),
+      onRetry: (agency: string, error: Error) =>
+        app.log.info({ agency, err: error.message }, 'agency call failed; retrying once'),
+    },
+  };
+  const registry = options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(upstream)));
 
   const services = createServices(config, store, registry, app.log, {
     notifier: options.notifier,
@@ -222,11 +230,20 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       log: request.log,
       maxPageSize: config.limits.maxPageSize,
       now: new Date(),
+      deadlineAt: Date.now() + config.requestDeadlineMs,
       ...services,
     };
     const signedIn = await authenticate(request, reply);
     if (!signedIn)
-      return { ...base, principal: null, loaders: null, consents: null, call: null, stillSignedIn: null };
+      return {
+        ...base,
+        principal: null,
+        loaders: null,
+        consents: null,
+        readDocuments: null,
+        call: null,
+        stillSignedIn: null,
+      };
     const { principal, stillSignedIn } = signedIn;
     await limiter.check(principal, request.log);
     // One deadline for all of the request's agency calls; each in-flight call listens to it.
@@ -237,12 +254,14 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       .filter((a) => asksConsent(principal, a.definition))
       .map((a) => a.definition.code);
     let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
+    let reads: Promise<ReadonlySet<string>> | undefined;
     return {
       ...base,
       principal,
       call,
       loaders: createLoaders(registry, principal.nationalId, call, services.viewerCache, request.log),
       consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
+      readDocuments: () => (reads ??= services.documentReads.readIds(principal.nationalId)),
       stillSignedIn,
     };
   };

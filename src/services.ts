@@ -8,6 +8,7 @@ import { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
 import { ViewerCache } from './cache/viewer-cache.js';
 import { ConsentService } from './consent/consents.js';
+import { DocumentReads } from './cases/reads.js';
 import { CaseEventBus } from './events/bus.js';
 import { CaseEvents } from './events/case-events.js';
 import { DocumentLinks } from './files/links.js';
@@ -48,6 +49,7 @@ export function createServices(
     consentService,
     viewerCache,
     inbox,
+    documentReads: new DocumentReads(store, config.storeSecret),
     notifications: { dispatch, logNotifier },
     caseEventBus: new CaseEventBus(store, config.storeSecret, log.child({ topic: 'events' })),
     caseEvents: new CaseEvents({

@@ -19,6 +19,8 @@ export const faultsSchema = z.object({
   slowMs: z.number().int().min(0).max(120_000).default(0),
   /** Share of JSON answers broken so that they no longer match the agency's own schema (0–1). */
   malformedRate: z.number().min(0).max(1).default(0),
+  /** The next this many requests are answered with a 500, then the agency is well again (a blip). */
+  failNext: z.number().int().min(0).max(1000).default(0),
   /** When set, the faults hit only requests whose path starts with one of these (e.g. one endpoint). */
   onlyPaths: z.array(z.string().startsWith('/')).default([]),
 });
@@ -156,6 +158,10 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     if (faulty && faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     if (!options.authorize(request)) {
       return reply.code(401).send(options.errorBody(401, 'missing or invalid credential'));
+    }
+    if (faulty && faults.failNext > 0) {
+      faults.failNext--;
+      return reply.code(500).send(options.errorBody(500, 'internal error in case system'));
     }
     if (faulty && faults.errorRate > 0 && roll() < faults.errorRate) {
       return reply.code(500).send(options.errorBody(500, 'internal error in case system'));

@@ -1,13 +1,20 @@
 /**
  * The one way the gateway talks HTTP to an agency: an undici Pool per agency with explicit connect,
  * header and body timeouts (undici's defaults are 300 s), a cap on concurrent connections, the request's
- * deadline as abort signal, and zod parsing of every JSON answer.
+ * deadline as abort signal, a circuit breaker and budgeted retries of reads (resilience.ts), and zod
+ * parsing of every JSON answer.
  */
 import type { Readable } from 'node:stream';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
 import { UpstreamError } from '../errors.js';
 import type { CallOptions } from './port.js';
+import {
+  AgencyResilience,
+  DEFAULT_RESILIENCE,
+  type ResilienceEvents,
+  type ResilienceSettings,
+} from './resilience.js';
 
 export interface AgencyHttpOptions {
   agency: string;
@@ -19,6 +26,10 @@ export interface AgencyHttpOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** Breaker and retry settings (defaults in resilience.ts). */
+  resilience?: ResilienceSettings;
+  /** Where breaker changes and retries are reported (the gateway's log). */
+  events?: ResilienceEvents;
 }
 
 export interface JsonRequest {
@@ -26,12 +37,15 @@ export interface JsonRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** A read that may safely be sent twice (GETs are; a POST search or batch look-up says so). */
+  idempotent?: boolean;
 }
 
 export class AgencyHttp {
   readonly #pool: Pool;
   readonly #options: AgencyHttpOptions;
   readonly #basePath: string;
+  readonly resilience: AgencyResilience;
 
   constructor(options: AgencyHttpOptions) {
     const url = new URL(options.baseUrl);
@@ -44,6 +58,11 @@ export class AgencyHttp {
       bodyTimeout: options.bodyTimeoutMs,
       keepAliveTimeout: 10_000,
     });
+    this.resilience = new AgencyResilience(
+      options.agency,
+      options.resilience ?? DEFAULT_RESILIENCE,
+      options.events,
+    );
   }
 
   /**
@@ -62,6 +81,18 @@ export class AgencyHttp {
     request: JsonRequest,
     call: CallOptions,
     notFoundAsNull = false,
+  ): Promise<z.infer<S> | null> {
+    return this.resilience.run(() => this.#jsonOnce(schema, request, call, notFoundAsNull), {
+      idempotent: request.idempotent ?? request.method === 'GET',
+      signal: call.signal,
+    });
+  }
+
+  async #jsonOnce<S extends z.ZodType>(
+    schema: S,
+    request: JsonRequest,
+    call: CallOptions,
+    notFoundAsNull: boolean,
   ): Promise<z.infer<S> | null> {
     const agency = this.#options.agency;
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
@@ -117,6 +148,13 @@ export class AgencyHttp {
 
   /** A request whose answer has no body worth reading (204 and the like); failures are UpstreamErrors. */
   async empty(request: JsonRequest, call: CallOptions): Promise<void> {
+    return this.resilience.run(() => this.#emptyOnce(request, call), {
+      idempotent: request.idempotent ?? request.method === 'GET',
+      signal: call.signal,
+    });
+  }
+
+  async #emptyOnce(request: JsonRequest, call: CallOptions): Promise<void> {
     let response;
     try {
       response = await this.#pool.request({
@@ -150,6 +188,14 @@ export class AgencyHttp {
    * timeout still stops a stalled agency.
    */
   async stream(
+    path: string,
+    call: { signal: AbortSignal; correlationId: string },
+  ): Promise<{ contentType: string | null; sizeBytes: number | null; body: Readable } | null> {
+    // Retried only before the first byte: once the body flows, it belongs to the caller.
+    return this.resilience.run(() => this.#streamOnce(path, call), { idempotent: true, signal: call.signal });
+  }
+
+  async #streamOnce(
     path: string,
     call: { signal: AbortSignal; correlationId: string },
   ): Promise<{ contentType: string | null; sizeBytes: number | null; body: Readable } | null> {
@@ -187,6 +233,18 @@ export class AgencyHttp {
    * shorter fails the request rather than leaving a partial file; the JSON answer is parsed with `schema`.
    */
   async upload<S extends z.ZodType>(
+    schema: S,
+    request: { path: string; headers: Record<string, string>; body: Readable; sizeBytes: number },
+    call: CallOptions,
+  ): Promise<z.infer<S>> {
+    // Never retried: the body is a stream that has been read.
+    return this.resilience.run(() => this.#uploadOnce(schema, request, call), {
+      idempotent: false,
+      signal: call.signal,
+    });
+  }
+
+  async #uploadOnce<S extends z.ZodType>(
     schema: S,
     request: { path: string; headers: Record<string, string>; body: Readable; sizeBytes: number },
     call: CallOptions,

@@ -35,6 +35,24 @@ function failureReason(error: unknown, context: AuthenticatedContext, agency: st
   return 'UPSTREAM_ERROR';
 }
 
+/**
+ * The listings get this share of the request's remaining budget: the merged page needs every agency's list,
+ * so an agency that is slow to list must not leave the others no time to fetch their cases.
+ */
+const LISTING_SHARE = 0.6;
+
+/** The agency's listing, or a TIMEOUT once the listing budget is spent (the call itself runs to the deadline). */
+function withinBudget<T>(work: Promise<T>, agency: string, budgetMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UpstreamError(agency, 'TIMEOUT', 'did not list the cases within the budget')),
+      Math.max(0, budgetMs),
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export async function listCases(context: AuthenticatedContext, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
@@ -48,6 +66,7 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
   const asOf = new Date().toISOString();
   const statuses = new Map<string, AgencyStatusView>();
   const adapters = context.registry.adapters.filter((a) => !wanted || wanted.has(a.definition.code));
+  const listingBudgetMs = (context.deadlineAt - Date.now()) * LISTING_SHARE;
 
   const lists = await Promise.all(
     adapters.map(async (adapter): Promise<Listed[]> => {
@@ -70,7 +89,7 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
           return [];
         }
         const admitted = admitListing(
-          await loadersFor(context, agency.code).listing(),
+          await withinBudget(loadersFor(context, agency.code).listing(), agency.code, listingBudgetMs),
           agency.policy,
           context.now,
         );

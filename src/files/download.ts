@@ -75,6 +75,8 @@ async function deliver(
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
 
   auditCaseAccess(context, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
+  // Opened: no longer new to this person (a failure here costs the marker, never the download).
+  context.documentReads.markRead(context.principal.nationalId, target.documentId).catch(() => undefined);
   // A read receipt where the agency takes them; the download never waits for it or fails on it.
   adapter
     .markDocumentRead?.(document.record.id, context.principal.nationalId, {

@@ -146,6 +146,8 @@ export type Case = {
   timeline?: Maybe<Array<TimelineStep>>;
   /** The agency's title of the case. */
   title: Scalars['String']['output'];
+  /** How many of the documents the agency sent the viewer's side they have not opened here yet. */
+  unreadDocumentCount?: Maybe<Scalars['Int']['output']>;
   /** Last change to the case. */
   updatedAt: Scalars['DateTime']['output'];
   /** Whether the case is open to the viewer, and if not, why and what they can do about it. */
@@ -376,6 +378,8 @@ export type Document = {
   downloadUrl?: Maybe<Scalars['String']['output']>;
   /** Global id: agency code and the agency's document id. */
   id: Scalars['ID']['output'];
+  /** Whether the viewer has opened it here. */
+  read: Scalars['Boolean']['output'];
   /** Size of the content in bytes. */
   sizeBytes: Scalars['Int']['output'];
   /** The document's title. */
@@ -1055,6 +1059,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   submissions?: Resolver<Maybe<Array<ResolversTypes['Submission']>>, ParentType, ContextType>;
   timeline?: Resolver<Maybe<Array<ResolversTypes['TimelineStep']>>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unreadDocumentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   viewerAccess?: Resolver<ResolversTypes['CaseAccess'], ParentType, ContextType>;
   viewerCan?: Resolver<ResolversTypes['CaseCapabilities'], ParentType, ContextType>;
@@ -1147,6 +1152,7 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   directionLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

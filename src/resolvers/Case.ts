@@ -1,4 +1,4 @@
-import { caseDeadlines, caseDocuments } from '../cases/documents.js';
+import { caseDeadlines, caseDocuments, globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
 import { globalCaseId, loadCase } from '../cases/get.js';
 import type { CaseView } from '../cases/views.js';
 import { requireViewer } from '../context.js';
@@ -47,6 +47,17 @@ export const Case: CaseResolvers = {
   documents: async (view, { first }, context) => {
     const documents = await orUpstreamError(caseDocuments(requireViewer(context), view));
     return typeof first === 'number' ? documents.slice(0, Math.max(0, first)) : documents;
+  },
+  unreadDocumentCount: async (view, _args, context) => {
+    const viewer = requireViewer(context);
+    const [documents, read] = await Promise.all([
+      orUpstreamError(visibleCaseDocuments(viewer, view)),
+      viewer.readDocuments(),
+    ]);
+    return documents.filter(
+      (d) =>
+        d.record.direction === 'OUTGOING' && !read.has(globalDocumentId(view.definition.code, d.record.id)),
+    ).length;
   },
   caseFileUrl: (view, { documentIds }, context) => {
     if (documentIds && (documentIds.length === 0 || documentIds.length > 100)) {

@@ -15,6 +15,8 @@ export const Document: DocumentResolvers = {
   contentType: ({ record }) => record.contentType,
   sizeBytes: ({ record }) => record.sizeBytes,
   commentDeadline: ({ record }) => record.commentDeadline,
+  read: async ({ record, view }, _args, context) =>
+    (await requireViewer(context).readDocuments()).has(globalDocumentId(view.definition.code, record.id)),
   downloadUrl: ({ record, view }, _args, context) =>
     context.links.url(requireViewer(context).principal, {
       caseId: globalCaseId(view.definition.code, view.record.caseNumber),

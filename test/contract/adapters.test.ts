@@ -24,6 +24,9 @@ const HTTP: HttpSettings = {
   connectTimeoutMs: 500,
   headersTimeoutMs: 400,
   bodyTimeoutMs: 400,
+  // The contract types each failure as the agency causes it: no breaker in between, no retries
+  // (test/integration/resilience.test.ts covers those).
+  resilience: { breakerFailures: 1_000, breakerOpenMs: 1_000, retryRatio: 0, retryMinimum: 0 },
 };
 
 /** How each agency is configured: its base URL variable, and a variable that carries its credential. */

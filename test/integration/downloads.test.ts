@@ -159,6 +159,37 @@ describe('reading documents', () => {
     expect(bodies[2]).toEqual(bodies[0]);
   });
 
+  it('an opened document counts as read, for this person only', async () => {
+    const UNREAD = `query ($agencies: [ID!]) { cases(filter: { agencies: $agencies }) { nodes {
+      unreadDocumentCount documents { id direction read downloadUrl } } } }`;
+    type Unread = {
+      cases: {
+        nodes: {
+          unreadDocumentCount: number;
+          documents: { id: string; direction: string; read: boolean; downloadUrl: string }[];
+        }[];
+      };
+    };
+    const ask = async (token: string) =>
+      (await stack.graphql<Unread>(UNREAD, { token, variables: { agencies: ['npe'] } })).body.data?.cases
+        .nodes[0];
+    const before = await ask(ingrid);
+    const letter = before?.documents.find((d) => d.direction === 'OUTGOING' && !d.read);
+    expect(letter).toBeDefined();
+    const unread = before?.documents.filter((d) => d.direction === 'OUTGOING' && !d.read).length;
+    expect(before?.unreadDocumentCount).toBe(unread);
+
+    const response = await download(onGateway(letter?.downloadUrl ?? ''), ingrid);
+    await response.body.dump();
+    expect(response.statusCode).toBe(200);
+    const after = await ask(ingrid);
+    expect(after?.documents.find((d) => d.id === letter?.id)?.read).toBe(true);
+    expect(after?.unreadDocumentCount).toBe((unread ?? 0) - 1);
+    // Kept in the store, not in the request or the token: a new login of hers sees it read.
+    const again = await stack.token('citizen-npe-helseklage', { consent: false });
+    expect((await ask(again))?.documents.find((d) => d.id === letter?.id)?.read).toBe(true);
+  });
+
   it('asks for a login when none is sent', async () => {
     const [doc] = await ingridsNpeDocuments();
     const response = await download(onGateway(doc?.downloadUrl ?? ''));

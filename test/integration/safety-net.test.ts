@@ -37,7 +37,9 @@ interface Answer {
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The agency goes down and comes back between tests; the breaker (resilience.test.ts) would keep it
+  // away for a while after, which is not what these tests are about.
+  stack = await startTestStack({ env: { UPSTREAM_BREAKER_FAILURES: '1000' } });
 });
 afterAll(async () => {
   await stack.close();

@@ -123,6 +123,7 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
           {
             method: 'POST',
             path: '/api/case-search',
+            idempotent: true,
             body: { nationalId, limit: SEARCH_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
           },
           call,

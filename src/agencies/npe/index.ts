@@ -159,6 +159,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
           {
             method: 'POST',
             path: '/api/v1/saker/sok',
+            idempotent: true,
             body: { fodselsnummer: nationalId, side, antallPerSide: SEARCH_PAGE_SIZE },
           },
           call,
@@ -183,7 +184,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
           http.json(
             npeCases,
-            { method: 'POST', path: '/api/v1/saker/hent', body: { saksnumre: batch } },
+            { method: 'POST', path: '/api/v1/saker/hent', body: { saksnumre: batch }, idempotent: true },
             call,
           ),
         ),
@@ -199,7 +200,12 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
         chunks(caseNumbers, BATCH_SIZE).map((batch) =>
           http.json(
             npeDocumentLists,
-            { method: 'POST', path: '/api/v1/saker/dokumentlister', body: { saksnumre: batch } },
+            {
+              method: 'POST',
+              path: '/api/v1/saker/dokumentlister',
+              body: { saksnumre: batch },
+              idempotent: true,
+            },
             call,
           ),
         ),

@@ -119,6 +119,7 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
           {
             method: 'POST',
             path: '/api/sager/soeg',
+            idempotent: true,
             body: { cpr: nationalId, side, sidestoerrelse: SEARCH_PAGE_SIZE },
           },
           call,
