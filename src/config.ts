@@ -39,6 +39,8 @@ export interface Config {
   /** Factories for the configured agencies' adapters, in the order the graph lists them. */
   agencies: { code: string; create(http: HttpSettings): AgencyAdapter }[];
   upstream: HttpSettings;
+  /** Whether the per-request loaders batch agency calls (always, except in the benchmark's naive reference). */
+  batching: boolean;
   /** Budget for all agency calls of one GraphQL request. */
   requestDeadlineMs: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxPageSize: number };
@@ -115,6 +117,8 @@ function baseSchema(production: boolean) {
     MAX_COST: int(20_000),
     MAX_TOKENS: int(2_000),
     MAX_PAGE_SIZE: int(100, 1, 500),
+    // Off only for the benchmark's naive reference: every case and document list fetched on its own.
+    LOADER_BATCHING: z.enum(['on', 'off']).default('on'),
   });
 }
 
@@ -199,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+    batching: e.LOADER_BATCHING === 'on',
     limits: {
       maxDepth: e.MAX_DEPTH,
       maxAliases: e.MAX_ALIASES,

@@ -69,6 +69,7 @@ function agencyLoaders(
   call: CallOptions,
   cache: AgencyCache | null,
   log: FastifyBaseLogger,
+  batch: boolean,
 ): AgencyLoaders {
   let staleness: Staleness | null = null;
   const noteStale = (asOf: string, error: UpstreamError) => {
@@ -86,17 +87,21 @@ function agencyLoaders(
         if (!value) throw new Error('the agency gave no listing');
         return value;
       })()),
-    cases: new DataLoader((keys) =>
-      net<CaseRecord | null>(
-        keys.map((k) => `case:${k}`),
-        () => adapter.getCases(keys, call),
-      ),
+    cases: new DataLoader(
+      (keys) =>
+        net<CaseRecord | null>(
+          keys.map((k) => `case:${k}`),
+          () => adapter.getCases(keys, call),
+        ),
+      { batch },
     ),
-    documents: new DataLoader((keys) =>
-      net<DocumentRecord[] | null>(
-        keys.map((k) => `documents:${k}`),
-        () => adapter.getDocuments(keys, call),
-      ),
+    documents: new DataLoader(
+      (keys) =>
+        net<DocumentRecord[] | null>(
+          keys.map((k) => `documents:${k}`),
+          () => adapter.getDocuments(keys, call),
+        ),
+      { batch },
     ),
     stale: () => staleness,
   };
@@ -110,11 +115,13 @@ export function createLoaders(
   call: CallOptions,
   cache: ViewerCache | null,
   log: FastifyBaseLogger,
+  /** Off only to measure what batching buys (the benchmark's naive gateway). */
+  batch = true,
 ): Loaders {
   return new Map(
     registry.adapters.map((a) => [
       a.definition.code,
-      agencyLoaders(a, nationalId, call, cache?.for(nationalId, a.definition.code) ?? null, log),
+      agencyLoaders(a, nationalId, call, cache?.for(nationalId, a.definition.code) ?? null, log, batch),
     ]),
   );
 }

@@ -1,0 +1,366 @@
+/**
+ * `npm run bench`: the gateway against the physical floor, on this machine.
+ *
+ * Starts the mock agencies with a fixed added latency per call (default 20 ms), three servers as their own
+ * processes — the gateway, the same gateway with batching off ("naive"), and the floor (bench/floor.ts) —
+ * and runs the workloads of bench/scenarios.ts against each with autocannon, checking every answer.
+ * Per run: requests per second, p50/p90/p99 latency, agency calls per operation, the server's peak memory.
+ * Writes docs/benchmarks.md (or `--out <file>`).
+ *
+ *   npm run bench                      full run (about 5 minutes)
+ *   npm run bench -- --quick           a smoke run in well under a minute (tested, so it cannot rot)
+ *   npm run bench -- --latency 50      another added agency latency
+ *   npm run soak                       10 minutes of mixed load on the gateway: memory over time, errors
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { parseArgs } from 'node:util';
+import { loadPersonas } from '../mocks/seed/personas.js';
+import { startMockStack, type MockStack } from '../mocks/start.js';
+import { answerIsClean, scenarios, type Scenario } from './scenarios.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    soak: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '10' },
+    latency: { type: 'string', default: '20' },
+    out: { type: 'string' },
+  },
+});
+const quick = args.quick ?? false;
+const latencyMs = Number(args.latency);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(name: string, script: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (up) return { name, url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not start: ${stderr}`);
+}
+
+/** Resident memory of a process, from /proc (Linux); null elsewhere. */
+function rssMb(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Waits (up to 20 s, e.g. for a breaker opened by the previous overload) until the server answers cleanly. */
+async function answersCleanly(
+  server: Server,
+  request: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string },
+): Promise<void> {
+  let last = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await fetch(`${server.url}${request.path}`, request);
+    last = await response.text();
+    if (response.ok && answerIsClean(last)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${server.name} does not answer cleanly: ${last.slice(0, 500)}`);
+}
+
+interface Measurement {
+  scenario: Scenario['key'];
+  target: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  callsPerOp: number;
+  peakRssMb: number | null;
+  errors: number;
+}
+
+function agencyCalls(mocks: MockStack): number {
+  return Object.values(mocks.agencies).reduce((sum, a) => sum + a.stats.total, 0);
+}
+
+async function measure(
+  mocks: MockStack,
+  server: Server,
+  scenario: Scenario,
+  request: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string },
+  connections: number,
+  seconds: number,
+): Promise<Measurement> {
+  for (const agency of Object.values(mocks.agencies)) agency.resetStats();
+  const before = agencyCalls(mocks);
+  let peak = rssMb(server.child.pid) ?? 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid) ?? 0)), 250);
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    requests: [request],
+    verifyBody: answerIsClean,
+  });
+  clearInterval(sampler);
+  const completed = result.requests.total;
+  return {
+    scenario: scenario.key,
+    target: server.name,
+    connections,
+    requests: completed,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    callsPerOp: completed ? Math.round(((agencyCalls(mocks) - before) / completed) * 10) / 10 : 0,
+    peakRssMb: rssMb(server.child.pid) === null ? null : peak,
+    errors: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
+  };
+}
+
+async function main(): Promise<void> {
+  log(`Starting the mock agencies with ${latencyMs} ms added to every agency call…`);
+  const delay = { delayMs: latencyMs };
+  const mocks = await startMockStack({
+    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+    faults: { npe: delay, helseklage: delay, stpk: delay },
+  });
+  const env = {
+    IDPORTEN_ISSUER: mocks.idporten.issuer,
+    MITID_ISSUER: mocks.mitid.issuer,
+    NPE_BASE_URL: mocks.agencies.npe.url,
+    HELSEKLAGE_BASE_URL: mocks.agencies.helseklage.url,
+    STPK_BASE_URL: mocks.agencies.stpk.url,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  };
+  const servers: Server[] = [];
+  try {
+    log('Starting the gateway, the naive gateway (batching off) and the floor…');
+    const gateway = await startServer('gateway', 'src/main.ts', env);
+    servers.push(gateway);
+    const list = scenarios(mocks.world);
+    const tokens = new Map<string, string>();
+    for (const persona of new Set(list.map((s) => s.persona))) {
+      const pid = loadPersonas().find((p) => p.key === persona)?.login.pid;
+      if (!pid) throw new Error(`no Norwegian persona ${persona}`);
+      tokens.set(
+        persona,
+        (await mocks.idporten.mint({ nationalId: pid, assurance: 'idporten-loa-high', expiresIn: 3600 }))
+          .access_token,
+      );
+    }
+    const graphqlRequest = (scenario: Scenario) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens.get(scenario.persona)}`,
+      },
+      body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+    });
+    const consent = async (server: Server) => {
+      for (const token of tokens.values()) {
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query:
+              'mutation { a: giveConsent(input: {agency: "npe", notifications: false}) { errors { code } } b: giveConsent(input: {agency: "helseklage", notifications: false}) { errors { code } } }',
+          }),
+        });
+      }
+    };
+    await consent(gateway);
+
+    if (args.soak) {
+      await soak(mocks, gateway, list, graphqlRequest);
+      return;
+    }
+    const naive = await startServer('naive', 'src/main.ts', { ...env, LOADER_BATCHING: 'off' });
+    servers.push(naive);
+    await consent(naive);
+    const floor = await startServer('floor', 'bench/floor.ts', env);
+    servers.push(floor);
+
+    const seconds = quick ? 1.5 : 10;
+    const warmUp = quick ? 0.5 : 1;
+    // The lawyer's overview is ~50 agency calls, most of them one case per call at Helseklage, under the
+    // connection cap: a few at once saturate it.
+    const levelsOf = (s: Scenario): number[] => {
+      if (quick) return s.key === 'W1' ? [1, 8] : [1];
+      return s.key === 'W2' ? [1, 4, 16] : [1, 16, 64];
+    };
+    const results: Measurement[] = [];
+    for (const scenario of list) {
+      for (const connections of levelsOf(scenario)) {
+        for (const server of [gateway, naive, floor]) {
+          // Warm up (JIT, connection pools, caches), then measure.
+          const request =
+            server === floor
+              ? { method: 'GET' as const, path: scenario.floorPath, headers: {} }
+              : graphqlRequest(scenario);
+          await answersCleanly(server, request);
+          await measure(mocks, server, scenario, request, connections, warmUp);
+          const m = await measure(mocks, server, scenario, request, connections, seconds);
+          results.push(m);
+          log(
+            `${scenario.key} ${server.name.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.callsPerOp} calls/op, ${m.peakRssMb ?? '?'} MB, ${m.errors} errors`,
+          );
+        }
+      }
+    }
+    const out = args.out ?? (quick ? undefined : `${ROOT}/docs/benchmarks.md`);
+    const report = render(results, list, seconds, [1, quick ? 8 : 64]);
+    if (out) writeFileSync(out, report);
+    process.stdout.write(out ? `Results written to ${out}\n` : report);
+    const failed = results.filter((r) => r.errors > 0 || r.requests === 0);
+    if (failed.length) {
+      log(`${failed.length} runs had errors or no completed requests.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    await mocks.close();
+  }
+}
+
+function render(results: Measurement[], list: Scenario[], seconds: number, levels: number[]): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.scenario} | ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.callsPerOp} | ${r.peakRssMb ?? '–'} | ${r.errors} |`,
+  );
+  const find = (s: string, t: string, c: number) =>
+    results.find((r) => r.scenario === s && r.target === t && r.connections === c);
+  const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '–');
+  const low = levels[0] ?? 1;
+  const high = levels[levels.length - 1] ?? 1;
+  const aims = [
+    `| W1 p50 at ${low} connection, gateway ÷ floor | ≤ 1.15 | ${ratio(find('W1', 'gateway', low)?.p50, find('W1', 'floor', low)?.p50)} |`,
+    `| W3 p50 at ${low} connection, gateway ÷ floor | ≤ 1.15 | ${ratio(find('W3', 'gateway', low)?.p50, find('W3', 'floor', low)?.p50)} |`,
+    `| W1 req/s at ${high} connections, gateway ÷ floor | ≥ 0.5 | ${ratio(find('W1', 'gateway', high)?.rps, find('W1', 'floor', high)?.rps)} |`,
+    `| W2 agency calls per operation, naive ÷ gateway | (what batching buys) | ${ratio(find('W2', 'naive', low)?.callsPerOp, find('W2', 'gateway', low)?.callsPerOp)} |`,
+  ];
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `# Benchmarks
+
+Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
+${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}. Every agency call takes an added
+${latencyMs} ms (the mocks' \`delayMs\`); each run lasts ${seconds} s after a 1 s warm-up; every answer is checked
+(data present, no error but FORBIDDEN on a case closed to the viewer).
+
+- **gateway**: the gateway as in production (\`src/main.ts\`, in-memory store, safety net on, audit log on).
+- **naive**: the same gateway with batching off (\`LOADER_BATCHING=off\`): what batching buys.
+- **floor**: \`bench/floor.ts\`, the same agency calls through the same adapters with the best parallelism and
+  the same JSON, and nothing else (no GraphQL, tokens, policy, store or audit): the physical limit.
+
+Workloads (\`bench/scenarios.ts\`):
+${list.map((s) => `- **${s.key}** ${s.title}`).join('\n')}
+
+| workload | server | connections | req/s | p50 ms | p90 ms | p99 ms | agency calls/op | peak RSS MB | errors |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+## Aims
+
+| aim | target | measured |
+| --- | --- | --- |
+${aims.join('\n')}
+`;
+}
+
+async function soak(
+  mocks: MockStack,
+  gateway: Server,
+  list: Scenario[],
+  graphqlRequest: (s: Scenario) => {
+    method: 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  },
+): Promise<void> {
+  const minutes = Number(args.minutes);
+  log(`Soaking the gateway for ${minutes} min with all three workloads at 8 connections…`);
+  const samples: { minute: number; rssMb: number | null }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(
+    () =>
+      samples.push({
+        minute: Math.round((Date.now() - started) / 6_000) / 10,
+        rssMb: rssMb(gateway.child.pid),
+      }),
+    30_000,
+  );
+  samples.push({ minute: 0, rssMb: rssMb(gateway.child.pid) });
+  const result = await autocannon({
+    url: gateway.url,
+    connections: 8,
+    duration: minutes * 60,
+    requests: list.map(graphqlRequest),
+    verifyBody: answerIsClean,
+  });
+  clearInterval(sampler);
+  samples.push({ minute: minutes, rssMb: rssMb(gateway.child.pid) });
+  const errors = result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0);
+  const rss = samples.map((s) => s.rssMb ?? 0).filter(Boolean);
+  const report = `# Soak
+
+\`npm run soak\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}):
+the three workloads in turn on 8 connections for ${minutes} minutes, ${latencyMs} ms added to every agency call.
+
+- requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms
+- errors (including answers with GraphQL errors): **${errors}**
+- gateway resident memory: first ${rss[0] ?? '–'} MB, last ${rss[rss.length - 1] ?? '–'} MB, min ${Math.min(...rss)} MB, max ${Math.max(...rss)} MB
+
+| minute | RSS MB |
+| --- | --- |
+${samples.map((s) => `| ${s.minute} | ${s.rssMb ?? '–'} |`).join('\n')}
+`;
+  const out = args.out ?? `${ROOT}/docs/soak.md`;
+  writeFileSync(out, report);
+  process.stdout.write(`Results written to ${out}\n`);
+  if (errors > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

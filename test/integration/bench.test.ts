@@ -1,0 +1,44 @@
+/**
+ * `npm run bench -- --quick` runs end to end (mocks, gateway, naive gateway, floor, autocannon) and writes
+ * its report, every answer checked: so the benchmark cannot rot between full runs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('npm run bench -- --quick', () => {
+  it('measures the three workloads against the floor and the naive gateway, with no errors', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'quick.md');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+
+    const report = readFileSync(out, 'utf8');
+    const rows = report
+      .split('\n')
+      .filter((line) => /^\| W[123] \| (gateway|naive|floor) \|/.test(line))
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    for (const scenario of ['W1', 'W2', 'W3'])
+      for (const server of ['gateway', 'naive', 'floor'])
+        expect(rows.some((r) => r[1] === scenario && r[2] === server)).toBe(true);
+    for (const row of rows) {
+      expect(Number(row[4]), row.join('|')).toBeGreaterThan(0); // requests per second
+      expect(Number(row[10]), row.join('|')).toBe(0); // errors
+    }
+    // Batching is what keeps the lawyer's overview at a few dozen agency calls instead of hundreds.
+    const calls = (server: string) => Number(rows.find((r) => r[1] === 'W2' && r[2] === server)?.[8]);
+    expect(calls('naive')).toBeGreaterThan(3 * calls('gateway'));
+    expect(report).toContain('## Aims');
+  }, 150_000);
+});

@@ -1,0 +1,97 @@
+/**
+ * Call-count budgets of the benchmark's workloads (bench/scenarios.ts), counted at the mock agencies:
+ * where an agency has batch endpoints the calls per operation stay fixed however many cases the page
+ * holds; where it has none (Helseklage) there is one call per case and document list, never more at once
+ * than the connection cap.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  detailCaseId,
+  W1_CITIZEN_DASHBOARD,
+  W2_LAWYER_OVERVIEW,
+  W3_CASE_DETAIL,
+  answerIsClean,
+} from '../../bench/scenarios.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+const CONNECTIONS = 4;
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ env: { UPSTREAM_CONNECTIONS: String(CONNECTIONS) } });
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+/** Runs one operation and returns the calls each agency received, by route. */
+async function count(persona: string, query: string, variables: Record<string, unknown>) {
+  const token = await stack.token(persona);
+  for (const mock of Object.values(stack.mocks.agencies)) mock.resetStats();
+  const { text, body } = await stack.graphql<{ cases?: { nodes: { id: string }[] } }>(query, {
+    token,
+    variables,
+  });
+  expect(answerIsClean(text), text.slice(0, 300)).toBe(true);
+  const { npe, helseklage, stpk } = stack.mocks.agencies;
+  return {
+    nodes: body.data?.cases?.nodes ?? [],
+    npe: { ...npe.stats.byRoute },
+    npeTotal: npe.stats.total,
+    helseklage: { ...helseklage.stats.byRoute },
+    helseklagePeak: helseklage.stats.peakInFlight,
+    stpkTotal: stpk.stats.total,
+  };
+}
+
+describe('agency calls per operation', () => {
+  it('W2, the lawyer overview: NPE calls stay the same from 10 to 100 cases; Helseklage one per case, capped', async () => {
+    stack.mocks.agencies.helseklage.setFaults({ delayMs: 10 });
+    try {
+      const runs = [];
+      for (const first of [10, 50, 100]) runs.push(await count('lawyer-many', W2_LAWYER_OVERVIEW, { first }));
+      const npeCalls = runs.map((r) => r.npeTotal);
+      expect(new Set(npeCalls).size).toBe(1);
+      for (const run of runs) {
+        // Search pages, then one batch of cases and one of document lists, whatever the page size.
+        expect(run.npe['POST /api/v1/saker/hent']).toBe(1);
+        expect(run.npe['POST /api/v1/saker/dokumentlister']).toBe(1);
+        const atHelseklage = run.nodes.filter((n) => n.id.startsWith('helseklage:')).length;
+        expect(run.helseklage['GET /api/cases/:caseId']).toBe(atHelseklage);
+        expect(run.helseklage['GET /api/cases/:caseId/documents'] ?? 0).toBeLessThanOrEqual(atHelseklage);
+        expect(run.helseklagePeak).toBeLessThanOrEqual(CONNECTIONS);
+        // A Norwegian lawyer's overview never asks the Danish agency.
+        expect(run.stpkTotal).toBe(0);
+      }
+      expect(runs[2]?.nodes).toHaveLength(100);
+    } finally {
+      stack.mocks.agencies.helseklage.setFaults({});
+    }
+  });
+
+  it('W1, the citizen dashboard: one search per agency, one batch at NPE, one call per Helseklage case', async () => {
+    const run = await count('citizen-npe-helseklage', W1_CITIZEN_DASHBOARD, {});
+    const atNpe = run.nodes.filter((n) => n.id.startsWith('npe:')).length;
+    const atHelseklage = run.nodes.filter((n) => n.id.startsWith('helseklage:')).length;
+    expect(atNpe).toBeGreaterThan(0);
+    expect(atHelseklage).toBeGreaterThan(0);
+    expect(run.npe).toEqual({
+      'POST /api/v1/saker/sok': 1,
+      'POST /api/v1/saker/hent': 1,
+      'POST /api/v1/saker/dokumentlister': 1,
+    });
+    expect(run.helseklage['POST /api/case-search']).toBe(1);
+    expect(run.helseklage['GET /api/cases/:caseId']).toBe(atHelseklage);
+    expect(run.helseklage['GET /api/cases/:caseId/documents']).toBe(atHelseklage);
+  });
+
+  it('W3, a case in detail: the case, its documents and its related appeal, each once', async () => {
+    const run = await count('citizen-npe-helseklage', W3_CASE_DETAIL, {
+      id: detailCaseId(stack.mocks.world),
+    });
+    expect(run.npe['POST /api/v1/saker/hent']).toBe(1);
+    expect(run.npe['POST /api/v1/saker/dokumentlister']).toBe(1);
+    expect(run.helseklage['GET /api/cases/:caseId']).toBe(1);
+    expect(run.stpkTotal).toBe(0);
+  });
+});
