@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { loadPersonas } from '../mocks/seed/personas.js';
-import { startMockStack, type MockStack } from '../mocks/start.js';
+import { DEV_BFF_CLIENT, devEventSecret, startMockStack, type MockStack } from '../mocks/start.js';
 import { answerIsClean, scenarios, type Scenario } from './scenarios.js';
 
 const { values: args } = parseArgs({
@@ -170,6 +170,23 @@ async function main(): Promise<void> {
     HELSEKLAGE_BASE_URL: mocks.agencies.helseklage.url,
     STPK_BASE_URL: mocks.agencies.stpk.url,
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // As in production (graphql-js, Fastify and others skip development checks), on loopback only.
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PUBLIC_URL: 'https://bff.bench.local',
+    CORS_ORIGINS: 'https://minside.bench.local',
+    STORE_SECRET: 'bench-only-store-secret-of-32-characters',
+    IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
+    MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
+    IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    NPE_API_KEY: 'npe-dev-api-key',
+    HELSEKLAGE_USERNAME: 'bff',
+    HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
+    STPK_TOKEN: 'stpk-dev-token',
+    NPE_EVENT_SECRET: devEventSecret('npe'),
+    HELSEKLAGE_EVENT_SECRET: devEventSecret('helseklage'),
+    STPK_EVENT_SECRET: devEventSecret('stpk'),
   };
   const servers: Server[] = [];
   try {
@@ -247,13 +264,14 @@ async function main(): Promise<void> {
         }
       }
     }
-    const out = args.out ?? (quick ? undefined : `${ROOT}/docs/benchmarks.md`);
+    const out = args.out ?? (quick ? undefined : `${ROOT}docs/benchmarks.md`);
     const report = render(results, list, seconds, [1, quick ? 8 : 64]);
     if (out) writeFileSync(out, report);
     process.stdout.write(out ? `Results written to ${out}\n` : report);
-    const failed = results.filter((r) => r.errors > 0 || r.requests === 0);
+    // The naive reference may fail under load (that is part of what it shows); the gateway and the floor may not.
+    const failed = results.filter((r) => r.target !== 'naive' && (r.errors > 0 || r.requests === 0));
     if (failed.length) {
-      log(`${failed.length} runs had errors or no completed requests.`);
+      log(`${failed.length} runs of the gateway or the floor had errors or no completed requests.`);
       process.exitCode = 1;
     }
   } finally {
@@ -286,7 +304,8 @@ ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platfor
 ${latencyMs} ms (the mocks' \`delayMs\`); each run lasts ${seconds} s after a 1 s warm-up; every answer is checked
 (data present, no error but FORBIDDEN on a case closed to the viewer).
 
-- **gateway**: the gateway as in production (\`src/main.ts\`, in-memory store, safety net on, audit log on).
+- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; in-memory store, safety net
+  and audit log on).
 - **naive**: the same gateway with batching off (\`LOADER_BATCHING=off\`): what batching buys.
 - **floor**: \`bench/floor.ts\`, the same agency calls through the same adapters with the best parallelism and
   the same JSON, and nothing else (no GraphQL, tokens, policy, store or audit): the physical limit.
@@ -354,7 +373,7 @@ the three workloads in turn on 8 connections for ${minutes} minutes, ${latencyMs
 | --- | --- |
 ${samples.map((s) => `| ${s.minute} | ${s.rssMb ?? '–'} |`).join('\n')}
 `;
-  const out = args.out ?? `${ROOT}/docs/soak.md`;
+  const out = args.out ?? `${ROOT}docs/soak.md`;
   writeFileSync(out, report);
   process.stdout.write(`Results written to ${out}\n`);
   if (errors > 0) process.exitCode = 1;
