@@ -40,6 +40,11 @@ import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 import { eventRoutes } from './events/receive.js';
+import type { BreakerState } from './agencies/resilience.js';
+import { Metrics } from './observability/metrics.js';
+import { operationMetrics } from './observability/apollo-metrics.js';
+import { checkReadiness } from './observability/readiness.js';
+import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
 import type { Notifier } from './notifications/dispatch.js';
 
@@ -122,13 +127,19 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const verifier = new TokenVerifier(config.issuers);
+  // Metrics first: every part below reports to them. The outbox is counted when Prometheus asks.
+  let storeForMetrics: Store | undefined;
+  const metrics = new Metrics(async () => (await storeForMetrics?.scheduledCount(OUTBOX)) ?? 0);
+  const verifier = new TokenVerifier(config.issuers, {
+    onCacheLookup: (hit) => metrics.cacheLookup('token', hit),
+  });
   // Fail fast when Redis does not answer at start-up: a gateway that cannot share state must not serve.
   const store = await createStore({
     redisUrl: config.redisUrl,
     keyPrefix: config.redisKeyPrefix,
     onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
   });
+  storeForMetrics = store;
   const limiter = new RateLimiter(store, {
     perMinute: config.rateLimitPerMinute,
     secret: config.storeSecret,
@@ -137,17 +148,25 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const upstream = {
     ...config.upstream,
     events: {
-      onStateChange: (agency: string, breaker: string) =>
-        app.log[breaker === 'CLOSED' ? 'info' : 'warn']({ agency, breaker }, 'agency circuit breaker'),
-      onRetry: (agency: string, error: Error) =>
-        app.log.info({ agency, err: error.message }, 'agency call failed; retrying once'),
+      onStateChange: (agency: string, breaker: BreakerState) => {
+        metrics.breaker(agency, breaker);
+        app.log[breaker === 'CLOSED' ? 'info' : 'warn']({ agency, breaker }, 'agency circuit breaker');
+      },
+      onRetry: (agency: string, error: Error) => {
+        metrics.retry(agency);
+        app.log.info({ agency, err: error.message }, 'agency call failed; retrying once');
+      },
+      onCall: (agency: string, seconds: number, failure: string | null) =>
+        metrics.upstream(agency, seconds, failure),
     },
   };
   const registry = options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(upstream)));
+  for (const adapter of registry.adapters) metrics.breaker(adapter.definition.code, 'CLOSED');
 
   const services = createServices(config, store, registry, app.log, {
     notifier: options.notifier,
     clock: options.clock,
+    onCacheLookup: (hit) => metrics.cacheLookup('safety_net', hit),
   });
   const sessions = new Sessions(store, config.storeSecret, config.session, options.clock);
   const login = new LoginFlow(
@@ -199,6 +218,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
 
   const plugins: ApolloServerPlugin<Context>[] = [
     fastifyApolloDrainPlugin(app),
+    operationMetrics(metrics),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
     config.production
       ? ApolloServerPluginLandingPageDisabled()
@@ -335,6 +355,13 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     }));
   }
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    const readiness = await checkReadiness(store, registry, request.id);
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();

@@ -20,6 +20,8 @@ import { SubmissionDelivery } from './submissions/delivery.js';
 import { SubmissionRecords } from './submissions/records.js';
 
 export interface ServiceOptions {
+  /** Where the safety net reports its hits and misses. */
+  onCacheLookup?: (hit: boolean) => void;
   /** Where outbound notifications go; development's log notifier by default. */
   notifier?: Notifier;
   /** The clock of quiet hours and session lifetimes (tests move it). */
@@ -37,7 +39,7 @@ export function createServices(
   const consentService = new ConsentService(store, config.storeSecret);
   const viewerCache =
     config.safetyNetTtlSeconds > 0
-      ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000)
+      ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)
       : null;
   const inbox = new NotificationInbox(store, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));

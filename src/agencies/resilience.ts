@@ -88,6 +88,8 @@ export class RetryBudget {
 export interface ResilienceEvents {
   onStateChange?(agency: string, state: BreakerState): void;
   onRetry?(agency: string, error: UpstreamError): void;
+  /** Every attempt that reached the agency (or failed fast): its time, and its failure kind if it failed. */
+  onCall?(agency: string, seconds: number, failure: string | null): void;
 }
 
 export class AgencyResilience {
@@ -128,12 +130,23 @@ export class AgencyResilience {
   }
 
   async #once<T>(attempt: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
-      return await this.#breaker.execute(attempt);
+      const result = await this.#breaker.execute(attempt);
+      this.events.onCall?.(this.agency, took(), null);
+      return result;
     } catch (error) {
-      if (error instanceof BrokenCircuitError)
-        throw new UpstreamError(this.agency, 'CIRCUIT_OPEN', 'is failing; not asked again for a while');
-      throw error;
+      const failure =
+        error instanceof BrokenCircuitError
+          ? new UpstreamError(this.agency, 'CIRCUIT_OPEN', 'is failing; not asked again for a while')
+          : error;
+      this.events.onCall?.(
+        this.agency,
+        took(),
+        failure instanceof UpstreamError ? failure.failure : 'UNEXPECTED',
+      );
+      throw failure;
     }
   }
 }

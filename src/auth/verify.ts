@@ -71,20 +71,25 @@ interface IssuerState {
 export interface VerifierOptions {
   /** Time allowed for discovery and JWKS requests. */
   fetchTimeoutMs?: number;
+  /** Told whether each token was already verified (the metrics' hit rate). */
+  onCacheLookup?: (hit: boolean) => void;
 }
 
 export class TokenVerifier {
   readonly #issuers: Map<string, IssuerState>;
   readonly #cache = new Map<string, Principal>();
   readonly #fetchTimeoutMs: number;
+  readonly #onCacheLookup: (hit: boolean) => void;
 
   constructor(issuers: readonly IssuerConfig[], options: VerifierOptions = {}) {
     this.#issuers = new Map(issuers.map((config) => [config.issuer, { config }]));
     this.#fetchTimeoutMs = options.fetchTimeoutMs ?? 3_000;
+    this.#onCacheLookup = options.onCacheLookup ?? (() => undefined);
   }
 
   async verify(token: string): Promise<Principal> {
     const cached = this.#cache.get(token);
+    this.#onCacheLookup(cached !== undefined && cached.expiresAt > Date.now() / 1000);
     if (cached && cached.expiresAt > Date.now() / 1000) return cached;
     if (cached) this.#cache.delete(token);
 

@@ -19,6 +19,8 @@ export class ViewerCache {
     private readonly store: Store,
     private readonly secret: string,
     private readonly ttlMs: number,
+    /** Told of every lookup (the metrics' hit rate). */
+    private readonly onLookup: (hit: boolean) => void = () => undefined,
   ) {
     this.#sealer = new Sealer(secret, 'viewer-cache');
   }
@@ -28,6 +30,7 @@ export class ViewerCache {
     const prefix = `cache:${pseudonym(this.secret, nationalId)}:${agency}:`;
     const open = <T>(value: string | null): Cached<T> | null => {
       const opened = value ? this.#sealer.open(value) : null;
+      this.onLookup(opened !== null);
       return opened ? (JSON.parse(opened) as Cached<T>) : null;
     };
     return {

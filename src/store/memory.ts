@@ -113,6 +113,10 @@ export class MemoryStore implements Store {
     this.#schedules.get(queue)?.delete(member);
   }
 
+  async scheduledCount(queue: string): Promise<number> {
+    return this.#schedules.get(queue)?.size ?? 0;
+  }
+
   async publish(channel: string, message: string): Promise<void> {
     // Delivered asynchronously, as Redis delivers it.
     queueMicrotask(() => this.#channels.emit(channel, message));

@@ -101,6 +101,9 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async unschedule(queue, member) {
       await client.zRem(k(queue), member);
     },
+    async scheduledCount(queue) {
+      return client.zCard(k(queue));
+    },
     async publish(channel, message) {
       await client.publish(k(channel), message);
     },

@@ -35,6 +35,8 @@ export interface Store {
    */
   claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
   unschedule(queue: string, member: string): Promise<void>;
+  /** How many members a schedule holds. */
+  scheduledCount(queue: string): Promise<number>;
   /** Sends a message to everyone subscribed to the channel, on every instance. */
   publish(channel: string, message: string): Promise<void>;
   /** Calls `listener` with each message on the channel until the returned function is called. */

@@ -1,0 +1,50 @@
+/**
+ * `/readyz`: whether this instance can serve — the store answers and every agency answers its health
+ * check — with the detail per part, so that an operator sees at once which one is not.
+ */
+import type { AgencyRegistry } from '../agencies/registry.js';
+import type { Store } from '../store/index.js';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+export interface Readiness {
+  ready: boolean;
+  store: 'ok' | 'unavailable';
+  agencies: Record<string, 'ok' | 'unavailable'>;
+}
+
+async function answers(check: () => Promise<void>): Promise<'ok' | 'unavailable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), late]);
+    return 'ok';
+  } catch {
+    return 'unavailable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function checkReadiness(
+  store: Store,
+  registry: AgencyRegistry,
+  correlationId: string,
+): Promise<Readiness> {
+  const [storeState, ...agencyStates] = await Promise.all([
+    answers(() => store.ping()),
+    ...registry.adapters.map((adapter) =>
+      answers(() => adapter.health({ signal: AbortSignal.timeout(CHECK_TIMEOUT_MS), correlationId })),
+    ),
+  ]);
+  const agencies = Object.fromEntries(
+    registry.adapters.map((a, i) => [a.definition.code, agencyStates[i] ?? 'unavailable']),
+  );
+  return {
+    ready: storeState === 'ok' && Object.values(agencies).every((s) => s === 'ok'),
+    store: storeState ?? 'unavailable',
+    agencies,
+  };
+}

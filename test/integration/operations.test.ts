@@ -1,0 +1,130 @@
+/**
+ * What the people who run the gateway look at: `/healthz` (the process), `/readyz` (the store and every
+ * agency, with detail) and Prometheus `/metrics` with bounded labels.
+ */
+import { createServer, Socket, type Server } from 'node:net';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+async function get(url: string) {
+  const response = await request(url);
+  return {
+    status: response.statusCode,
+    text: await response.body.text(),
+    type: response.headers['content-type'],
+  };
+}
+
+/** A TCP relay to the test Redis that can be cut, so that Redis "goes down" for one gateway only. */
+async function cuttableRedis(): Promise<{ url: string; cut(): void; close(): Promise<void> }> {
+  const target = new URL(redisTestUrl());
+  const sockets = new Set<Socket>();
+  const relay: Server = createServer((client) => {
+    const upstream = new Socket().connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as { port: number };
+  const cut = () => {
+    relay.close();
+    for (const socket of sockets) socket.destroy();
+  };
+  return { url: `redis://127.0.0.1:${port}`, cut, close: async () => cut() };
+}
+
+describe('/healthz and /readyz', () => {
+  it('ready when the store and every agency answer; unready, with detail, when an agency is down', async () => {
+    const ready = await get(`${stack.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toEqual({
+      ready: true,
+      store: 'ok',
+      agencies: { npe: 'ok', helseklage: 'ok', stpk: 'ok' },
+    });
+    stack.mocks.agencies.helseklage.setFaults({ down: true });
+    try {
+      const unready = await get(`${stack.url}/readyz`);
+      expect(unready.status).toBe(503);
+      expect(JSON.parse(unready.text)).toEqual({
+        ready: false,
+        store: 'ok',
+        agencies: { npe: 'ok', helseklage: 'unavailable', stpk: 'ok' },
+      });
+      // The process itself is fine.
+      expect((await get(`${stack.url}/healthz`)).status).toBe(200);
+    } finally {
+      stack.mocks.agencies.helseklage.setFaults({});
+    }
+  });
+
+  it('unready when Redis stops answering', async () => {
+    const redis = await cuttableRedis();
+    let gateway: GraphClient | undefined;
+    try {
+      gateway = await stack.gatewayWith({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: uniquePrefix() });
+      expect((await get(`${gateway.url}/readyz`)).status).toBe(200);
+      redis.cut();
+      const unready = await get(`${gateway.url}/readyz`);
+      expect(unready.status).toBe(503);
+      expect(JSON.parse(unready.text)).toMatchObject({ ready: false, store: 'unavailable' });
+      expect((await get(`${gateway.url}/healthz`)).status).toBe(200);
+    } finally {
+      await redis.close();
+    }
+  });
+});
+
+describe('/metrics', () => {
+  it('exposes operations, agency calls and errors, breakers, cache lookups and the outbox, with bounded labels', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    await stack.graphql('query Dashboard { cases { nodes { id } } }', { token });
+    await stack.graphql('query Dashboard { cases { nodes { id } } }', { token });
+    stack.mocks.agencies.npe.setFaults({ failNext: 2 });
+    try {
+      await stack.graphql('query AfterAFailure { cases { nodes { id } } }', { token });
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    const { status, text, type } = await get(`${stack.url}/metrics`);
+    expect(status).toBe(200);
+    expect(type).toContain('text/plain');
+    expect(text).toMatch(/graphql_requests_total\{operation="Dashboard",outcome="ok"\} 2/);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Dashboard"\} 2/);
+    expect(text).toMatch(/upstream_request_duration_seconds_count\{agency="npe",outcome="ok"\} \d+/);
+    expect(text).toMatch(/upstream_errors_total\{agency="npe",failure="HTTP_ERROR"\} [1-9]/);
+    expect(text).toMatch(/upstream_retries_total\{agency="npe"\} [1-9]/);
+    expect(text).toMatch(/upstream_breaker_state\{agency="helseklage"\} 0/);
+    expect(text).toMatch(/cache_lookups_total\{cache="token",result="hit"\} [1-9]/);
+    expect(text).toMatch(/outbox_depth \d+/);
+    expect(text).toContain('process_resident_memory_bytes');
+    // No person, case or document in any label.
+    expect(text).not.toContain(persona('citizen-npe-helseklage').login.pid);
+    expect(text).not.toMatch(/\d{4}-\d{5}/);
+  });
+
+  it('keeps operation names bounded: made-up names beyond the first hundred count as "other"', async () => {
+    const token = await stack.token('stranger', { consent: false });
+    for (let i = 0; i < 110; i++) await stack.graphql(`query Made${i} { viewer { country } }`, { token });
+    const { text } = await get(`${stack.url}/metrics`);
+    const names = new Set(
+      [...text.matchAll(/graphql_requests_total\{operation="([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(names.size).toBeLessThanOrEqual(101);
+    expect(names.has('other')).toBe(true);
+  });
+});
