@@ -128,8 +128,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     },
   });
   // Metrics first: every part below reports to them. The outbox is counted when Prometheus asks.
-  let storeForMetrics: Store | undefined;
-  const metrics = new Metrics(async () => (await storeForMetrics?.scheduledCount(OUTBOX)) ?? 0);
+  const metrics = new Metrics();
   const verifier = new TokenVerifier(config.issuers, {
     onCacheLookup: (hit) => metrics.cacheLookup('token', hit),
   });
@@ -139,7 +138,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     keyPrefix: config.redisKeyPrefix,
     onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
   });
-  storeForMetrics = store;
+  metrics.countOutboxWith(() => store.scheduledCount(OUTBOX));
   const limiter = new RateLimiter(store, {
     perMinute: config.rateLimitPerMinute,
     secret: config.storeSecret,

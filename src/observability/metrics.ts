@@ -58,16 +58,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(outboxDepth: () => Promise<number>) {
+  #outboxDepth: () => Promise<number> = async () => 0;
+
+  constructor() {
     collectDefaultMetrics({ register: this.registry });
+    const depth = () => this.#outboxDepth();
     new Gauge({
       name: 'outbox_depth',
-      help: 'Submissions waiting in the outbox for delivery to an agency.',
+      help: 'Submissions waiting in the outbox for delivery to an agency (-1: the store did not answer).',
       registers: [this.registry],
       async collect() {
-        this.set(await outboxDepth().catch(() => -1));
+        this.set(await depth().catch(() => -1));
       },
     });
+  }
+
+  /** How to count the outbox, once the store is there. */
+  countOutboxWith(depth: () => Promise<number>): void {
+    this.#outboxDepth = depth;
   }
 
   /** An operation name as a label: its name while fewer than 100 are known, else "other". */
