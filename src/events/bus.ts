@@ -31,7 +31,8 @@ export class CaseEventBus {
   }
 
   async stop(): Promise<void> {
-    await this.#unsubscribe?.();
+    // When the store is gone there is nothing to unsubscribe from.
+    await this.#unsubscribe?.().catch(() => undefined);
     this.#local.removeAllListeners();
   }
 

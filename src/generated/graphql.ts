@@ -93,8 +93,11 @@ export type AgencyStatusCode =
 
 /** Assurance level of the login (eIDAS / NSIS). */
 export type AssuranceLevel =
+  /** eIDAS/NSIS high (ID-porten: idporten-loa-high, e.g. BankID). */
   | 'HIGH'
+  /** eIDAS/NSIS low. */
   | 'LOW'
+  /** eIDAS/NSIS substantial (ID-porten: idporten-loa-substantial). */
   | 'SUBSTANTIAL';
 
 /** A health-complaint or compensation case at one agency. */
@@ -228,11 +231,13 @@ export type CaseEdge = {
 /** Something that just happened in one of the viewer's cases. Fetch the case again to see it. */
 export type CaseEvent = {
   __typename?: 'CaseEvent';
+  /** The agency the case is at. */
   agency: Agency;
   /** The case (open it with `case(id:)`). */
   caseId: Scalars['ID']['output'];
   /** The agency's id of the event. */
   id: Scalars['ID']['output'];
+  /** What kind of thing happened. */
   kind: CaseEventKind;
   /** What happened, in the negotiated language. */
   message: Scalars['String']['output'];
@@ -316,7 +321,9 @@ export type ContactDetails = {
 
 /** Country whose national identity number identifies the person. */
 export type Country =
+  /** Denmark (CPR). */
   | 'DK'
+  /** Norway (fødselsnummer). */
   | 'NO';
 
 /** A file to upload. */
@@ -443,8 +450,11 @@ export type FormFieldType =
   | 'CHOICE'
   /** An ISO 8601 date (YYYY-MM-DD). */
   | 'DATE'
+  /** A number, at least `min` when given. */
   | 'NUMBER'
+  /** A line of text. */
   | 'TEXT'
+  /** Several lines of text. */
   | 'TEXTAREA';
 
 /** An option of a choice field. */
@@ -466,12 +476,16 @@ export type GiveConsentInput = {
 
 /** Which identity provider the login came from. */
 export type IdentityProvider =
+  /** Norway's ID-porten. */
   | 'IDPORTEN'
+  /** Denmark's MitID, through a broker. */
   | 'MITID';
 
 /** Which notifications to mark read: `ids`, or `all`. */
 export type MarkNotificationsReadInput = {
+  /** All of the viewer's notifications. */
   all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** These notifications. */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -550,15 +564,19 @@ export type MutationWithdrawConsentArgs = {
 /** Something that happened in one of the viewer's cases. */
 export type Notification = {
   __typename?: 'Notification';
+  /** The agency the case is at. */
   agency: Agency;
   /** The case (open it with `case(id:)`). */
   caseId: Scalars['ID']['output'];
+  /** This notification (pass it to `markNotificationsRead`). */
   id: Scalars['ID']['output'];
+  /** What kind of thing happened. */
   kind: CaseEventKind;
   /** What happened, in the negotiated language. */
   message: Scalars['String']['output'];
   /** When it happened at the agency. */
   occurredAt: Scalars['DateTime']['output'];
+  /** Whether the viewer has marked it read. */
   read: Scalars['Boolean']['output'];
 };
 
@@ -646,8 +664,11 @@ export type QueryCasesArgs = {
 
 /** Where a timeline step stands. */
 export type StepState =
+  /** Done; `completedAt` says when. */
   | 'COMPLETED'
+  /** In progress now. */
   | 'CURRENT'
+  /** Still to come; `expectedAt` when the agency expects it. */
   | 'UPCOMING';
 
 /** Information the viewer sent in a case. */
@@ -673,7 +694,9 @@ export type Submission = {
 
 /** What was sent. */
 export type SubmissionKind =
+  /** A filled-in form (`submitForm`). */
   | 'FORM'
+  /** New information with attachments (`submitInformation`). */
   | 'INFORMATION';
 
 /** Where a submission stands. */

@@ -121,8 +121,12 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
       await client.ping();
     },
     async close() {
-      if (subscriber?.isOpen) await subscriber.quit();
-      if (client.isOpen) await client.quit();
+      // A connection that is down (Redis gone, reconnecting) cannot say goodbye: it is dropped instead.
+      for (const connection of [subscriber, client]) {
+        if (!connection?.isOpen) continue;
+        if (connection.isReady) await connection.quit().catch(() => connection.destroy());
+        else connection.destroy();
+      }
     },
   };
 }
