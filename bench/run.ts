@@ -190,7 +190,11 @@ async function main(): Promise<void> {
   };
   const servers: Server[] = [];
   try {
-    log('Starting the gateway, the naive gateway (batching off) and the floor…');
+    log(
+      args.soak
+        ? 'Starting the gateway…'
+        : 'Starting the gateway, the naive gateway (batching off) and the floor…',
+    );
     const gateway = await startServer('gateway', 'src/main.ts', env);
     servers.push(gateway);
     const list = scenarios(mocks.world);
