@@ -258,6 +258,23 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     await expect(adapter.health(call())).resolves.toBeUndefined();
   });
 
+  it('reads the agency’s own case events, and nothing else', async () => {
+    const moving = cases.find((c) => !c.closedAt && c.steps.some((s) => s.state === 'CURRENT'));
+    if (!moving) throw new Error('no case in progress');
+    const current = moving.steps.find((s) => s.state === 'CURRENT')?.code;
+    // Not sent anywhere: the agency's event bodies, as its dialect writes them.
+    const target = mock.eventTarget;
+    mock.eventTarget = null;
+    const sent = await mock.advance(moving.caseNumber).finally(() => (mock.eventTarget = target));
+    const [first] = sent ?? [];
+    const event = adapter.parseEvent(first?.body);
+    expect(event).toMatchObject({ kind: 'STEP_COMPLETED', caseNumber: moving.caseNumber, step: current });
+    expect(event?.documentId).toBeNull();
+    expect(Number.isNaN(Date.parse(event?.occurredAt ?? ''))).toBe(false);
+    for (const body of [{}, null, 'text', { kind: 'STEP_COMPLETED', caseNumber: moving.caseNumber }])
+      expect(adapter.parseEvent(body)).toBeNull();
+  });
+
   it('rejects an answer that breaks the agency’s schema as BAD_RESPONSE', async () => {
     mock.setFaults({ malformedRate: 1 });
     expect((await failure(adapter.getCases([cases[0]?.caseNumber ?? ''], call()))).failure).toBe(
