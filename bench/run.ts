@@ -12,15 +12,14 @@
  *   npm run bench -- --latency 50      another added agency latency
  *   npm run soak                       10 minutes of mixed load on the gateway: memory over time, errors
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { loadPersonas } from '../mocks/seed/personas.js';
 import { DEV_BFF_CLIENT, devEventSecret, startMockStack, type MockStack } from '../mocks/start.js';
+import { startNodeServer, type NodeServer } from '../scripts/processes.js';
 import { answerIsClean, scenarios, type Scenario } from './scenarios.js';
 
 const { values: args } = parseArgs({
@@ -37,43 +36,12 @@ const latencyMs = Number(args.latency);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
+interface Server extends NodeServer {
   name: string;
-  url: string;
-  child: ChildProcess;
 }
 
 async function startServer(name: string, script: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
-    const up = await fetch(`${url}/healthz`).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (up) return { name, url, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not start: ${stderr}`);
+  return { name, ...(await startNodeServer(script, env)) };
 }
 
 /** Resident memory of a process, from /proc (Linux); null elsewhere. */

@@ -11,6 +11,7 @@ import type { ViewerRole } from '../generated/graphql.js';
 import { auditCaseAccess } from './audit.js';
 import { compareKeys, decodeCursor, encodeCursor } from './cursor.js';
 import { globalCaseId } from './get.js';
+import { withinTime } from '../time-limit.js';
 import type { AgencyStatusView, CaseConnectionView, CaseEdgeView } from './views.js';
 
 export interface ListArgs {
@@ -40,18 +41,6 @@ function failureReason(error: unknown, context: AuthenticatedContext, agency: st
  * so an agency that is slow to list must not leave the others no time to fetch their cases.
  */
 const LISTING_SHARE = 0.6;
-
-/** The agency's listing, or a TIMEOUT once the listing budget is spent (the call itself runs to the deadline). */
-function withinBudget<T>(work: Promise<T>, agency: string, budgetMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new UpstreamError(agency, 'TIMEOUT', 'did not list the cases within the budget')),
-      Math.max(0, budgetMs),
-    );
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 export async function listCases(context: AuthenticatedContext, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
@@ -89,7 +78,11 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
           return [];
         }
         const admitted = admitListing(
-          await withinBudget(loadersFor(context, agency.code).listing(), agency.code, listingBudgetMs),
+          await withinTime(
+            loadersFor(context, agency.code).listing(),
+            listingBudgetMs,
+            () => new UpstreamError(agency.code, 'TIMEOUT', 'did not list the cases within the budget'),
+          ),
           agency.policy,
           context.now,
         );

@@ -74,7 +74,7 @@ export class NotificationInbox {
     const before = await this.view(nationalId);
     const own = new Set(before.items.filter((i) => !i.read).map((i) => i.id));
     const marking = ids === 'ALL' ? [...own] : ids.filter((id) => own.has(id));
-    for (const id of marking) await this.store.push(this.#readKey(nationalId), id, KEEP_MS, KEEP_COUNT * 2);
+    await this.store.push(this.#readKey(nationalId), marking, KEEP_MS, KEEP_COUNT * 2);
     return this.view(nationalId);
   }
 

@@ -4,6 +4,7 @@
  */
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { Store } from '../store/index.js';
+import { withinTime } from '../time-limit.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -14,17 +15,11 @@ export interface Readiness {
 }
 
 async function answers(check: () => Promise<void>): Promise<'ok' | 'unavailable'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('no answer in time')), CHECK_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([check(), late]);
+    await withinTime(check(), CHECK_TIMEOUT_MS, () => new Error('no answer in time'));
     return 'ok';
   } catch {
     return 'unavailable';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

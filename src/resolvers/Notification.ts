@@ -1,14 +1,7 @@
 import type { AgencyDefinition, CaseEventKind } from '../agencies/port.js';
-import type { Context } from '../context.js';
 import type { NotificationResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Lang } from '../i18n.js';
-
-/** The agency a notification or an event is about (always one of ours: only agencies we know send events). */
-export function agencyOf(code: string, context: Context): AgencyDefinition {
-  const adapter = context.registry.get(code);
-  if (!adapter) throw new Error(`an event from an unknown agency ${code}`);
-  return adapter.definition;
-}
+import { agencyOf } from './Agency.js';
 
 /** What happened, in the viewer's language, with the step's label where the event names one. */
 export function eventMessage(

@@ -1,6 +1,7 @@
 import { requireViewer } from '../context.js';
 import type { CaseEventResolvers, SubscriptionResolvers } from '../generated/graphql.js';
-import { agencyOf, eventMessage } from './Notification.js';
+import { agencyOf } from './Agency.js';
+import { eventMessage } from './Notification.js';
 
 export const Subscription: SubscriptionResolvers = {
   caseEvents: {

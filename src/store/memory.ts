@@ -81,7 +81,13 @@ export class MemoryStore implements Store {
       .map((e) => e.entry);
   }
 
-  async push(key: string, value: string, ttlMs: number, maxLength?: number): Promise<void> {
+  async push(
+    key: string,
+    value: string | readonly string[],
+    ttlMs: number,
+    maxLength?: number,
+  ): Promise<void> {
+    if (typeof value !== 'string' && !value.length) return;
     const list = (this.#lists.get(key) ?? []).concat(value);
     this.#lists.set(key, maxLength ? list.slice(-maxLength) : list);
     this.#entries.set(`list-ttl:${key}`, { value: '1', expiresAt: Date.now() + ttlMs });

@@ -80,7 +80,9 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
       return entries.map((e) => ({ ...e.message }));
     },
     async push(key, value, ttlMs, maxLength) {
-      const write = client.multi().rPush(k(key), value).pExpire(k(key), ttlMs);
+      const values = typeof value === 'string' ? [value] : [...value];
+      if (!values.length) return;
+      const write = client.multi().rPush(k(key), values).pExpire(k(key), ttlMs);
       if (maxLength) write.lTrim(k(key), -maxLength, -1);
       await write.exec();
     },

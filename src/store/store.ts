@@ -23,8 +23,8 @@ export interface Store {
   append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void>;
   /** The newest entries of a stream, newest first. */
   recent(stream: string, count: number): Promise<Record<string, string>[]>;
-  /** Appends to a list, renewing its time to live; with `maxLength`, only the newest entries are kept. */
-  push(key: string, value: string, ttlMs: number, maxLength?: number): Promise<void>;
+  /** Appends one or more values to a list, renewing its time to live; with `maxLength`, only the newest are kept. */
+  push(key: string, value: string | readonly string[], ttlMs: number, maxLength?: number): Promise<void>;
   /** A whole list, oldest first. */
   list(key: string): Promise<string[]>;
   /** Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. */

@@ -5,6 +5,7 @@
  */
 import { CookieJar } from 'tough-cookie';
 import { request } from 'undici';
+import { SESSION_COOKIE } from '../../src/auth/sessions.js';
 
 export interface Page {
   url: string;
@@ -93,6 +94,22 @@ export class Browser {
     const href = /id="continue" href="([^"]+)"/.exec(page.text)?.[1];
     if (!href) throw new Error(`${page.url} has no continue link`);
     return new URL(decode(href), page.url).href;
+  }
+
+  /**
+   * Logs in at the gateway as the person with this national id, picking them on the mock provider's login
+   * page; the session cookie's value (empty when the login failed).
+   */
+  async logIn(
+    gatewayUrl: string,
+    nationalId: string,
+    idp: 'idporten' | 'mitid' = 'idporten',
+  ): Promise<string> {
+    const page = await this.go(`${gatewayUrl}/auth/login?idp=${idp}`);
+    const form = Browser.forms(page).find((f) => f.fields.nationalId === nationalId);
+    if (!form) throw new Error(`the login page offers no ${nationalId}`);
+    await this.go(form.action, { form: form.fields });
+    return (await this.cookie(gatewayUrl, SESSION_COOKIE))?.value ?? '';
   }
 
   /** A cookie as the jar holds it for a URL. */

@@ -3,13 +3,14 @@
  * and the gateway over a real socket, configured exactly as `main.ts` would configure it from the
  * environment. Tokens come from the mock providers' dev routes; queries go over HTTP.
  */
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import type { Faults } from '../../mocks/agencies/harness.js';
 import { generateWorld } from '../../mocks/seed/generate.js';
 import type { AgencyCode, World } from '../../mocks/seed/model.js';
 import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
 import { DEV_BFF_CLIENT, startMockStack, type MockStack } from '../../mocks/start.js';
+import { freePort } from '../../scripts/processes.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
@@ -73,18 +74,6 @@ export interface TestStackOptions {
   accessTokenTtlSeconds?: number;
   /** Options of the main gateway (e.g. a clock). */
   gateway?: Pick<GatewayOptions, 'clock'>;
-}
-
-/** A free loopback port, so that a URL can be known before its server starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {

@@ -36,10 +36,7 @@ afterAll(async () => {
 describe('two gateway processes sharing one Redis', () => {
   it('a session made on one works on the other, and a logout on one ends it on both', async () => {
     const browser = new Browser();
-    const page = await browser.go(`${stack.url}/auth/login?idp=idporten`);
-    const form = Browser.forms(page).find((f) => f.fields.nationalId === '15838510075');
-    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
-    const cookie = (await browser.cookie(stack.url, SESSION_COOKIE))?.value ?? '';
+    const cookie = await browser.logIn(stack.url, '15838510075');
     expect(cookie).not.toBe('');
     const ask = (url: string) =>
       postGraphql<{ viewer: { country: string } }>(url, '{ viewer { country } }', {

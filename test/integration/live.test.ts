@@ -47,12 +47,7 @@ describe('live case events', () => {
   it('ends the stream when the session behind it ends', async () => {
     const record = appealInProgress(stack.mocks.world);
     const browser = new Browser();
-    const page = await browser.go(`${stack.url}/auth/login?idp=idporten`);
-    const form = Browser.forms(page).find(
-      (f) => f.fields.nationalId === persona('citizen-npe-helseklage').login.pid,
-    );
-    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
-    const cookie = (await browser.cookie(stack.url, SESSION_COOKIE))?.value ?? '';
+    const cookie = await browser.logIn(stack.url, persona('citizen-npe-helseklage').login.pid ?? '');
     await giveConsents(stack.url, await stack.token('citizen-npe-helseklage'));
     const stream = await subscribe(stack.url, { cookie: `${SESSION_COOKIE}=${cookie}` });
     try {

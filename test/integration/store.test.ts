@@ -48,6 +48,8 @@ describe.each([
   it('keeps only the newest entries of a capped list', async () => {
     for (const value of ['1', '2', '3', '4']) await store.push('capped', value, 10_000, 3);
     expect(await store.list('capped')).toEqual(['2', '3', '4']);
+    await store.push('several', ['x', 'y', 'z'], 10_000, 2);
+    expect(await store.list('several')).toEqual(['y', 'z']);
   });
 
   it('delivers published messages to subscribers until they unsubscribe', async () => {

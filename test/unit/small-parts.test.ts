@@ -5,6 +5,30 @@ import { compareKeys, decodeCursor, encodeCursor } from '../../src/cases/cursor.
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { negotiateLanguage } from '../../src/i18n.js';
 
+/** A complete production configuration, for tests that change one thing in it. */
+const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://x.example',
+  CORS_ORIGINS: 'https://minside.example',
+  IDPORTEN_ISSUER: 'https://idporten.no',
+  IDPORTEN_AUDIENCE: 'a',
+  MITID_ISSUER: 'https://mitid.example',
+  MITID_AUDIENCE: 'a',
+  NPE_BASE_URL: 'https://npe.example',
+  NPE_API_KEY: '12345678',
+  HELSEKLAGE_BASE_URL: 'https://hk.example',
+  HELSEKLAGE_USERNAME: 'bff',
+  HELSEKLAGE_PASSWORD: '12345678',
+  STPK_BASE_URL: 'https://stpk.example',
+  STPK_TOKEN: '12345678',
+  STORE_SECRET: 'x'.repeat(32),
+  IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
+  MITID_CLIENT_SECRET: 'c'.repeat(16),
+  NPE_EVENT_SECRET: 'e'.repeat(16),
+  HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
+  STPK_EVENT_SECRET: 'e'.repeat(16),
+};
+
 describe('Accept-Language', () => {
   it.each([
     [undefined, 'nb'],
@@ -85,54 +109,16 @@ describe('configuration', () => {
   });
 
   it('production refuses a wildcard CORS origin', () => {
-    const env = {
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://x.example',
-      CORS_ORIGINS: '*',
-      IDPORTEN_ISSUER: 'https://idporten.no',
-      IDPORTEN_AUDIENCE: 'a',
-      MITID_ISSUER: 'https://mitid.example',
-      MITID_AUDIENCE: 'a',
-      NPE_BASE_URL: 'https://npe.example',
-      NPE_API_KEY: '12345678',
-      HELSEKLAGE_BASE_URL: 'https://hk.example',
-      HELSEKLAGE_USERNAME: 'bff',
-      HELSEKLAGE_PASSWORD: '12345678',
-      STPK_BASE_URL: 'https://stpk.example',
-      STPK_TOKEN: '12345678',
-      STORE_SECRET: 'x'.repeat(32),
-      IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
-      MITID_CLIENT_SECRET: 'c'.repeat(16),
-      NPE_EVENT_SECRET: 'e'.repeat(16),
-      HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
-      STPK_EVENT_SECRET: 'e'.repeat(16),
-    };
+    const env = { ...PRODUCTION_ENV, CORS_ORIGINS: '*' };
     expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
     expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
   });
 
   it('production logs in only over https, except to a provider on this machine', () => {
     const env = {
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://x.example',
-      CORS_ORIGINS: 'https://minside.example',
+      ...PRODUCTION_ENV,
       IDPORTEN_ISSUER: 'http://idporten.example',
-      IDPORTEN_AUDIENCE: 'a',
       MITID_ISSUER: 'http://127.0.0.1:4011',
-      MITID_AUDIENCE: 'a',
-      NPE_BASE_URL: 'https://npe.example',
-      NPE_API_KEY: '12345678',
-      HELSEKLAGE_BASE_URL: 'https://hk.example',
-      HELSEKLAGE_USERNAME: 'bff',
-      HELSEKLAGE_PASSWORD: '12345678',
-      STPK_BASE_URL: 'https://stpk.example',
-      STPK_TOKEN: '12345678',
-      STORE_SECRET: 'x'.repeat(32),
-      IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
-      MITID_CLIENT_SECRET: 'c'.repeat(16),
-      NPE_EVENT_SECRET: 'e'.repeat(16),
-      HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
-      STPK_EVENT_SECRET: 'e'.repeat(16),
     };
     expect(() => loadConfig(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
     expect(loadConfig({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);

@@ -1,0 +1,54 @@
+/**
+ * Servers as their own Node processes, for the benchmark and the tests that need a real process (a
+ * crash, two gateway instances): a free loopback port, and a script started with tsx and waited for.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A free loopback port, so that a URL can be known before its server starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NodeServer {
+  url: string;
+  child: ChildProcess;
+}
+
+/**
+ * Starts `node --import tsx <script>` (relative to the project root) on a free port with only the given
+ * environment (and PATH), and resolves once `GET /healthz` answers without a server error; the caller
+ * kills the process. Fails with the process's stderr when it exits or does not come up in 30 s.
+ */
+export async function startNodeServer(script: string, env: Record<string, string>): Promise<NodeServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (up) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not start: ${stderr}`);
+}
