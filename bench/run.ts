@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { loadPersonas } from '../mocks/seed/personas.js';
-import { DEV_BFF_CLIENT, devEventSecret, startMockStack, type MockStack } from '../mocks/start.js';
+import { AGENCY_CODES } from '../mocks/seed/model.js';
+import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../mocks/start.js';
 import { startNodeServer, type NodeServer } from '../scripts/processes.js';
 import { answerIsClean, scenarios, type Scenario } from './scenarios.js';
 
@@ -128,15 +129,11 @@ async function main(): Promise<void> {
   log(`Starting the mock agencies with ${latencyMs} ms added to every agency call…`);
   const delay = { delayMs: latencyMs };
   const mocks = await startMockStack({
-    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
-    faults: { npe: delay, helseklage: delay, stpk: delay },
+    ports: FREE_PORTS,
+    faults: Object.fromEntries(AGENCY_CODES.map((code) => [code, delay])),
   });
   const env = {
-    IDPORTEN_ISSUER: mocks.idporten.issuer,
-    MITID_ISSUER: mocks.mitid.issuer,
-    NPE_BASE_URL: mocks.agencies.npe.url,
-    HELSEKLAGE_BASE_URL: mocks.agencies.helseklage.url,
-    STPK_BASE_URL: mocks.agencies.stpk.url,
+    ...mocks.gatewayEnvironment(),
     RATE_LIMIT_PER_MINUTE: '1000000',
     // As in production (graphql-js, Fastify and others skip development checks), on loopback only.
     NODE_ENV: 'production',
@@ -148,13 +145,6 @@ async function main(): Promise<void> {
     MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
     IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
     MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
-    NPE_API_KEY: 'npe-dev-api-key',
-    HELSEKLAGE_USERNAME: 'bff',
-    HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
-    STPK_TOKEN: 'stpk-dev-token',
-    NPE_EVENT_SECRET: devEventSecret('npe'),
-    HELSEKLAGE_EVENT_SECRET: devEventSecret('helseklage'),
-    STPK_EVENT_SECRET: devEventSecret('stpk'),
   };
   const servers: Server[] = [];
   try {

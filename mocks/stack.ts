@@ -1,12 +1,12 @@
 /**
- * `npm start`: the whole local stack in one process — the three mock agencies, the two mock identity
+ * `npm start`: the whole local stack in one process — the mock agencies, the two mock identity
  * providers and the gateway, with seeded data. `--mocks-only` leaves the gateway out (run it yourself
  * with `npm run start:gateway`).
  */
 import { z } from 'zod';
 import { configFromEnvironment, startGateway } from '../src/main.js';
 import { faultsSchema, type Faults } from './agencies/harness.js';
-import type { AgencyCode } from './seed/model.js';
+import { AGENCY_CODES, type AgencyCode } from './seed/model.js';
 import { DEFAULT_MOCK_PORTS, startMockStack } from './start.js';
 
 const mocksOnly = process.argv.includes('--mocks-only');
@@ -14,7 +14,7 @@ const mocksOnly = process.argv.includes('--mocks-only');
 /** MOCK_FAULTS_NPE='{"delayMs":50}' and the like set an agency's faults from the start. */
 function faultsFromEnvironment(): Partial<Record<AgencyCode, Partial<Faults>>> {
   const faults: Partial<Record<AgencyCode, Partial<Faults>>> = {};
-  for (const code of ['npe', 'helseklage', 'stpk'] as const) {
+  for (const code of AGENCY_CODES) {
     const name = `MOCK_FAULTS_${code.toUpperCase()}`;
     const raw = process.env[name];
     if (!raw) continue;
@@ -43,13 +43,11 @@ const cases = Object.values(stack.world.cases).reduce((sum, list) => sum + list.
 console.log(
   `Mock agencies ready: ${cases} cases, ${stack.world.persons.size} persons (${Date.now() - started} ms)`,
 );
-console.log(`  NPE         ${stack.agencies.npe.url}/openapi.json`);
-console.log(`  Helseklage  ${stack.agencies.helseklage.url}/openapi.json`);
-console.log(`  STPK        ${stack.agencies.stpk.url}/openapi.json`);
+for (const code of AGENCY_CODES) console.log(`  ${code.padEnd(20)}${stack.agencies[code].url}/openapi.json`);
 console.log(
-  `  ID-porten   ${stack.idporten.issuer}  (dev tokens: POST /dev/token, personas: GET /dev/personas)`,
+  `  ${'ID-porten'.padEnd(20)}${stack.idporten.issuer}  (dev tokens: POST /dev/token, personas: GET /dev/personas)`,
 );
-console.log(`  MitID       ${stack.mitid.issuer}  (dev tokens: POST /dev/token)`);
+console.log(`  ${'MitID'.padEnd(20)}${stack.mitid.issuer}  (dev tokens: POST /dev/token)`);
 
 if (!mocksOnly) {
   const config = configFromEnvironment();

@@ -3,13 +3,38 @@
  * `npm start` and by the integration tests, so both exercise the very same servers.
  */
 import type { AddressInfo } from 'node:net';
-import { createHelseklageMock } from './agencies/helseklage.js';
+import { createHelseklageMock, HELSEKLAGE_DEFAULT_CREDENTIAL } from './agencies/helseklage.js';
 import type { Faults, MockAgency } from './agencies/harness.js';
-import { createNpeMock } from './agencies/npe.js';
-import { createStpkMock } from './agencies/stpk.js';
+import { createNpeMock, NPE_DEFAULT_API_KEY } from './agencies/npe.js';
+import { createStpkMock, STPK_DEFAULT_TOKEN } from './agencies/stpk.js';
 import { startMockIdp, type MockIdp } from './idp/provider.js';
 import { generateWorld, type SeedOptions } from './seed/generate.js';
-import type { AgencyCode, World } from './seed/model.js';
+import { AGENCY_CODES, type AgencyCode, type World } from './seed/model.js';
+
+/** How each mock agency is made, and the credentials a gateway presents to it (its environment variables). */
+const MOCK_AGENCIES: Record<
+  AgencyCode,
+  {
+    create(world: World, faults: Partial<Faults> | undefined): MockAgency;
+    credentials: Record<string, string>;
+  }
+> = {
+  npe: {
+    create: (world, faults) => createNpeMock(world, { faults }),
+    credentials: { NPE_API_KEY: NPE_DEFAULT_API_KEY },
+  },
+  helseklage: {
+    create: (world, faults) => createHelseklageMock(world, { faults }),
+    credentials: {
+      HELSEKLAGE_USERNAME: HELSEKLAGE_DEFAULT_CREDENTIAL.username,
+      HELSEKLAGE_PASSWORD: HELSEKLAGE_DEFAULT_CREDENTIAL.password,
+    },
+  },
+  stpk: {
+    create: (world, faults) => createStpkMock(world, { faults }),
+    credentials: { STPK_TOKEN: STPK_DEFAULT_TOKEN },
+  },
+};
 
 export interface MockStackOptions {
   host?: string;
@@ -37,8 +62,20 @@ export interface MockStack {
   agencies: Record<AgencyCode, MockAgency & { url: string }>;
   idporten: MockIdp;
   mitid: MockIdp;
+  /**
+   * The environment a gateway needs to use this stack: the issuers, and each agency's base URL, credentials
+   * and event secret (production-ready names; in development most have these values as defaults).
+   */
+  gatewayEnvironment(): Record<string, string>;
   close(): Promise<void>;
 }
+
+/** Every mock server on a free port (tests and benchmarks). */
+export const FREE_PORTS: Record<AgencyCode | 'idporten' | 'mitid', number> = {
+  ...(Object.fromEntries(AGENCY_CODES.map((code) => [code, 0])) as Record<AgencyCode, number>),
+  idporten: 0,
+  mitid: 0,
+};
 
 export const DEFAULT_MOCK_PORTS = {
   idporten: 4010,
@@ -73,16 +110,11 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
     frontChannelLogoutUri: `${bff.publicUrl}/auth/frontchannel-logout`,
   };
 
-  const mocks = {
-    npe: createNpeMock(world, { faults: options.faults?.npe }),
-    helseklage: createHelseklageMock(world, { faults: options.faults?.helseklage }),
-    stpk: createStpkMock(world, { faults: options.faults?.stpk }),
-  };
   const started: { close(): Promise<void> }[] = [];
   try {
     const agencies = {} as MockStack['agencies'];
-    for (const code of ['npe', 'helseklage', 'stpk'] as const) {
-      const mock = mocks[code];
+    for (const code of AGENCY_CODES) {
+      const mock = MOCK_AGENCIES[code].create(world, options.faults?.[code]);
       await mock.app.listen({ port: ports[code], host });
       started.push({ close: () => mock.app.close() });
       const address = mock.app.server.address() as AddressInfo;
@@ -113,6 +145,17 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       agencies,
       idporten,
       mitid,
+      gatewayEnvironment: () => ({
+        IDPORTEN_ISSUER: idporten.issuer,
+        MITID_ISSUER: mitid.issuer,
+        ...Object.fromEntries(
+          AGENCY_CODES.flatMap((code) => [
+            [`${code.toUpperCase()}_BASE_URL`, agencies[code].url],
+            [`${code.toUpperCase()}_EVENT_SECRET`, devEventSecret(code)],
+            ...Object.entries(MOCK_AGENCIES[code].credentials),
+          ]),
+        ),
+      }),
       close: async () => {
         await Promise.all(started.map((s) => s.close()));
       },

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { documentSize, documentStream } from './documents.js';
-import type { MockCase, MockDocument, MockRole, World } from '../seed/model.js';
+import type { AgencyCode, MockCase, MockDocument, MockRole, World } from '../seed/model.js';
 import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } from './harness.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
 import { AgencyIndex } from './index.js';
@@ -25,6 +25,8 @@ const ROLE: Record<MockRole, string> = {
 };
 
 const STEP_STATE = { COMPLETED: 'AFSLUTTET', CURRENT: 'IGANG', UPCOMING: 'KOMMENDE' } as const;
+/** The first-instance authorities whose decisions STPK's boards hear appeals of. */
+const APPEALED_AUTHORITY: Partial<Record<AgencyCode, string>> = {};
 const DIRECTION = { I: 'INDGAAENDE', U: 'UDGAAENDE', N: 'INTERN', X: 'INTERN' } as const;
 const MAX_BATCH = 50;
 
@@ -49,6 +51,11 @@ function renderCase(record: MockCase) {
     sagsbehandler: record.caseworker,
     behandlingssted: record.subject,
     afgoerelse: record.outcome ? { resultat: record.outcome, dato: record.decidedAt } : null,
+    // An appeal names the decision it appeals: the authority in STPK's words and that authority's case number.
+    ankeAf:
+      record.appealOf && APPEALED_AUTHORITY[record.appealOf.agency]
+        ? { myndighed: APPEALED_AUTHORITY[record.appealOf.agency], sagsnummer: record.appealOf.caseNumber }
+        : null,
     afventendeSkemaer: awaitedForms(record).map((f) => ({ skemaId: f.formId, kode: f.code })),
     forloeb: record.steps.map((s) => ({
       trin: s.code,
@@ -243,6 +250,15 @@ export const stpkOpenApi = {
             type: 'object',
             nullable: true,
             properties: { resultat: { type: 'string' }, dato: { type: 'string' } },
+          },
+          ankeAf: {
+            type: 'object',
+            nullable: true,
+            description: 'Den afgørelse en ankesag anker: myndigheden og dens sagsnummer',
+            properties: {
+              myndighed: { type: 'string', enum: ['PATIENTERSTATNINGEN'] },
+              sagsnummer: { type: 'string' },
+            },
           },
           forloeb: {
             type: 'array',

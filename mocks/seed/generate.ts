@@ -24,15 +24,16 @@ import {
   type StepTemplate,
 } from './catalog.js';
 import { fictitiousCpr, syntheticFodselsnummer } from './ids.js';
-import type {
-  AgencyCode,
-  MockCase,
-  MockDocument,
-  MockParticipant,
-  MockPerson,
-  MockRole,
-  MockStep,
-  World,
+import {
+  AGENCY_CODES,
+  type AgencyCode,
+  type MockCase,
+  type MockDocument,
+  type MockParticipant,
+  type MockPerson,
+  type MockRole,
+  type MockStep,
+  type World,
 } from './model.js';
 import { pdfParts, type PdfParts } from './pdf.js';
 import { loadPersonas, type Persona } from './personas.js';
@@ -94,7 +95,10 @@ class WorldBuilder {
   readonly fakerNo: Faker;
   readonly fakerDk: Faker;
   readonly persons = new Map<string, MockPerson>();
-  readonly built: Record<AgencyCode, Built[]> = { npe: [], helseklage: [], stpk: [] };
+  readonly built = Object.fromEntries(AGENCY_CODES.map((code) => [code, []])) as unknown as Record<
+    AgencyCode,
+    Built[]
+  >;
   readonly lawyers: MockPerson[] = [];
   readonly lawyerFirms = new Map<string, { firm: string; personal: boolean }>();
 
@@ -949,9 +953,7 @@ export function generateWorld(options: SeedOptions = {}): World {
   const minimum = personas.find((p) => p.key === 'lawyer-many')?.minimumCases ?? 250;
   assignLawyerMany(w, lawyerMany, secondLawyer, Math.round(minimum * 1.15 * Math.min(1, options.scale ?? 1)));
 
-  number(w, 'npe');
-  number(w, 'helseklage');
-  number(w, 'stpk');
+  for (const code of AGENCY_CODES) number(w, code);
   for (const { draft, record } of w.built.helseklage) {
     if (!draft.appealOf) continue;
     record.appealOf = { agency: 'npe', caseNumber: draft.appealOf.record.caseNumber };
@@ -960,10 +962,8 @@ export function generateWorld(options: SeedOptions = {}): World {
   return {
     referenceDate: isoDate(w.today),
     persons: w.persons,
-    cases: {
-      npe: w.built.npe.map((b) => b.record),
-      helseklage: w.built.helseklage.map((b) => b.record),
-      stpk: w.built.stpk.map((b) => b.record),
-    },
+    cases: Object.fromEntries(
+      AGENCY_CODES.map((code) => [code, w.built[code].map((b) => b.record)]),
+    ) as unknown as World['cases'],
   };
 }

@@ -2,7 +2,9 @@
  * The mock agencies' shared world, dialect-neutral. Each mock server renders its own slice of it in its
  * own API dialect, the way three unrelated case systems would.
  */
-export type AgencyCode = 'npe' | 'helseklage' | 'stpk';
+/** The agencies the mocks imitate, in the order the gateway lists them. */
+export const AGENCY_CODES = ['npe', 'helseklage', 'stpk'] as const;
+export type AgencyCode = (typeof AGENCY_CODES)[number];
 
 export interface MockPerson {
   nationalId: string;

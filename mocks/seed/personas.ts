@@ -1,6 +1,7 @@
 /** Reads and checks `mocks/personas.json`, the one list of the seed's synthetic people. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AGENCY_CODES } from './model.js';
 
 const personaSchema = z.object({
   key: z.string().regex(/^[a-z0-9-]+$/),
@@ -20,7 +21,8 @@ const personaSchema = z.object({
       pid: z.undefined().optional(),
     }),
   ]),
-  listedOn: z.object({ npe: z.number(), helseklage: z.number(), stpk: z.number() }).optional(),
+  /** How many cases each agency lists the person on (every agency named, zeros included). */
+  listedOn: z.record(z.enum(AGENCY_CODES), z.number().int().min(0)).optional(),
   minimumCases: z.number().optional(),
   expectations: z.array(z.string()),
 });

@@ -49,7 +49,7 @@ export type AccessRule =
 /** An agency whose case system the graph reads through an adapter. */
 export type Agency = {
   __typename?: 'Agency';
-  /** Short stable code, also the prefix of the agency's case ids (npe, helseklage, stpk). */
+  /** Short stable code, also the prefix of the agency's case ids (such as npe or stpk; `agencies` lists them all). */
   code: Scalars['ID']['output'];
   /** Country the agency belongs to. */
   country: Country;

@@ -3,7 +3,7 @@
  * port's promises (one result per key, in order, null for unknown), the agency's own listing, documents
  * with internal notes marked, labels for every code the agency uses, and failures typed as UpstreamErrors.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { documentPdf } from '../../mocks/seed/generate.js';
@@ -11,7 +11,7 @@ import { pdfChunks } from '../../mocks/seed/pdf.js';
 import { awaitedForms } from '../../mocks/agencies/forms.js';
 import type { MockAgency } from '../../mocks/agencies/harness.js';
 import type { AgencyCode, MockCase } from '../../mocks/seed/model.js';
-import { startMockStack, type MockStack } from '../../mocks/start.js';
+import { FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import type { HttpSettings } from '../../src/agencies/module.js';
 import type { AgencyAdapter, CallOptions } from '../../src/agencies/port.js';
 import { AGENCY_MODULES } from '../../src/agencies/registry.js';
@@ -41,7 +41,7 @@ let mocks: MockStack;
 beforeAll(async () => {
   mocks = await startMockStack({
     world: sharedWorld(),
-    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+    ports: FREE_PORTS,
   });
 });
 afterAll(async () => {
@@ -156,9 +156,10 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     }
   });
 
-  it('says whether a person is under guardianship, where the agency knows', async () => {
-    if (code === 'stpk') {
-      expect((await adapter.casesForPerson('7503821234', call())).underGuardianship).toBeNull();
+  it('says whether a person is under guardianship where its portal refuses wards', async () => {
+    if (!adapter.definition.policy.refuseWards) {
+      // Nothing to tell: the portal's rules do not depend on it (Denmark's portals).
+      expect(adapter.definition.identity).toBe('DK_CPR');
       return;
     }
     expect((await adapter.casesForPerson('30904410086', call())).underGuardianship).toBe(true);
@@ -166,8 +167,73 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
   });
 
   it('lists nothing for a person it does not know', async () => {
-    const stranger = code === 'stpk' ? '6101011234' : '05827910130';
+    const stranger = adapter.definition.identity === 'DK_CPR' ? '6101011234' : '05827910130';
     expect((await adapter.casesForPerson(stranger, call())).cases).toEqual([]);
+  });
+
+  it('declares a coherent access policy', () => {
+    const { policy } = adapter.definition;
+    expect(['substantial', 'high']).toContain(policy.minimumAssurance);
+    expect(policy.roles.length).toBeGreaterThan(0);
+    expect(policy.roles.filter((r) => policy.rolesNotYetSupported.includes(r))).toEqual([]);
+    // Whatever the viewer, opening a document implies seeing the list, and nothing is granted that the
+    // adapter cannot carry out.
+    for (const role of policy.roles) {
+      for (const represented of [false, true]) {
+        const can = policy.capabilities({
+          role,
+          represented,
+          mobile: null,
+          email: null,
+          emailIsPersonal: null,
+        });
+        if (can.readDocumentContent) expect(can.seeDocuments).toBe(true);
+        if (can.submitInformation) expect('submitInformation' in adapter).toBe(true);
+        if (can.fillForms) expect('submitForm' in adapter).toBe(true);
+      }
+    }
+    // A case active today is never hidden by the list rules.
+    const now = new Date();
+    expect(policy.hides({ createdAt: now.toISOString(), closedAt: null }, now)).toBe(false);
+  });
+
+  it('delivers a submission once however often it is sent (the submission id is the agency’s idempotency key)', async () => {
+    if (!adapter.submitInformation) {
+      const { policy } = adapter.definition;
+      expect(
+        policy.roles.some(
+          (role) =>
+            policy.capabilities({
+              role,
+              represented: false,
+              mobile: null,
+              email: null,
+              emailIsPersonal: null,
+            }).submitInformation,
+        ),
+      ).toBe(false);
+      return;
+    }
+    const target = cases.find((c) => !c.closedAt) ?? cases[0];
+    const sender = target?.participants[0]?.nationalId ?? '';
+    const submission = {
+      submissionId: randomUUID(),
+      message: 'Kontrakttest: ny informasjon',
+      attachmentIds: [],
+      senderNationalId: sender,
+      sentAt: new Date().toISOString(),
+    };
+    const first = await adapter.submitInformation(target?.caseNumber ?? '', submission, call());
+    const again = await adapter.submitInformation(target?.caseNumber ?? '', submission, call());
+    expect(again.receipt).toBe(first.receipt);
+    expect(mock.submissions.get(submission.submissionId)).toMatchObject({
+      caseNumber: target?.caseNumber,
+      message: submission.message,
+      sender,
+      receipt: first.receipt,
+      received: 2,
+    });
+    expect([...mock.submissions.values()].filter((s) => s.receipt === first.receipt)).toHaveLength(1);
   });
 
   it('returns one case per key, in the order asked, with null for unknown numbers — also beyond one batch', async () => {
@@ -231,7 +297,7 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
 
   it('streams an attachment to a case where its API takes them, with exactly the declared length', async () => {
     if (!adapter.uploadAttachment) {
-      expect(code).toBe('stpk');
+      expect('submitInformation' in adapter).toBe(false);
       return;
     }
     const bytes = Buffer.from('%PDF-1.4 contract test attachment');

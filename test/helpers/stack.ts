@@ -9,7 +9,7 @@ import type { Faults } from '../../mocks/agencies/harness.js';
 import { generateWorld } from '../../mocks/seed/generate.js';
 import type { AgencyCode, World } from '../../mocks/seed/model.js';
 import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
-import { DEV_BFF_CLIENT, startMockStack, type MockStack } from '../../mocks/start.js';
+import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import { freePort } from '../../scripts/processes.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
@@ -82,7 +82,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const publicUrl = `http://127.0.0.1:${port}`;
   const mocks = await startMockStack({
     world: sharedWorld(),
-    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+    ports: FREE_PORTS,
     faults: options.faults,
     bff: { ...DEV_BFF_CLIENT, publicUrl },
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
@@ -90,11 +90,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const baseEnv = {
     PORT: '0',
     LOG_LEVEL: 'silent',
-    IDPORTEN_ISSUER: mocks.idporten.issuer,
-    MITID_ISSUER: mocks.mitid.issuer,
-    NPE_BASE_URL: mocks.agencies.npe.url,
-    HELSEKLAGE_BASE_URL: mocks.agencies.helseklage.url,
-    STPK_BASE_URL: mocks.agencies.stpk.url,
+    ...mocks.gatewayEnvironment(),
     ...options.env,
   };
   const main = await startGateway({ ...baseEnv, PORT: String(port), PUBLIC_URL: publicUrl }, options.gateway);

@@ -25,11 +25,7 @@ beforeAll(async () => {
     REDIS_URL: redisTestUrl(),
     REDIS_KEY_PREFIX: prefix,
     STORE_SECRET: SECRET,
-    IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
-    MITID_ISSUER: stack.mocks.mitid.issuer,
-    NPE_BASE_URL: stack.mocks.agencies.npe.url,
-    HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
-    STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+    ...stack.mocks.gatewayEnvironment(),
   });
   gateway = await buildGateway(config, { logStream: { write: (line) => logLines.push(line) } });
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });

@@ -21,11 +21,7 @@ beforeAll(async () => {
   stack = await startTestStack({ env: shared });
   other = await startGatewayProcess({
     ...shared,
-    IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
-    MITID_ISSUER: stack.mocks.mitid.issuer,
-    NPE_BASE_URL: stack.mocks.agencies.npe.url,
-    HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
-    STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+    ...stack.mocks.gatewayEnvironment(),
   });
 });
 afterAll(async () => {

@@ -14,11 +14,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   const config = loadConfig({
     LOG_LEVEL: 'debug',
-    IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
-    MITID_ISSUER: stack.mocks.mitid.issuer,
-    NPE_BASE_URL: stack.mocks.agencies.npe.url,
-    HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
-    STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+    ...stack.mocks.gatewayEnvironment(),
     UPSTREAM_TIMEOUT_MS: '300',
   });
   gateway = await buildGateway(config, { logStream: { write: (line) => lines.push(line) } });

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPersonas } from '../../mocks/seed/personas.js';
-import { startMockStack, type MockStack } from '../../mocks/start.js';
+import { FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import { sharedWorld } from '../helpers/stack.js';
 
 let mocks: MockStack;
@@ -9,7 +9,7 @@ let mocks: MockStack;
 beforeAll(async () => {
   mocks = await startMockStack({
     world: sharedWorld(),
-    ports: { npe: 0, helseklage: 0, stpk: 0, idporten: 0, mitid: 0 },
+    ports: FREE_PORTS,
   });
 });
 afterAll(async () => {

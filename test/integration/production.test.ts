@@ -26,16 +26,9 @@ function productionEnv(): Record<string, string> {
     CORS_ORIGINS: ALLOWED_ORIGIN,
     IDPORTEN_AUDIENCE: 'https://bff.helseklage.local',
     MITID_AUDIENCE: 'https://bff.helseklage.local',
-    NPE_API_KEY: 'npe-dev-api-key',
-    HELSEKLAGE_USERNAME: 'bff',
-    HELSEKLAGE_PASSWORD: 'helseklage-dev-password',
-    STPK_TOKEN: 'stpk-dev-token',
     STORE_SECRET: 'a-production-store-secret-of-32-characters',
     IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
     MITID_CLIENT_SECRET: 'dev-only-client-secret',
-    NPE_EVENT_SECRET: 'a-production-npe-event-secret',
-    HELSEKLAGE_EVENT_SECRET: 'a-production-helseklage-event-secret',
-    STPK_EVENT_SECRET: 'a-production-stpk-event-secret',
   };
 }
 
@@ -187,11 +180,7 @@ describe('unexpected errors are masked in every mode', () => {
     async (_mode, env) => {
       const config = loadConfig({
         LOG_LEVEL: 'silent',
-        IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
-        MITID_ISSUER: stack.mocks.mitid.issuer,
-        NPE_BASE_URL: stack.mocks.agencies.npe.url,
-        HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
-        STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+        ...stack.mocks.gatewayEnvironment(),
         ...env,
       });
       const gateway = await buildGateway(config, { registry: new AgencyRegistry([broken]) });

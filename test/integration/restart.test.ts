@@ -33,11 +33,7 @@ describe('a gateway process that crashes', () => {
       REDIS_KEY_PREFIX: uniquePrefix(),
       OUTBOX_POLL_MS: '100',
       OUTBOX_BACKOFF_MS: '100',
-      IDPORTEN_ISSUER: stack.mocks.idporten.issuer,
-      MITID_ISSUER: stack.mocks.mitid.issuer,
-      NPE_BASE_URL: stack.mocks.agencies.npe.url,
-      HELSEKLAGE_BASE_URL: stack.mocks.agencies.helseklage.url,
-      STPK_BASE_URL: stack.mocks.agencies.stpk.url,
+      ...stack.mocks.gatewayEnvironment(),
     };
     const token = await stack.token('citizen-npe-helseklage', { consent: false });
     const own = stack.mocks.world.cases.npe.find((c) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STPK_CUTOFF, generateWorld } from '../../mocks/seed/generate.js';
-import type { MockCase } from '../../mocks/seed/model.js';
+import { AGENCY_CODES, type AgencyCode, type MockCase } from '../../mocks/seed/model.js';
 import { loadPersonas } from '../../mocks/seed/personas.js';
 import { parseCpr, parseNorwegianId } from '../../src/auth/national-id.js';
 
@@ -81,9 +81,12 @@ describe('the seeded world', () => {
   it('lists every persona on exactly the cases personas.json promises', () => {
     for (const persona of loadPersonas()) {
       const id = persona.login.pid ?? persona.login.cpr;
-      const on = (agency: 'npe' | 'helseklage' | 'stpk') =>
-        world.cases[agency].filter((c) => c.participants.some((p) => p.nationalId === id)).length;
-      const counts = { npe: on('npe'), helseklage: on('helseklage'), stpk: on('stpk') };
+      const counts = Object.fromEntries(
+        AGENCY_CODES.map((agency) => [
+          agency,
+          world.cases[agency].filter((c) => c.participants.some((p) => p.nationalId === id)).length,
+        ]),
+      ) as Record<AgencyCode, number>;
       if (persona.listedOn) expect(counts, persona.key).toEqual(persona.listedOn);
       if (persona.minimumCases)
         expect(counts.npe + counts.helseklage, persona.key).toBeGreaterThanOrEqual(persona.minimumCases);

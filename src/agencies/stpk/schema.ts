@@ -34,6 +34,8 @@ export const stpkCase = z.object({
   afsluttet: z.iso.datetime().nullable(),
   forventetAfgoerelse: z.iso.date().nullable(),
   afgoerelse: z.object({ resultat: z.string(), dato: z.iso.datetime().nullable() }).nullable(),
+  /** The decision an appeal case appeals; STPK may name authorities the graph does not cover. */
+  ankeAf: z.object({ myndighed: z.string(), sagsnummer: z.string() }).nullable(),
   afventendeSkemaer: z.array(z.object({ skemaId: z.string(), kode: z.string() })),
   forloeb: z.array(
     z.object({
