@@ -37,8 +37,18 @@ export interface JsonRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** Headers this request adds (an idempotency key, a conditional `if-none-match`, …). */
+  headers?: Record<string, string>;
   /** A read that may safely be sent twice (GETs are; a POST search or batch look-up says so). */
   idempotent?: boolean;
+}
+
+/** A parsed answer with its status and headers, for dialects that say things in headers (paging, ETags). */
+export interface Exchange<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Null for a 404 when asked for, and for a 304 Not Modified. */
+  data: T | null;
 }
 
 export class AgencyHttp {
@@ -82,18 +92,34 @@ export class AgencyHttp {
     call: CallOptions,
     notFoundAsNull = false,
   ): Promise<z.infer<S> | null> {
-    return this.resilience.run(() => this.#jsonOnce(schema, request, call, notFoundAsNull), {
-      idempotent: request.idempotent ?? request.method === 'GET',
-      signal: call.signal,
-    });
+    return (await this.exchange(schema, request, call, { notFoundAsNull })).data;
   }
 
-  async #jsonOnce<S extends z.ZodType>(
+  /**
+   * Like `json`, with the answer's status and headers. A 304 Not Modified (to a conditional request) gives
+   * null data; so does a 404 when `notFoundAsNull`.
+   */
+  async exchange<S extends z.ZodType>(
+    schema: S,
+    request: JsonRequest,
+    call: CallOptions,
+    options: { notFoundAsNull?: boolean } = {},
+  ): Promise<Exchange<z.infer<S>>> {
+    return this.resilience.run(
+      () => this.#exchangeOnce(schema, request, call, options.notFoundAsNull ?? false),
+      {
+        idempotent: request.idempotent ?? request.method === 'GET',
+        signal: call.signal,
+      },
+    );
+  }
+
+  async #exchangeOnce<S extends z.ZodType>(
     schema: S,
     request: JsonRequest,
     call: CallOptions,
     notFoundAsNull: boolean,
-  ): Promise<z.infer<S> | null> {
+  ): Promise<Exchange<z.infer<S>>> {
     const agency = this.#options.agency;
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     let response;
@@ -103,6 +129,7 @@ export class AgencyHttp {
         path: `${this.#basePath}${request.path}${search}`,
         headers: {
           ...this.#options.headers,
+          ...request.headers,
           accept: 'application/json',
           'x-correlation-id': call.correlationId,
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -119,31 +146,13 @@ export class AgencyHttp {
     } catch (error) {
       throw this.#transportError(error);
     }
-    if (response.statusCode === 404 && notFoundAsNull) return null;
+    const answer = { status: response.statusCode, headers: response.headers };
+    if ((response.statusCode === 404 && notFoundAsNull) || response.statusCode === 304)
+      return { ...answer, data: null };
     if (response.statusCode < 200 || response.statusCode >= 300) {
       throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
     }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch (error) {
-      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid JSON', response.statusCode, {
-        cause: error,
-      });
-    }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new UpstreamError(
-        agency,
-        'BAD_RESPONSE',
-        `answer does not match its schema: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
-        response.statusCode,
-        {
-          cause: parsed.error,
-        },
-      );
-    }
-    return parsed.data;
+    return { ...answer, data: this.#parse(schema, text, response.statusCode) };
   }
 
   /** A request whose answer has no body worth reading (204 and the like); failures are UpstreamErrors. */
@@ -162,6 +171,7 @@ export class AgencyHttp {
         path: `${this.#basePath}${request.path}`,
         headers: {
           ...this.#options.headers,
+          ...request.headers,
           'x-correlation-id': call.correlationId,
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -274,9 +284,29 @@ export class AgencyHttp {
     if (response.statusCode < 200 || response.statusCode >= 300) {
       throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
     }
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (!parsed.success)
-      throw new UpstreamError(agency, 'BAD_RESPONSE', 'attachment receipt does not match its schema');
+    return this.#parse(schema, text, response.statusCode);
+  }
+
+  /** Parses a JSON answer with the agency's schema; anything else is BAD_RESPONSE. */
+  #parse<S extends z.ZodType>(schema: S, text: string, status: number): z.infer<S> {
+    const agency = this.#options.agency;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch (error) {
+      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid JSON', status, { cause: error });
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UpstreamError(
+        agency,
+        'BAD_RESPONSE',
+        `answer does not match its schema: ${issue?.message ?? ''} at ${issue?.path.join('.') ?? ''}`,
+        status,
+        { cause: parsed.error },
+      );
+    }
     return parsed.data;
   }
 
