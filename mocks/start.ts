@@ -7,6 +7,10 @@ import { createHelseklageMock, HELSEKLAGE_DEFAULT_CREDENTIAL } from './agencies/
 import type { Faults, MockAgency } from './agencies/harness.js';
 import { createNpeMock, NPE_DEFAULT_API_KEY } from './agencies/npe.js';
 import { createStpkMock, STPK_DEFAULT_TOKEN } from './agencies/stpk.js';
+import {
+  createPatienterstatningenMock,
+  PATIENTERSTATNINGEN_DEFAULT_API_KEY,
+} from './agencies/patienterstatningen.js';
 import { startMockIdp, type MockIdp } from './idp/provider.js';
 import { generateWorld, type SeedOptions } from './seed/generate.js';
 import { AGENCY_CODES, type AgencyCode, type World } from './seed/model.js';
@@ -33,6 +37,10 @@ const MOCK_AGENCIES: Record<
   stpk: {
     create: (world, faults) => createStpkMock(world, { faults }),
     credentials: { STPK_TOKEN: STPK_DEFAULT_TOKEN },
+  },
+  patienterstatningen: {
+    create: (world, faults) => createPatienterstatningenMock(world, { faults }),
+    credentials: { PATIENTERSTATNINGEN_API_KEY: PATIENTERSTATNINGEN_DEFAULT_API_KEY },
   },
 };
 
@@ -83,6 +91,7 @@ export const DEFAULT_MOCK_PORTS = {
   npe: 4101,
   helseklage: 4102,
   stpk: 4103,
+  patienterstatningen: 4104,
 } as const;
 
 export const DEV_BFF_CLIENT: BffClient = {

@@ -69,24 +69,46 @@ export const FORM_CATALOG: Record<AgencyCode, MockForm[]> = {
       ],
     },
   ],
+  patienterstatningen: [
+    {
+      code: 'SAMTYKKE_JOURNALINDHENTNING',
+      version: 2,
+      fields: [
+        { key: 'treatmentPlace', type: 'TEXT', required: true, maxLength: 200 },
+        { key: 'consent', type: 'BOOLEAN', required: true },
+      ],
+    },
+    {
+      code: 'TABSOPGOERELSE',
+      version: 1,
+      fields: [
+        {
+          key: 'lossType',
+          type: 'CHOICE',
+          required: true,
+          options: ['INDTAEGTSTAB', 'UDGIFTER', 'VARIGT_MEN'],
+        },
+        { key: 'amount', type: 'NUMBER', required: true, min: 0 },
+        { key: 'from', type: 'DATE', required: true },
+        { key: 'description', type: 'TEXTAREA', required: false, maxLength: 2000 },
+      ],
+    },
+  ],
 };
 
-/** The forms a case awaits, from where it stands: records while gathering, loss and bank details while calculating. */
+/** The forms a case awaits, by the step it stands at (records while gathering, losses while calculating). */
+const AWAITED: Record<AgencyCode, Readonly<Record<string, readonly string[]>>> = {
+  npe: { INNHENTING: ['SAMTYKKE_JOURNAL'], UTMALING: ['OKONOMISK_TAP', 'BANKKONTO'] },
+  helseklage: { GATHERING_INFORMATION: ['SAMTYKKE_JOURNAL'], SENT_FOR_COMMENT: ['SAMTYKKE_JOURNAL'] },
+  stpk: { INDHENTER_OPLYSNINGER: ['SAMTYKKE_INDHENTNING'] },
+  patienterstatningen: {
+    OPLYSNINGER_INDHENTES: ['SAMTYKKE_JOURNALINDHENTNING'],
+    ERSTATNINGSOPGOERELSE: ['TABSOPGOERELSE'],
+  },
+};
+
 export function awaitedForms(record: MockCase): { formId: string; code: string }[] {
   const current = record.steps.find((s) => s.state === 'CURRENT')?.code;
-  const codes =
-    record.agency === 'npe'
-      ? current === 'INNHENTING'
-        ? ['SAMTYKKE_JOURNAL']
-        : current === 'UTMALING'
-          ? ['OKONOMISK_TAP', 'BANKKONTO']
-          : []
-      : record.agency === 'helseklage'
-        ? current === 'GATHERING_INFORMATION' || current === 'SENT_FOR_COMMENT'
-          ? ['SAMTYKKE_JOURNAL']
-          : []
-        : current === 'INDHENTER_OPLYSNINGER'
-          ? ['SAMTYKKE_INDHENTNING']
-          : [];
+  const codes = (current && AWAITED[record.agency][current]) || [];
   return codes.map((code) => ({ formId: `${record.caseNumber}:${code}`, code }));
 }

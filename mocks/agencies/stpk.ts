@@ -26,7 +26,9 @@ const ROLE: Record<MockRole, string> = {
 
 const STEP_STATE = { COMPLETED: 'AFSLUTTET', CURRENT: 'IGANG', UPCOMING: 'KOMMENDE' } as const;
 /** The first-instance authorities whose decisions STPK's boards hear appeals of. */
-const APPEALED_AUTHORITY: Partial<Record<AgencyCode, string>> = {};
+const APPEALED_AUTHORITY: Partial<Record<AgencyCode, string>> = {
+  patienterstatningen: 'PATIENTERSTATNINGEN',
+};
 const DIRECTION = { I: 'INDGAAENDE', U: 'UDGAAENDE', N: 'INTERN', X: 'INTERN' } as const;
 const MAX_BATCH = 50;
 

@@ -397,7 +397,6 @@ export const STPK_CASE_TYPES: readonly (readonly [string, number])[] = [
   ['SUNDHEDSPERSON', 25],
   ['RETTIGHED', 14],
   ['AKTINDSIGT', 5],
-  ['ERSTATNINGSANKE', 11],
   ['PSYKIATRI_ANKE', 4],
   ['ABORT_ANKE', 1],
 ];
@@ -435,6 +434,65 @@ export const STPK_STEPS = {
 } satisfies Record<string, StepTemplate>;
 
 export const STPK_DECISION_STEPS: readonly string[] = ['AFGOERELSE'];
+
+/** Patienterstatningen (Denmark): treatment injuries in the health service and drug injuries. */
+export const PATIENTERSTATNINGEN_CASE_TYPES: readonly (readonly [string, number])[] = [
+  ['BEHANDLINGSSKADE', 85],
+  ['LAEGEMIDDELSKADE', 15],
+];
+
+export const PATIENTERSTATNINGEN_STEPS = {
+  received: {
+    code: 'ANMELDELSE_MODTAGET',
+    days: 0,
+    docs: [letter('Anmeldelse', 'I', 'end', true), letter('Kvittering for anmeldelse', 'U', 'end', true)],
+  },
+  collecting: {
+    code: 'OPLYSNINGER_INDHENTES',
+    days: 60,
+    docs: [
+      letter('Anmodning om journaloplysninger', 'U', 'start', false),
+      letter('Journal fra behandlingssted', 'I', 'end', false),
+      letter('Sagsnotat', 'N', 'end', false),
+    ],
+  },
+  medical: {
+    code: 'LAEGEFAGLIG_VURDERING',
+    days: 70,
+    docs: [letter('Lægefaglig vurdering fra speciallæge', 'I', 'end', false)],
+  },
+  consultation: {
+    code: 'PARTSHOERING',
+    days: 21,
+    docs: [letter('Partshøring over sagens oplysninger', 'U', 'start', true, { commentDays: 14 })],
+  },
+  decision: { code: 'AFGOERELSE', days: 30, docs: [letter('Afgørelse om erstatning', 'U', 'end', true)] },
+  calculation: {
+    code: 'ERSTATNINGSOPGOERELSE',
+    days: 60,
+    docs: [letter('Anmodning om dokumentation for tab', 'U', 'start', true)],
+  },
+  amountDecision: {
+    code: 'ERSTATNINGSAFGOERELSE',
+    days: 30,
+    docs: [letter('Afgørelse om erstatningens størrelse', 'U', 'end', true)],
+  },
+  payment: { code: 'UDBETALING', days: 10, docs: [letter('Meddelelse om udbetaling', 'U', 'end', true)] },
+  appealReceived: { code: 'ANKE_MODTAGET', days: 40, docs: [letter('Anke', 'I', 'end', true)] },
+  reconsideration: {
+    code: 'GENVURDERING',
+    days: 30,
+    docs: [letter('Notat om genvurdering', 'N', 'end', false)],
+  },
+  forwarded: {
+    code: 'SENDT_TIL_ANKENAEVNET',
+    days: 10,
+    docs: [letter('Sagen sendt til Ankenævnet for Patienterstatningen', 'U', 'end', true)],
+  },
+  closed: { code: 'AFSLUTTET', days: 3 },
+} satisfies Record<string, StepTemplate>;
+
+export const PATIENTERSTATNINGEN_DECISION_STEPS: readonly string[] = ['AFGOERELSE', 'ERSTATNINGSAFGOERELSE'];
 
 export const NO_HOSPITALS = [
   'Oslo universitetssykehus HF',

@@ -17,6 +17,9 @@ import {
   NPE_DECISION_STEPS,
   NPE_MEDICAL_AREAS,
   NPE_STEPS,
+  PATIENTERSTATNINGEN_CASE_TYPES,
+  PATIENTERSTATNINGEN_DECISION_STEPS,
+  PATIENTERSTATNINGEN_STEPS,
   STPK_CASE_TYPES,
   STPK_DECISION_STEPS,
   STPK_STEPS,
@@ -56,7 +59,7 @@ const DAY_MS = 86_400_000;
 /** The size of the persona's scanned journal: large enough that buffering it would show. */
 export const LARGE_SCAN_BYTES = 64 * 1024 * 1024;
 
-const VOLUMES = { npe: 2700, helseklageOther: 520, stpk: 1750 } as const;
+const VOLUMES = { npe: 2700, helseklageOther: 520, stpk: 1750, patienterstatningen: 900 } as const;
 
 /** One case under construction: its plan, its people, and (for links) the case it appeals. */
 interface Draft {
@@ -520,6 +523,83 @@ function stpkDraft(
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Patienterstatningen
+
+type PatienterstatningenOutcome = 'ANERKENDT' | 'DELVIST_ANERKENDT' | 'AFVIST';
+
+function patienterstatningenPlan(outcome: PatienterstatningenOutcome, appealed: boolean): StepTemplate[] {
+  const s = PATIENTERSTATNINGEN_STEPS;
+  const plan: StepTemplate[] = [s.received, s.collecting, s.medical, s.consultation, s.decision];
+  if (outcome !== 'AFVIST') plan.push(s.calculation, s.amountDecision, s.payment, s.closed);
+  // An appeal goes to Patienterstatningen, which reconsiders and, if it upholds its decision, sends the
+  // case to Ankenævnet for Patienterstatningen (secretariat: STPK); its own case stays open meanwhile.
+  else if (appealed) plan.push(s.appealReceived, s.reconsideration, s.forwarded, { ...s.closed, days: 300 });
+  // Otherwise the case closes when the three-month appeal period has run out.
+  else plan.push({ ...s.closed, days: 95 });
+  return plan;
+}
+
+const DK_TREATMENTS = [
+  'knæoperation',
+  'hofteoperation',
+  'fødsel',
+  'diagnostik af brystkræft',
+  'rygoperation',
+  'galdeblæreoperation',
+];
+const DK_MEDICINES = ['blodfortyndende medicin', 'antibiotika', 'vaccine', 'antidepressiva', 'kemoterapi'];
+
+function patienterstatningenDraft(
+  w: WorldBuilder,
+  createdAt: Date,
+  participants: MockParticipant[],
+  options: { caseType?: string; outcome?: PatienterstatningenOutcome; appealed?: boolean },
+  jitter: boolean,
+): Draft {
+  const caseType = options.caseType ?? w.random.weighted(PATIENTERSTATNINGEN_CASE_TYPES);
+  const outcome =
+    options.outcome ??
+    w.random.weighted([
+      ['ANERKENDT', 30],
+      ['DELVIST_ANERKENDT', 5],
+      ['AFVIST', 65],
+    ] as const);
+  const appealed = options.appealed ?? (outcome === 'AFVIST' && w.random.chance(0.25));
+  const plan = patienterstatningenPlan(outcome, appealed);
+  const hospital = w.random.pick(DK_HOSPITALS);
+  return {
+    agency: 'patienterstatningen',
+    caseType,
+    title:
+      caseType === 'BEHANDLINGSSKADE'
+        ? `Behandlingsskade – ${w.random.pick(DK_TREATMENTS)}, ${hospital}`
+        : `Lægemiddelskade – ${w.random.pick(DK_MEDICINES)}`,
+    subject: hospital,
+    createdAt,
+    plan: jitter ? w.jitter(plan) : plan,
+    decisionSteps: PATIENTERSTATNINGEN_DECISION_STEPS,
+    closeStep: PATIENTERSTATNINGEN_STEPS.closed.code,
+    outcome,
+    outcomeStep: PATIENTERSTATNINGEN_STEPS.decision.code,
+    participants,
+    caseworker: w.caseworker(w.fakerDk),
+  };
+}
+
+/**
+ * The appeal of a Patienterstatningen decision at the board whose secretariat is STPK: same people,
+ * registered at STPK a few days after Patienterstatningen sent it on — or not yet, when those days have not passed.
+ */
+function appealOfPatienterstatningen(w: WorldBuilder, claim: Built, jitter = true): Built | null {
+  const forwardedAt = w.stepCompletedAt(claim, PATIENTERSTATNINGEN_STEPS.forwarded.code);
+  if (!forwardedAt) return null;
+  const createdAt = w.atWorkingHour(new Date(forwardedAt.getTime() + w.random.int(3, 12) * DAY_MS));
+  if (createdAt.getTime() > w.today.getTime()) return null;
+  const participants = claim.record.participants.map((p) => ({ ...p }));
+  return w.build({ ...stpkDraft(w, 'ERSTATNINGSANKE', createdAt, participants, jitter), appealOf: claim });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Random volumes
 
 function representatives(w: WorldBuilder, lawyerShare: number, lawyerMany: MockPerson): MockParticipant[] {
@@ -593,6 +673,28 @@ function generateRandom(w: WorldBuilder, scale: number, lawyerMany: MockPerson):
       if (w.random.chance(0.03)) participants.push(w.participant(w.newDane(25, 75), 'PROXY'));
     }
     w.build(stpkDraft(w, caseType, createdAt, participants, true));
+  }
+
+  const danishLawyers = Array.from({ length: 12 }, () => {
+    const lawyer = w.newDane(30, 70);
+    w.lawyerFirms.set(lawyer.nationalId, { firm: `Advokatfirmaet ${lawyer.familyName}`, personal: true });
+    return lawyer;
+  });
+  for (let i = 0; i < volume(VOLUMES.patienterstatningen); i++) {
+    const createdAt = w.atWorkingHour(w.daysAgo(w.random.int(1, 900)));
+    const participants: MockParticipant[] = [];
+    if (w.random.chance(0.04)) {
+      // A claim after a death, made by the bereaved.
+      const deceased = w.newDane(60, 95);
+      deceased.deceased = true;
+      participants.push(w.participant(deceased, 'PARTY', { mobile: null, email: null }));
+      participants.push(w.participant(w.newDane(30, 70), 'BEREAVED'));
+    } else {
+      participants.push(w.participant(w.newDane(18, 95), 'PARTY'));
+    }
+    if (w.random.chance(0.12)) participants.push(w.participant(w.random.pick(danishLawyers), 'LAWYER'));
+    const claim = w.build(patienterstatningenDraft(w, createdAt, participants, {}, true));
+    appealOfPatienterstatningen(w, claim);
   }
 }
 
@@ -739,6 +841,25 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
         false,
       ),
     );
+  }
+
+  // citizen-dk-compensation: a rejected claim sent to the appeals board 60 days ago, and its STPK appeal;
+  // a drug-injury claim waiting for his comments.
+  {
+    const lars = person('citizen-dk-compensation');
+    const rejected = { caseType: 'BEHANDLINGSSKADE', outcome: 'AFVIST', appealed: true } as const;
+    const plan = patienterstatningenPlan(rejected.outcome, true);
+    const created = createdFor(w, plan, PATIENTERSTATNINGEN_STEPS.forwarded.code, 60);
+    const claim = w.build(
+      patienterstatningenDraft(w, created, [w.participant(lars, 'PARTY')], rejected, false),
+    );
+    claim.record.title = 'Behandlingsskade – knæoperation, Aarhus Universitetshospital';
+    if (!appealOfPatienterstatningen(w, claim, false))
+      throw new Error('citizen-dk-compensation persona appeal not yet registered');
+    const drug = { caseType: 'LAEGEMIDDELSKADE', outcome: 'ANERKENDT', appealed: false } as const;
+    const drugPlan = patienterstatningenPlan(drug.outcome, false);
+    const drugCreated = createdFor(w, drugPlan, PATIENTERSTATNINGEN_STEPS.consultation.code, -5);
+    w.build(patienterstatningenDraft(w, drugCreated, [w.participant(lars, 'PARTY')], drug, false));
   }
 
   // represented-party with a lawyer at NPE and the proxy persona at Helseklage; the proxy also acts at NPE.
@@ -890,21 +1011,25 @@ const AGENCY_PREFIX: Record<AgencyCode, (year: number, seq: number) => string> =
   // Noark case numbers: year/sequence.
   helseklage: (year, seq) => `${year}/${String(seq).padStart(5, '0')}`,
   stpk: (year, seq) => `${String(year).slice(2)}-${String(seq).padStart(6, '0')}`,
+  patienterstatningen: (year, seq) => `${year}-${String(seq).padStart(6, '0')}`,
 };
 
 export const DOCUMENT_ID: Record<AgencyCode, (n: number, caseNumber: string) => string> = {
   npe: (n) => `D${String(n).padStart(8, '0')}`,
   helseklage: (n, caseNumber) => `JP-${caseNumber.slice(0, 4)}-${String(n).padStart(7, '0')}`,
   stpk: (n) => `dok-${(0x9a0000 + n).toString(16)}`,
+  patienterstatningen: (n) => `pes-${String(n).padStart(9, '0')}`,
 };
+
+const DANISH: ReadonlySet<AgencyCode> = new Set(['stpk', 'patienterstatningen']);
 
 /** A document's PDF in parts, so that a mock can stream even a large scan without holding it. */
 export function documentPdf(record: MockCase, doc: MockDocument): PdfParts {
   const lines = [
     doc.title,
     '',
-    `${record.agency === 'stpk' ? 'Sagsnummer' : 'Saksnummer'}: ${record.caseNumber}`,
-    `${record.agency === 'stpk' ? 'Dato' : 'Dato'}: ${doc.date}`,
+    `${DANISH.has(record.agency) ? 'Sagsnummer' : 'Saksnummer'}: ${record.caseNumber}`,
+    `Dato: ${doc.date}`,
     `${record.title}`,
     '',
     'Syntetisk testdokument fra mock-etaten. Inneholder ingen ekte personopplysninger.',
@@ -954,10 +1079,11 @@ export function generateWorld(options: SeedOptions = {}): World {
   assignLawyerMany(w, lawyerMany, secondLawyer, Math.round(minimum * 1.15 * Math.min(1, options.scale ?? 1)));
 
   for (const code of AGENCY_CODES) number(w, code);
-  for (const { draft, record } of w.built.helseklage) {
+  for (const { draft, record } of AGENCY_CODES.flatMap((code) => w.built[code])) {
     if (!draft.appealOf) continue;
-    record.appealOf = { agency: 'npe', caseNumber: draft.appealOf.record.caseNumber };
-    draft.appealOf.record.appealedTo = { agency: 'helseklage', caseNumber: record.caseNumber };
+    const appealed = draft.appealOf.record;
+    record.appealOf = { agency: appealed.agency, caseNumber: appealed.caseNumber };
+    appealed.appealedTo = { agency: record.agency, caseNumber: record.caseNumber };
   }
   return {
     referenceDate: isoDate(w.today),

@@ -3,7 +3,7 @@
  * own API dialect, the way three unrelated case systems would.
  */
 /** The agencies the mocks imitate, in the order the gateway lists them. */
-export const AGENCY_CODES = ['npe', 'helseklage', 'stpk'] as const;
+export const AGENCY_CODES = ['npe', 'helseklage', 'stpk', 'patienterstatningen'] as const;
 export type AgencyCode = (typeof AGENCY_CODES)[number];
 
 export interface MockPerson {
@@ -81,9 +81,9 @@ export interface MockCase {
   /** NPE: the compensation decided (NOK), once the amount decision is made. */
   compensationNok: number | null;
   decidedAt: string | null;
-  /** The case this one appeals (Helseklage → NPE). */
+  /** The case this one appeals (Helseklage → NPE, STPK → Patienterstatningen). */
   appealOf: CaseLink | null;
-  /** The appeal case this one was forwarded to (NPE → Helseklage). */
+  /** The appeal case this one was forwarded to (NPE → Helseklage, Patienterstatningen → STPK). */
   appealedTo: CaseLink | null;
   /** Helseklage: the first-instance body; STPK: the place or professional complained about; NPE: medical area. */
   subject: string;

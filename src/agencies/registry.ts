@@ -4,6 +4,7 @@
 import { helseklageModule } from './helseklage/index.js';
 import type { AgencyModule } from './module.js';
 import { npeModule } from './npe/index.js';
+import { patienterstatningenModule } from './patienterstatningen/index.js';
 import type { AgencyAdapter } from './port.js';
 import { stpkModule } from './stpk/index.js';
 
@@ -11,6 +12,7 @@ export const AGENCY_MODULES: readonly AgencyModule<never>[] = [
   npeModule,
   helseklageModule,
   stpkModule,
+  patienterstatningenModule,
 ] as never;
 
 /** The live adapters, in the order the graph lists agencies. */

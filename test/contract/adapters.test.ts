@@ -34,6 +34,7 @@ const AGENCIES: Record<AgencyCode, { baseUrl: string; credential: string }> = {
   npe: { baseUrl: 'NPE_BASE_URL', credential: 'NPE_API_KEY' },
   helseklage: { baseUrl: 'HELSEKLAGE_BASE_URL', credential: 'HELSEKLAGE_PASSWORD' },
   stpk: { baseUrl: 'STPK_BASE_URL', credential: 'STPK_TOKEN' },
+  patienterstatningen: { baseUrl: 'PATIENTERSTATNINGEN_BASE_URL', credential: 'PATIENTERSTATNINGEN_API_KEY' },
 };
 
 let mocks: MockStack;

@@ -2,7 +2,7 @@
  * Asks the mock agencies' own APIs directly, each in its dialect, with the same credentials the gateway
  * uses: the ground truth a test compares the graph against.
  */
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { MockStack } from '../../mocks/start.js';
 
 const NPE = { 'x-api-key': 'npe-dev-api-key', 'content-type': 'application/json' };
@@ -11,6 +11,7 @@ const HELSEKLAGE = {
   'content-type': 'application/json',
 };
 const STPK = { authorization: 'Bearer stpk-dev-token', 'content-type': 'application/json' };
+const PATIENTERSTATNINGEN = { authorization: 'ApiKey patienterstatningen-dev-api-key' };
 
 async function post<T>(url: string, headers: Record<string, string>, body: unknown): Promise<T> {
   const response = await request(url, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -58,6 +59,16 @@ export async function listedCaseIds(mocks: MockStack, nationalId: string): Promi
       );
       more = page.flereSider;
       ids.push(...page.sager.map((s) => `stpk:${s.sagsnummer}`));
+    }
+    // Patienterstatningen pages by Link headers.
+    for (let url: string | undefined = `${mocks.agencies.patienterstatningen.url}/v2/claims`; url;) {
+      const response: Dispatcher.ResponseData = await request(url, {
+        headers: { ...PATIENTERSTATNINGEN, 'x-cpr': nationalId },
+      });
+      if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+      const claims = (await response.body.json()) as { claim_number: string }[];
+      ids.push(...claims.map((c) => `patienterstatningen:${c.claim_number}`));
+      url = /<([^>]+)>;\s*rel="next"/.exec(String(response.headers.link))?.[1];
     }
   }
   return ids;

@@ -21,13 +21,17 @@ beforeAll(async () => {
     seen.push(request.headers);
     request.resume();
     if (request.url === '/api/catalog') {
-      if (request.headers['if-none-match'] === '"v7"') return response.writeHead(304).end();
+      if (request.headers['if-none-match'] === '"v7"') {
+        response.writeHead(304).end();
+        return;
+      }
       response.writeHead(200, {
         'content-type': 'application/json',
         etag: '"v7"',
         link: '</api/catalog?page=2>; rel="next"',
       });
-      return response.end(JSON.stringify({ items: ['a'] }));
+      response.end(JSON.stringify({ items: ['a'] }));
+      return;
     }
     response.writeHead(201, { 'content-type': 'application/json' });
     response.end('<html>not json</html>');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENCY_CODES } from '../../mocks/seed/model.js';
 import { agencySteps, listedCaseIds } from '../helpers/agency-api.js';
 import { persona, startTestStack, type GraphResponse, type TestStack } from '../helpers/stack.js';
 
@@ -102,6 +103,7 @@ describe('a person sees the cases the agencies list them on, less what the porta
     'proxy',
     'missing-mobile',
     'second-lawyer',
+    'citizen-dk-compensation',
     'stranger',
   ])('%s: the graph returns the same cases as the agencies’ own searches, across agencies', async (key) => {
     const p = persona(key);
@@ -110,10 +112,10 @@ describe('a person sees the cases the agencies list them on, less what the porta
     const nodes = await allCases(await stack.token(key), 2);
     expect(nodes.map((n) => n.id).sort()).toEqual([...expected].sort());
     if (p.listedOn) {
-      const byAgency = (code: string) => nodes.filter((n) => n.agency.code === code).length;
-      expect({ npe: byAgency('npe'), helseklage: byAgency('helseklage'), stpk: byAgency('stpk') }).toEqual(
-        p.listedOn,
+      const byAgency = Object.fromEntries(
+        AGENCY_CODES.map((code) => [code, nodes.filter((n) => n.agency.code === code).length]),
       );
+      expect(byAgency).toEqual(p.listedOn);
     }
   });
 
@@ -175,11 +177,17 @@ describe('a person sees the cases the agencies list them on, less what the porta
       Object.fromEntries(
         page.body.data!.cases.agencyStatuses.map((s) => [s.agency.code, `${s.status}:${s.reason ?? ''}`]),
       );
-    expect(statuses(no)).toEqual({ npe: 'OK:', helseklage: 'OK:', stpk: 'NOT_ELIGIBLE:OTHER_COUNTRY' });
+    expect(statuses(no)).toEqual({
+      npe: 'OK:',
+      helseklage: 'OK:',
+      stpk: 'NOT_ELIGIBLE:OTHER_COUNTRY',
+      patienterstatningen: 'NOT_ELIGIBLE:OTHER_COUNTRY',
+    });
     expect(statuses(dk)).toEqual({
       npe: 'NOT_ELIGIBLE:OTHER_COUNTRY',
       helseklage: 'NOT_ELIGIBLE:OTHER_COUNTRY',
       stpk: 'OK:',
+      patienterstatningen: 'OK:',
     });
   });
 

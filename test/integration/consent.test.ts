@@ -93,6 +93,7 @@ describe('consent at first use', () => {
       npe: 'CONSENT_REQUIRED',
       helseklage: 'CONSENT_REQUIRED',
       stpk: 'NOT_ELIGIBLE',
+      patienterstatningen: 'NOT_ELIGIBLE',
     });
     expect(body.data?.cases.totalCount).toBe(0);
     const own = stack.mocks.world.cases.npe.find((c) =>
@@ -153,7 +154,12 @@ describe('consent at first use', () => {
     });
     const npeBefore = callsAt('npe');
     const { body: cases } = await stack.graphql<Statuses>(CASES, { token });
-    expect(statuses(cases)).toEqual({ npe: 'CONSENT_REQUIRED', helseklage: 'OK', stpk: 'NOT_ELIGIBLE' });
+    expect(statuses(cases)).toEqual({
+      npe: 'CONSENT_REQUIRED',
+      helseklage: 'OK',
+      stpk: 'NOT_ELIGIBLE',
+      patienterstatningen: 'NOT_ELIGIBLE',
+    });
     expect(cases.data?.cases.totalCount).toBe(1);
     expect(callsAt('npe')).toBe(npeBefore);
   });

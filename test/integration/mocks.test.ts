@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENCY_CODES } from '../../mocks/seed/model.js';
 import { loadPersonas } from '../../mocks/seed/personas.js';
 import { FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import { sharedWorld } from '../helpers/stack.js';
@@ -38,33 +39,41 @@ const CALLS = {
     good: { authorization: 'Bearer stpk-dev-token' },
     bad: { authorization: 'Bearer guess' },
   },
+  patienterstatningen: {
+    path: '/v2/claims',
+    method: 'GET',
+    headers: { 'x-cpr': '6809791457' },
+    good: { authorization: 'ApiKey patienterstatningen-dev-api-key' },
+    bad: { authorization: 'ApiKey guess' },
+  },
 } as const;
 
 describe('the mock agencies', () => {
-  it.each(['npe', 'helseklage', 'stpk'] as const)(
-    '%s publishes an OpenAPI 3 document naming its credential',
-    async (code) => {
-      const response = await request(`${mocks.agencies[code].url}/openapi.json`);
-      const doc = (await response.body.json()) as {
-        openapi: string;
-        paths: Record<string, unknown>;
-        components: { securitySchemes: object };
-      };
-      expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.paths)).toContain(CALLS[code].path);
-      expect(Object.keys(doc.components.securitySchemes)).toHaveLength(1);
-    },
-  );
+  it.each(AGENCY_CODES)('%s publishes an OpenAPI 3 document naming its credential', async (code) => {
+    const response = await request(`${mocks.agencies[code].url}/openapi.json`);
+    const doc = (await response.body.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: object };
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain(CALLS[code].path);
+    expect(Object.keys(doc.components.securitySchemes)).toHaveLength(1);
+  });
 
-  it.each(['npe', 'helseklage', 'stpk'] as const)(
+  it.each(AGENCY_CODES)(
     '%s refuses a missing or wrong credential and answers the right one',
     async (code) => {
       const call = CALLS[code];
       const send = (headers: Record<string, string>) =>
         request(`${mocks.agencies[code].url}${call.path}`, {
           method: call.method,
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify(call.body),
+          headers: {
+            'content-type': 'application/json',
+            ...('headers' in call ? call.headers : {}),
+            ...headers,
+          },
+          body: 'body' in call ? JSON.stringify(call.body) : undefined,
         });
       for (const headers of [{}, call.bad]) {
         const refused = await send(headers);
@@ -77,21 +86,18 @@ describe('the mock agencies', () => {
     },
   );
 
-  it.each(['npe', 'helseklage', 'stpk'] as const)(
-    '%s documents every route it serves in its OpenAPI document',
-    async (code) => {
-      const response = await request(`${mocks.agencies[code].url}/openapi.json`);
-      const { paths } = (await response.body.json()) as { paths: Record<string, Record<string, unknown>> };
-      const served = mocks.agencies[code].routes.filter(
-        (r) => !r.url.startsWith('/_mock/') && r.url !== '/openapi.json' && r.url !== '*',
-      );
-      expect(served.length).toBeGreaterThan(4);
-      for (const { method, url } of served) {
-        const path = url.replace(/:(\w+)/g, '{$1}');
-        expect(paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
-      }
-    },
-  );
+  it.each(AGENCY_CODES)('%s documents every route it serves in its OpenAPI document', async (code) => {
+    const response = await request(`${mocks.agencies[code].url}/openapi.json`);
+    const { paths } = (await response.body.json()) as { paths: Record<string, Record<string, unknown>> };
+    const served = mocks.agencies[code].routes.filter(
+      (r) => !r.url.startsWith('/_mock/') && r.url !== '/openapi.json' && r.url !== '*',
+    );
+    expect(served.length).toBeGreaterThan(4);
+    for (const { method, url } of served) {
+      const path = url.replace(/:(\w+)/g, '{$1}');
+      expect(paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
+    }
+  });
 
   it('serves each document as a real PDF whose size matches the metadata', async () => {
     const record = mocks.world.cases.helseklage[0];

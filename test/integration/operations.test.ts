@@ -54,7 +54,7 @@ describe('/healthz and /readyz', () => {
     expect(JSON.parse(ready.text)).toEqual({
       ready: true,
       store: 'ok',
-      agencies: { npe: 'ok', helseklage: 'ok', stpk: 'ok' },
+      agencies: { npe: 'ok', helseklage: 'ok', stpk: 'ok', patienterstatningen: 'ok' },
     });
     stack.mocks.agencies.helseklage.setFaults({ down: true });
     try {
@@ -63,7 +63,7 @@ describe('/healthz and /readyz', () => {
       expect(JSON.parse(unready.text)).toEqual({
         ready: false,
         store: 'ok',
-        agencies: { npe: 'ok', helseklage: 'unavailable', stpk: 'ok' },
+        agencies: { npe: 'ok', helseklage: 'unavailable', stpk: 'ok', patienterstatningen: 'ok' },
       });
       // The process itself is fine.
       expect((await get(`${stack.url}/healthz`)).status).toBe(200);

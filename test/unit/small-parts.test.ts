@@ -21,12 +21,15 @@ const PRODUCTION_ENV = {
   HELSEKLAGE_PASSWORD: '12345678',
   STPK_BASE_URL: 'https://stpk.example',
   STPK_TOKEN: '12345678',
+  PATIENTERSTATNINGEN_BASE_URL: 'https://patienterstatningen.example',
+  PATIENTERSTATNINGEN_API_KEY: '12345678',
   STORE_SECRET: 'x'.repeat(32),
   IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
   MITID_CLIENT_SECRET: 'c'.repeat(16),
   NPE_EVENT_SECRET: 'e'.repeat(16),
   HELSEKLAGE_EVENT_SECRET: 'e'.repeat(16),
   STPK_EVENT_SECRET: 'e'.repeat(16),
+  PATIENTERSTATNINGEN_EVENT_SECRET: 'e'.repeat(16),
 };
 
 describe('Accept-Language', () => {
@@ -76,7 +79,7 @@ describe('configuration', () => {
     expect(config.production).toBe(false);
     expect(config.port).toBe(4000);
     expect(config.issuers.map((i) => i.issuer)).toEqual(['http://localhost:4010', 'http://localhost:4011']);
-    expect(config.agencies.map((a) => a.code)).toEqual(['npe', 'helseklage', 'stpk']);
+    expect(config.agencies.map((a) => a.code)).toEqual(['npe', 'helseklage', 'stpk', 'patienterstatningen']);
   });
 
   it('production has no secret defaults, and every problem is reported at once', () => {
@@ -103,6 +106,8 @@ describe('configuration', () => {
       'MITID_CLIENT_SECRET',
       'NPE_EVENT_SECRET',
       'STPK_EVENT_SECRET',
+      'PATIENTERSTATNINGEN_API_KEY',
+      'PATIENTERSTATNINGEN_EVENT_SECRET',
     ]) {
       expect(problems).toContain(name);
     }
