@@ -7,13 +7,15 @@ import type { HttpSettings } from './agencies/module.js';
 import { AGENCY_MODULES } from './agencies/registry.js';
 import type { AgencyAdapter } from './agencies/port.js';
 import type { IssuerConfig } from './auth/verify.js';
+import type { RedisLocation } from './store/index.js';
 
 export interface Config {
   production: boolean;
   host: string;
   port: number;
   publicUrl: string;
-  redisUrl: string | null;
+  /** Null: the in-memory store (one instance, development). */
+  redis: RedisLocation | null;
   redisKeyPrefix: string;
   /** Keys HMACs of identities in store keys (and, as features arrive, encrypts personal data). */
   storeSecret: string;
@@ -71,7 +73,13 @@ function baseSchema(production: boolean) {
     HOST: z.string().default(production ? '0.0.0.0' : '127.0.0.1'),
     PORT: int(4000, 0, 65535),
     PUBLIC_URL: devDefault(z.url(), 'http://localhost:4000'),
-    REDIS_URL: z.url().optional(),
+    // One URL, or for a cluster one or more of its nodes, comma-separated.
+    REDIS_URL: z
+      .string()
+      .transform((value) => value.split(',').map((url) => url.trim()))
+      .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1))
+      .optional(),
+    REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
     REDIS_KEY_PREFIX: z
       .string()
       .regex(/^[\w:.-]{1,64}$/)
@@ -156,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const url = new URL(e[name]);
     return url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   });
+  if (e.REDIS_URL && e.REDIS_URL.length > 1 && e.REDIS_CLUSTER === 'off')
+    throw new ConfigError(['REDIS_URL: several URLs are the nodes of a cluster; set REDIS_CLUSTER=on']);
   if (production && plainHttp.length)
     throw new ConfigError(plainHttp.map((name) => `${name}: must be an https:// URL in production`));
   return {
@@ -163,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
-    redisUrl: e.REDIS_URL ?? null,
+    redis: e.REDIS_URL ? { urls: e.REDIS_URL, cluster: e.REDIS_CLUSTER === 'on' } : null,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     storeSecret: e.STORE_SECRET,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

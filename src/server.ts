@@ -134,7 +134,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
   // Fail fast when Redis does not answer at start-up: a gateway that cannot share state must not serve.
   const store = await createStore({
-    redisUrl: config.redisUrl,
+    redis: config.redis,
     keyPrefix: config.redisKeyPrefix,
     onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
   });

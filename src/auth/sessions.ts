@@ -154,7 +154,8 @@ export class Sessions {
   }
 
   #key(id: string): string {
-    return `session:${createHash('sha256').update(id).digest('base64url')}`;
+    // The hash tag keeps a session's state, tokens and refresh lock in one Redis Cluster slot (read together).
+    return `session:{${createHash('sha256').update(id).digest('base64url')}}`;
   }
 
   #sidKey(issuer: string, sid: string): string {

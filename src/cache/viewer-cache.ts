@@ -27,7 +27,8 @@ export class ViewerCache {
 
   /** The cache of one viewer, for one agency. */
   for(nationalId: string, agency: string): AgencyCache {
-    const prefix = `cache:${pseudonym(this.secret, nationalId)}:${agency}:`;
+    // The hash tag keeps one viewer's answers from one agency in one Redis Cluster slot (read together).
+    const prefix = `cache:{${pseudonym(this.secret, nationalId)}:${agency}}:`;
     const open = <T>(value: string | null): Cached<T> | null => {
       const opened = value ? this.#sealer.open(value) : null;
       this.onLookup(opened !== null);

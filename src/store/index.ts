@@ -4,12 +4,18 @@ import type { Store } from './store.js';
 
 export type { Store, WindowCount } from './store.js';
 
-/** Redis when a URL is configured, memory otherwise. */
+/** Where Redis is: one server, or the seed nodes of a Redis Cluster. */
+export interface RedisLocation {
+  urls: readonly string[];
+  cluster: boolean;
+}
+
+/** Redis when configured, memory otherwise. */
 export async function createStore(options: {
-  redisUrl: string | null;
+  redis: RedisLocation | null;
   keyPrefix: string;
   onError?: (error: Error) => void;
 }): Promise<Store> {
-  if (!options.redisUrl) return new MemoryStore();
-  return connectRedisStore({ url: options.redisUrl, keyPrefix: options.keyPrefix, onError: options.onError });
+  if (!options.redis) return new MemoryStore();
+  return connectRedisStore({ ...options.redis, keyPrefix: options.keyPrefix, onError: options.onError });
 }

@@ -1,7 +1,8 @@
 /**
- * Two gateway processes behind one load balancer, sharing one Redis: this test process runs one gateway,
- * a child process (src/main.ts, as in production) runs the other. What one instance learns, the other
- * knows: sessions, consent, and case events for live subscribers.
+ * Two gateway processes behind one load balancer, sharing one Redis — a single server, and a three-node
+ * Redis Cluster: this test process runs one gateway, a child process (src/main.ts, as in production) runs
+ * the other. What one instance learns, the other knows: sessions, consent, and case events for live
+ * subscribers.
  */
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,27 +10,38 @@ import { SESSION_COOKIE } from '../../src/auth/sessions.js';
 import { Browser } from '../helpers/browser.js';
 import { advance, appealInProgress } from '../helpers/cases.js';
 import { startGatewayProcess } from '../helpers/process.js';
+import { startRedisCluster, type LocalCluster } from '../helpers/redis-cluster.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { subscribe } from '../helpers/sse.js';
 import { postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
-let stack: TestStack;
-let other: { url: string; child: ChildProcess };
+describe.each([
+  ['one Redis', false],
+  ['a Redis Cluster of three nodes', true],
+])('two gateway processes sharing %s', (_name, onCluster) => {
+  let stack: TestStack;
+  let other: { url: string; child: ChildProcess };
+  let cluster: LocalCluster | undefined;
 
-beforeAll(async () => {
-  const shared = { REDIS_URL: redisTestUrl(), REDIS_KEY_PREFIX: uniquePrefix() };
-  stack = await startTestStack({ env: shared });
-  other = await startGatewayProcess({
-    ...shared,
-    ...stack.mocks.gatewayEnvironment(),
+  beforeAll(async () => {
+    if (onCluster) cluster = await startRedisCluster();
+    const shared = {
+      REDIS_URL: cluster ? cluster.urls.join(',') : redisTestUrl(),
+      REDIS_CLUSTER: cluster ? 'on' : 'off',
+      REDIS_KEY_PREFIX: uniquePrefix(),
+    };
+    stack = await startTestStack({ env: shared });
+    other = await startGatewayProcess({
+      ...shared,
+      ...stack.mocks.gatewayEnvironment(),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    other.child.kill('SIGKILL');
+    await stack.close();
+    await cluster?.close();
   });
-});
-afterAll(async () => {
-  other.child.kill('SIGKILL');
-  await stack.close();
-});
 
-describe('two gateway processes sharing one Redis', () => {
   it('a session made on one works on the other, and a logout on one ends it on both', async () => {
     const browser = new Browser();
     const cookie = await browser.logIn(stack.url, '15838510075');

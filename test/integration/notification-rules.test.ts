@@ -20,7 +20,7 @@ import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 
 let store: Store;
 beforeAll(async () => {
-  store = await connectRedisStore({ url: redisTestUrl(), keyPrefix: uniquePrefix() });
+  store = await connectRedisStore({ urls: [redisTestUrl()], cluster: false, keyPrefix: uniquePrefix() });
 });
 afterAll(async () => {
   await store.close();

@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStore, type Store } from '../../src/store/index.js';
+import { startRedisCluster, type LocalCluster } from '../helpers/redis-cluster.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -8,15 +9,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.each([
   ['memory', null],
   ['Redis', 'redis'],
+  ['Redis Cluster (three local nodes)', 'cluster'],
 ] as const)('the %s store', (_name, kind) => {
   let store: Store;
+  let cluster: LocalCluster | undefined;
   const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    store = await createStore({ redisUrl: kind ? redisTestUrl() : null, keyPrefix: prefix });
-  });
+    if (kind === 'cluster') cluster = await startRedisCluster();
+    const redis = cluster
+      ? { urls: cluster.urls, cluster: true }
+      : kind
+        ? { urls: [redisTestUrl()], cluster: false }
+        : null;
+    store = await createStore({ redis, keyPrefix: prefix });
+  }, 30_000);
   afterAll(async () => {
     await store.close();
+    await cluster?.close();
+  });
+
+  it('reads several values in one go, in the order asked, across slots and within one hash tag', async () => {
+    const keys = ['alpha', 'beta', 'gamma', 'session:{s1}', 'session:{s1}:tokens'];
+    for (const key of keys) await store.set(key, `value of ${key}`, 10_000);
+    const asked = ['gamma', 'missing', 'session:{s1}:tokens', 'alpha', 'session:{s1}', 'beta'];
+    expect(await store.getMany(asked)).toEqual(
+      asked.map((key) => (key === 'missing' ? null : `value of ${key}`)),
+    );
+    expect(await store.getMany([])).toEqual([]);
   });
 
   it('answers a ping', async () => {
@@ -120,7 +140,7 @@ describe('the Redis store in Redis', () => {
   const raw = createClient({ url });
 
   beforeAll(async () => {
-    store = await createStore({ redisUrl: url, keyPrefix: prefix });
+    store = await createStore({ redis: { urls: [url], cluster: false }, keyPrefix: prefix });
     await raw.connect();
   });
   afterAll(async () => {
@@ -137,7 +157,7 @@ describe('the Redis store in Redis', () => {
   });
 
   it('two stores on one Redis share state, as two gateway instances must', async () => {
-    const other = await createStore({ redisUrl: url, keyPrefix: prefix });
+    const other = await createStore({ redis: { urls: [url], cluster: false }, keyPrefix: prefix });
     try {
       await store.hit('shared', 60_000);
       expect(await other.hit('shared', 60_000)).toMatchObject({ count: 2 });
@@ -152,8 +172,8 @@ describe('the Redis store in Redis', () => {
   });
 
   it('refuses to start when Redis does not answer, saying where it looked', async () => {
-    await expect(createStore({ redisUrl: 'redis://127.0.0.1:1', keyPrefix: prefix })).rejects.toThrow(
-      /Redis at 127\.0\.0\.1:1 does not answer/,
-    );
+    await expect(
+      createStore({ redis: { urls: ['redis://127.0.0.1:1'], cluster: false }, keyPrefix: prefix }),
+    ).rejects.toThrow(/Redis at 127\.0\.0\.1:1 does not answer/);
   });
 });

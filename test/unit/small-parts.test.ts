@@ -113,6 +113,22 @@ describe('configuration', () => {
     }
   });
 
+  it('takes one Redis, or the nodes of a Redis Cluster, and says what is wrong otherwise', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      urls: ['redis://127.0.0.1:6379'],
+      cluster: false,
+    });
+    expect(
+      loadConfig({ REDIS_URL: 'redis://10.0.0.1:7000, redis://10.0.0.2:7000', REDIS_CLUSTER: 'on' }).redis,
+    ).toEqual({ urls: ['redis://10.0.0.1:7000', 'redis://10.0.0.2:7000'], cluster: true });
+    expect(() => loadConfig({ REDIS_URL: 'redis://10.0.0.1:7000,redis://10.0.0.2:7000' })).toThrow(
+      /REDIS_CLUSTER=on/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.1:7000' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://x:1', REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER/);
+  });
+
   it('production refuses a wildcard CORS origin', () => {
     const env = { ...PRODUCTION_ENV, CORS_ORIGINS: '*' };
     expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
