@@ -18,6 +18,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The SDL is read at start-up (schema/ beside dist/).
 COPY schema ./schema
+# The registered operations (npm run codegen): persisted operations, and the safelist (SAFELIST=on).
+COPY operations/generated/persisted-documents.json ./operations/generated/persisted-documents.json
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -1,9 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed resolvers from the SDL. Mappers say what a parent object really is at run time, so each resolver
- * receives our own view type rather than the GraphQL output shape. `npm run check` fails when the
- * generated file is stale.
+ * Two outputs. Typed resolvers from the SDL: mappers say what a parent object really is at run time, so
+ * each resolver receives our own view type rather than the GraphQL output shape. And the client kit: the
+ * portal's operations (`operations/*.graphql`) as typed documents (client preset), with the persisted
+ * operations manifest the gateway's safelist reads. `npm run check` fails when either is stale.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -44,6 +45,22 @@ const config: CodegenConfig = {
           Notification: '../notifications/inbox.js#InboxItem',
           CaseEvent: '../events/case-events.js#PublishedCaseEvent',
         },
+      },
+    },
+    'operations/generated/': {
+      documents: 'operations/*.graphql',
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        // Each document carries its sha256 (`__meta__.hash`); persisted-documents.json maps hash → text.
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string' },
+        // ES module imports with .js extensions, as Node's module resolution wants them.
+        emitLegacyCommonJSImports: false,
       },
     },
   },

@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
+  /** The registered operations: where their manifest is (null: the one built with the gateway), and whether only they run. */
+  persistedOperations: { manifest: string | null; safelist: boolean };
   issuers: IssuerConfig[];
   /** The gateway as the OpenID client of each identity provider (login through the BFF). */
   loginClients: { provider: 'idporten' | 'mitid'; clientId: string; clientSecret: string }[];
@@ -80,6 +82,8 @@ function baseSchema(production: boolean) {
       .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1))
       .optional(),
     REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
+    SAFELIST: z.enum(['on', 'off']).default('off'),
+    PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     REDIS_KEY_PREFIX: z
       .string()
       .regex(/^[\w:.-]{1,64}$/)
@@ -184,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    persistedOperations: { manifest: e.PERSISTED_OPERATIONS_MANIFEST ?? null, safelist: e.SAFELIST === 'on' },
     issuers: [
       {
         provider: 'idporten',

@@ -46,6 +46,7 @@ import { operationMetrics } from './observability/apollo-metrics.js';
 import { checkReadiness } from './observability/readiness.js';
 import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
+import { loadPersistedOperations, registerPersistedOperations } from './persisted-operations.js';
 import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
@@ -127,6 +128,14 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  const persisted = loadPersistedOperations(config.persistedOperations);
+  if (persisted) {
+    registerPersistedOperations(app, persisted, ['/graphql', '/graphql/stream']);
+    app.log.info(
+      { registered: persisted.size, safelist: persisted.safelist },
+      persisted.safelist ? 'safelist on: only registered operations run' : 'persisted operations accepted',
+    );
+  }
   // Metrics first: every part below reports to them. The outbox is counted when Prometheus asks.
   const metrics = new Metrics();
   const verifier = new TokenVerifier(config.issuers, {
