@@ -7,6 +7,7 @@ import type { HttpSettings } from './agencies/module.js';
 import { AGENCY_MODULES } from './agencies/registry.js';
 import type { AgencyAdapter } from './agencies/port.js';
 import type { IssuerConfig } from './auth/verify.js';
+import type { TracingSettings } from './observability/tracing.js';
 import type { RedisLocation } from './store/index.js';
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** The registered operations: where their manifest is (null: the one built with the gateway), and whether only they run. */
   persistedOperations: { manifest: string | null; safelist: boolean };
+  /** OpenTelemetry tracing (off by default). */
+  tracing: TracingSettings;
   issuers: IssuerConfig[];
   /** The gateway as the OpenID client of each identity provider (login through the BFF). */
   loginClients: { provider: 'idporten' | 'mitid'; clientId: string; clientSecret: string }[];
@@ -83,6 +86,9 @@ function baseSchema(production: boolean) {
       .optional(),
     REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
     SAFELIST: z.enum(['on', 'off']).default('off'),
+    OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://localhost:4318'),
+    OTEL_SERVICE_NAME: z.string().min(1).default('helseklage-graph'),
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     REDIS_KEY_PREFIX: z
       .string()
@@ -189,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     persistedOperations: { manifest: e.PERSISTED_OPERATIONS_MANIFEST ?? null, safelist: e.SAFELIST === 'on' },
+    tracing: {
+      exporter: e.OTEL_TRACES_EXPORTER,
+      endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: e.OTEL_SERVICE_NAME,
+    },
     issuers: [
       {
         provider: 'idporten',

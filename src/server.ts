@@ -47,6 +47,7 @@ import { checkReadiness } from './observability/readiness.js';
 import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
 import { loadPersistedOperations, registerPersistedOperations } from './persisted-operations.js';
+import { operationTracing, startTracing, traceRequests } from './observability/tracing.js';
 import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
@@ -128,6 +129,12 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  // Tracing first, so that every request and agency call below is in a span when it is on.
+  const tracing = startTracing(config.tracing);
+  if (tracing) {
+    traceRequests(app, tracing.tracer);
+    app.log.info({ endpoint: config.tracing.endpoint }, 'tracing on: spans go out by OTLP');
+  }
   const persisted = loadPersistedOperations(config.persistedOperations);
   if (persisted) {
     registerPersistedOperations(app, persisted, ['/graphql', '/graphql/stream']);
@@ -155,6 +162,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const upstream = {
     ...config.upstream,
+    tracer: tracing?.tracer,
     events: {
       onStateChange: (agency: string, breaker: BreakerState) => {
         metrics.breaker(agency, breaker);
@@ -227,6 +235,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const plugins: ApolloServerPlugin<Context>[] = [
     fastifyApolloDrainPlugin(app),
     operationMetrics(metrics),
+    ...(tracing ? [operationTracing()] : []),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
     config.production
       ? ApolloServerPluginLandingPageDisabled()
@@ -389,6 +398,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         await app.close();
         await registry.close();
         await store.close();
+        await tracing?.shutdown();
       })()),
   };
 }

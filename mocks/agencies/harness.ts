@@ -32,6 +32,8 @@ export interface MockStats {
   byRoute: Record<string, number>;
   inFlight: number;
   peakInFlight: number;
+  /** W3C `traceparent` headers received, oldest first (a traced gateway sends its span context). */
+  traceparents: string[];
 }
 
 export interface MockAgencyOptions {
@@ -128,7 +130,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  const stats: MockStats = { total: 0, byRoute: {}, inFlight: 0, peakInFlight: 0 };
+  const stats: MockStats = { total: 0, byRoute: {}, inFlight: 0, peakInFlight: 0, traceparents: [] };
   const faults: Faults = faultsSchema.parse(options.faults ?? {});
   let state = (options.seed ?? 1) >>> 0;
   const roll = () => {
@@ -150,6 +152,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.total++;
     const route = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
     stats.byRoute[route] = (stats.byRoute[route] ?? 0) + 1;
+    if (typeof request.headers.traceparent === 'string') stats.traceparents.push(request.headers.traceparent);
     stats.inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
     reply.raw.once('close', () => {
@@ -240,6 +243,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.total = 0;
     stats.byRoute = {};
     stats.peakInFlight = stats.inFlight;
+    stats.traceparents = [];
   }
 
   const mock: MockAgency = {

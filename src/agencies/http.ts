@@ -5,7 +5,9 @@
  * parsing of every JSON answer.
  */
 import type { Readable } from 'node:stream';
-import { Pool, errors as undiciErrors } from 'undici';
+import type { Tracer } from '@opentelemetry/api';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { traceAgencyCall } from '../observability/tracing.js';
 import type { z } from 'zod';
 import { UpstreamError } from '../errors.js';
 import type { CallOptions } from './port.js';
@@ -30,6 +32,8 @@ export interface AgencyHttpOptions {
   resilience?: ResilienceSettings;
   /** Where breaker changes and retries are reported (the gateway's log). */
   events?: ResilienceEvents;
+  /** Traces each call when tracing is on. */
+  tracer?: Tracer;
 }
 
 export interface JsonRequest {
@@ -124,7 +128,7 @@ export class AgencyHttp {
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     let response;
     try {
-      response = await this.#pool.request({
+      response = await this.#send({
         method: request.method,
         path: `${this.#basePath}${request.path}${search}`,
         headers: {
@@ -166,7 +170,7 @@ export class AgencyHttp {
   async #emptyOnce(request: JsonRequest, call: CallOptions): Promise<void> {
     let response;
     try {
-      response = await this.#pool.request({
+      response = await this.#send({
         method: request.method,
         path: `${this.#basePath}${request.path}`,
         headers: {
@@ -212,7 +216,7 @@ export class AgencyHttp {
     const agency = this.#options.agency;
     let response;
     try {
-      response = await this.#pool.request({
+      response = await this.#send({
         method: 'GET',
         path: `${this.#basePath}${path}`,
         headers: { ...this.#options.headers, 'x-correlation-id': call.correlationId },
@@ -262,7 +266,7 @@ export class AgencyHttp {
     const agency = this.#options.agency;
     let response;
     try {
-      response = await this.#pool.request({
+      response = await this.#send({
         method: 'POST',
         path: `${this.#basePath}${request.path}`,
         headers: {
@@ -285,6 +289,17 @@ export class AgencyHttp {
       throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
     }
     return this.#parse(schema, text, response.statusCode);
+  }
+
+  /** One request to the agency, in a trace span when tracing is on (its context goes along in the headers). */
+  #send(options: Dispatcher.RequestOptions & { headers: Record<string, string> }) {
+    return traceAgencyCall(
+      this.#options.tracer,
+      this.#options.agency,
+      options.method,
+      options.headers,
+      (headers) => this.#pool.request({ ...options, headers }),
+    );
   }
 
   /** Parses a JSON answer with the agency's schema; anything else is BAD_RESPONSE. */

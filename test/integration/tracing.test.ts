@@ -1,0 +1,124 @@
+/**
+ * OpenTelemetry tracing, switched on by configuration: a gateway with OTEL_TRACES_EXPORTER=otlp sends its
+ * spans by OTLP/HTTP to a collector (here a small one on loopback): one server span per request, continuing
+ * the caller's traceparent and named after the GraphQL operation, with a child span per agency call whose
+ * context the agency receives. Off by default: no spans, no traceparent to the agencies.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, startTestStack, type TestStack } from '../helpers/stack.js';
+
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
+}
+
+let stack: TestStack;
+let collector: Server;
+let collectorUrl: string;
+const exported: OtlpSpan[] = [];
+const resources: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  collector = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      if (request.url === '/v1/traces') {
+        const payload = JSON.parse(body) as {
+          resourceSpans: {
+            resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+            scopeSpans: { spans: OtlpSpan[] }[];
+          }[];
+        };
+        for (const r of payload.resourceSpans) {
+          resources.push(
+            r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '',
+          );
+          exported.push(...r.scopeSpans.flatMap((s) => s.spans));
+        }
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await stack.close();
+  await new Promise((resolve) => collector.close(resolve));
+});
+
+const attribute = (span: OtlpSpan | undefined, key: string) => {
+  const value = span?.attributes.find((a) => a.key === key)?.value;
+  return value?.stringValue ?? (value?.intValue === undefined ? undefined : Number(value.intValue));
+};
+
+describe('tracing', () => {
+  it('exports a request’s span, its operation and its agency calls as one trace, and tells the agencies', async () => {
+    const traced = await startGateway({
+      ...stack.mocks.gatewayEnvironment(),
+      LOG_LEVEL: 'silent',
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
+      OTEL_SERVICE_NAME: 'graph-under-test',
+    });
+    const token = await stack.token('citizen-dk-compensation');
+    const stpk = stack.mocks.agencies.stpk;
+    stpk.resetStats();
+    // The caller's trace (a frontend or a load balancer) goes on in the gateway.
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const { body } = await traced.graphql('query MyCases { cases { totalCount nodes { id } } }', {
+      token,
+      headers: { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` },
+    });
+    expect(body.errors).toBeUndefined();
+    await traced.close(); // flushes the spans
+
+    const server = exported.find((s) => s.kind === 2 && attribute(s, 'graphql.operation.name') === 'MyCases');
+    expect(server).toMatchObject({
+      name: 'POST /graphql',
+      traceId: callerTrace,
+      parentSpanId: '00f067aa0ba902b7',
+    });
+    expect(attribute(server, 'graphql.operation.type')).toBe('query');
+    expect(attribute(server, 'http.response.status_code')).toBe(200);
+    const calls = exported.filter((s) => s.kind === 3 && s.traceId === callerTrace);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    for (const call of calls) expect(call.parentSpanId).toBe(server?.spanId);
+    expect(new Set(calls.map((c) => attribute(c, 'agency.code')))).toEqual(
+      new Set(['stpk', 'patienterstatningen']),
+    );
+    expect(resources).toContain('graph-under-test');
+    // The agency received the call's own span context, in the caller's trace.
+    const stpkSpans = calls.filter((c) => attribute(c, 'agency.code') === 'stpk').map((c) => c.spanId);
+    expect(stpk.stats.traceparents.length).toBeGreaterThan(0);
+    for (const header of stpk.stats.traceparents) {
+      const [, traceId, spanId] = header.split('-');
+      expect(traceId).toBe(callerTrace);
+      expect(stpkSpans).toContain(spanId);
+    }
+    // Nothing in any span names a person or a case.
+    const text = JSON.stringify(exported);
+    expect(text).not.toMatch(/6809791457|stpk:|patienterstatningen:\d/);
+  });
+
+  it('is off by default: no spans, no traceparent to the agencies', async () => {
+    const before = exported.length;
+    const stpk = stack.mocks.agencies.stpk;
+    stpk.resetStats();
+    const { body } = await stack.graphql('{ cases { totalCount } }', {
+      token: await stack.token('citizen-dk-compensation'),
+    });
+    expect(body.errors).toBeUndefined();
+    expect(stpk.stats.total).toBeGreaterThan(0);
+    expect(stpk.stats.traceparents).toEqual([]);
+    expect(exported.length).toBe(before);
+  });
+});
