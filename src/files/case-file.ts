@@ -3,6 +3,7 @@
  * it is made: each document is fetched from the agency only when the archive reaches it, so no agency
  * connection waits idle and memory stays flat however large the file. Each document is audited as a read.
  */
+import { setMaxListeners } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -99,6 +100,8 @@ async function caseFile(
   zip.end();
 
   const aborted = new AbortController();
+  // One signal for every document of the file, each fetch listening to it: not a leak.
+  setMaxListeners(0, aborted.signal);
   reply.raw.once('close', () => aborted.abort());
   const fetchInTurn = async () => {
     for (const { document, sink } of entries) {
