@@ -60,31 +60,30 @@ export class PersistedOperations {
    */
   resolve(params: OperationParams, byIdAllowed = true): Resolution {
     const id = requestedId(params);
-    if (id !== null) {
-      const text = this.byId.get(id);
-      if (text === undefined)
-        return {
-          kind: 'REFUSE',
-          code: 'PERSISTED_QUERY_NOT_FOUND',
-          message: 'No operation is registered under this id.',
-        };
-      if (!byIdAllowed)
-        return {
-          kind: 'REFUSE',
-          code: 'PERSISTED_QUERY_NOT_FOUND',
-          message: 'Send a persisted operation by its id with POST.',
-        };
-      return { kind: 'RUN', query: text };
+    const text = typeof params.query === 'string' ? params.query : null;
+    const registered = id === null ? undefined : this.byId.get(id);
+    if (registered !== undefined) {
+      if (byIdAllowed) return { kind: 'RUN', query: registered };
+      if (text === registered) return { kind: 'RUN', query: null };
+      return refuse('PERSISTED_QUERY_NOT_FOUND', 'Send a persisted operation by its id with POST.');
     }
+    // An id nobody registered, without text: nothing to run. (Apollo's automatic persisted queries send
+    // the text along on their second try; without the safelist, Apollo handles those itself.)
+    if (params.documentId !== undefined && text === null)
+      return refuse('PERSISTED_QUERY_NOT_FOUND', 'No operation is registered under this id.');
     if (!this.safelist) return { kind: 'RUN', query: null };
-    if (typeof params.query === 'string' && this.byId.get(idOf(params.query)) === params.query)
-      return { kind: 'RUN', query: null };
-    return {
-      kind: 'REFUSE',
-      code: 'OPERATION_NOT_REGISTERED',
-      message: 'Only registered operations are served here: send the operation’s documentId.',
-    };
+    if (text === null && id !== null)
+      return refuse('PERSISTED_QUERY_NOT_FOUND', 'No operation is registered under this id.');
+    if (text !== null && this.byId.get(idOf(text)) === text) return { kind: 'RUN', query: null };
+    return refuse(
+      'OPERATION_NOT_REGISTERED',
+      'Only registered operations are served here: send the operation’s documentId.',
+    );
   }
+}
+
+function refuse(code: 'PERSISTED_QUERY_NOT_FOUND' | 'OPERATION_NOT_REGISTERED', message: string): Resolution {
+  return { kind: 'REFUSE', code, message };
 }
 
 /** The manifest built with the gateway: `operations/generated/` one level up from `src/`, two from `dist/src/`. */

@@ -3,6 +3,7 @@
  * the client preset into typed documents and a manifest) run by their id; with SAFELIST=on nothing else
  * runs — and nothing unregistered reaches an agency.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,20 @@ describe('without the safelist', () => {
     const adHoc = await post(stack.url, { query: '{ agencies { code } }' });
     expect((byId.body.data as { agencies: unknown[] }).agencies).toHaveLength(4);
     expect((adHoc.body.data as { agencies: unknown[] }).agencies).toHaveLength(4);
+  });
+
+  it('leaves Apollo’s automatic persisted queries to Apollo: unknown hash, then hash with text, then hash alone', async () => {
+    const query = '{ agencies { country } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const first = await post(stack.url, { extensions: { persistedQuery } });
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const second = await post(stack.url, { query, extensions: { persistedQuery } });
+    const third = await post(stack.url, { extensions: { persistedQuery } });
+    for (const answer of [second, third])
+      expect((answer.body.data as { agencies: unknown[] }).agencies).toHaveLength(4);
+    // Under the safelist, the same hash with its text is still an unregistered operation.
+    const refused = await post(safelisted.url, { query, extensions: { persistedQuery } });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_REGISTERED');
   });
 });
 
