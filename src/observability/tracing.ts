@@ -64,10 +64,17 @@ export function startTracing(settings: TracingSettings): Tracing | null {
   return { tracer: provider.getTracer('helseklage-graph'), shutdown: () => provider.shutdown() };
 }
 
-/** One server span per request, made current for everything the request does. */
+const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** One server span per request (probes and scrapes aside), made current for everything the request does. */
 export function traceRequests(app: FastifyInstance, tracer: Tracer): void {
   const spans = new WeakMap<object, Span>();
   app.addHook('onRequest', (request, _reply, done) => {
+    // Probes and scrapes come every few seconds and say nothing about the graph's work.
+    if (UNTRACED.has(request.routeOptions.url ?? '')) {
+      done();
+      return;
+    }
     const parent = propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
     const route = request.routeOptions.url ?? 'unknown route';
     const span = tracer.startSpan(

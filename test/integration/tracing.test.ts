@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -79,7 +80,10 @@ describe('tracing', () => {
       headers: { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` },
     });
     expect(body.errors).toBeUndefined();
+    // A probe is not traced.
+    await request(`${traced.url}/healthz`).then((r) => r.body.dump());
     await traced.close(); // flushes the spans
+    expect(exported.some((s) => s.name === 'GET /healthz')).toBe(false);
 
     const server = exported.find((s) => s.kind === 2 && attribute(s, 'graphql.operation.name') === 'MyCases');
     expect(server).toMatchObject({
