@@ -143,7 +143,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       persisted.safelist ? 'safelist on: only registered operations run' : 'persisted operations accepted',
     );
   }
-  // Metrics first: every part below reports to them. The outbox is counted when Prometheus asks.
+  // Metrics before the parts that report to them. The outbox is counted when Prometheus asks.
   const metrics = new Metrics();
   const verifier = new TokenVerifier(config.issuers, {
     onCacheLookup: (hit) => metrics.cacheLookup('token', hit),

@@ -145,11 +145,7 @@ export class LoginFlow {
       returnTo: safeReturnTo(query.returnTo),
     } satisfies z.infer<typeof loginTransaction>;
     const id = randomBytes(24).toString('base64url');
-    await this.store.set(
-      this.#transactionKey(id),
-      this.#sealer.seal(JSON.stringify(transaction)),
-      LOGIN_TTL_MS,
-    );
+    await this.store.set(this.#transactionKey(id), this.#sealer.sealJson(transaction), LOGIN_TTL_MS);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.#url('/auth/callback'),
       scope: 'openid',
@@ -171,10 +167,8 @@ export class LoginFlow {
     const key = id ? this.#transactionKey(id) : null;
     const sealed = key ? await this.store.get(key) : null;
     if (key) await this.store.delete(key);
-    const opened = sealed ? this.#sealer.open(sealed) : null;
-    const parsed = opened ? loginTransaction.safeParse(JSON.parse(opened)) : null;
-    if (!parsed?.success) return this.#page(reply, request, 400, 'LOGIN_EXPIRED', true);
-    const transaction = parsed.data;
+    const transaction = this.#sealer.openJson(sealed, loginTransaction);
+    if (!transaction) return this.#page(reply, request, 400, 'LOGIN_EXPIRED', true);
     const query = request.query as Record<string, unknown>;
     if (typeof query.error === 'string') {
       request.log.info({ error: query.error }, 'login cancelled at the identity provider');

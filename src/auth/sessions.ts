@@ -171,24 +171,21 @@ export class Sessions {
   // concurrent refresh has just replaced (a rotated refresh token is good only once).
   async #write(key: string, state: SessionState): Promise<void> {
     const { principal, sid, createdAt, lastSeenAt } = state;
-    const sealed = this.#sealer.seal(JSON.stringify({ principal, sid, createdAt, lastSeenAt }));
+    const sealed = this.#sealer.sealJson({ principal, sid, createdAt, lastSeenAt });
     await this.store.set(key, sealed, this.#ttl(state));
   }
 
   async #writeTokens(key: string, state: SessionState, tokens: SessionTokens): Promise<void> {
     const left = Math.max(1, state.createdAt + this.lifetimes.absoluteMs - this.clock());
-    await this.store.set(`${key}:tokens`, this.#sealer.seal(JSON.stringify(tokens)), left);
+    await this.store.set(`${key}:tokens`, this.#sealer.sealJson(tokens), left);
   }
 
   async #read(key: string): Promise<Session | null> {
     const [state, tokens] = await this.store.getMany([key, `${key}:tokens`]);
-    const openedState = state ? this.#sealer.open(state) : null;
-    const openedTokens = tokens ? this.#sealer.open(tokens) : null;
+    const openedState = this.#sealer.openJson<SessionState>(state);
+    const openedTokens = this.#sealer.openJson<SessionTokens>(tokens);
     if (!openedState || !openedTokens) return null;
-    return {
-      ...(JSON.parse(openedState) as SessionState),
-      tokens: JSON.parse(openedTokens) as SessionTokens,
-    };
+    return { ...openedState, tokens: openedTokens };
   }
 
   async #end(key: string, session: Session): Promise<void> {

@@ -30,13 +30,13 @@ export class ViewerCache {
     // The hash tag keeps one viewer's answers from one agency in one Redis Cluster slot (read together).
     const prefix = `cache:{${pseudonym(this.secret, nationalId)}:${agency}}:`;
     const open = <T>(value: string | null): Cached<T> | null => {
-      const opened = value ? this.#sealer.open(value) : null;
+      const opened = this.#sealer.openJson<Cached<T>>(value);
       this.onLookup(opened !== null);
-      return opened ? (JSON.parse(opened) as Cached<T>) : null;
+      return opened;
     };
     return {
       put: (key, data) => {
-        const value = this.#sealer.seal(JSON.stringify({ asOf: new Date().toISOString(), data }));
+        const value = this.#sealer.sealJson({ asOf: new Date().toISOString(), data });
         // The cache never holds a request up or fails it.
         this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(() => undefined);
       },

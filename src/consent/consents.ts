@@ -48,10 +48,9 @@ export class ConsentService {
     const values = await this.store.getMany(agencies.map((a) => this.#key(principal, a)));
     return new Map(
       agencies.map((agency, i) => {
-        const opened = values[i] ? this.#sealer.open(values[i]) : null;
-        const parsed = opened ? stored.safeParse(JSON.parse(opened)) : null;
-        const consent = parsed?.success
-          ? { agency, ...parsed.data }
+        const found = this.#sealer.openJson(values[i], stored);
+        const consent = found
+          ? { agency, ...found }
           : { agency, portal: false, notifications: false, givenAt: null, withdrawnAt: null };
         return [agency, consent];
       }),
@@ -90,11 +89,7 @@ export class ConsentService {
   }
 
   async #save(principal: Principal, agency: string, consent: z.infer<typeof stored>): Promise<AgencyConsent> {
-    await this.store.set(
-      this.#key(principal, agency),
-      this.#sealer.seal(JSON.stringify(consent)),
-      CONSENT_TTL_MS,
-    );
+    await this.store.set(this.#key(principal, agency), this.#sealer.sealJson(consent), CONSENT_TTL_MS);
     return { agency, ...consent };
   }
 }

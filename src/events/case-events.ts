@@ -7,7 +7,14 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { admitListing, asksConsent, decideCase, refusalOfLogin } from '../access/policy.js';
-import type { AgencyAdapter, AgencyEvent, CallOptions, ParticipantRecord } from '../agencies/port.js';
+import type {
+  AgencyAdapter,
+  AgencyEvent,
+  CallOptions,
+  CaseRecord,
+  ParticipantRecord,
+  ParticipantRole,
+} from '../agencies/port.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { ViewerCache } from '../cache/viewer-cache.js';
@@ -60,35 +67,15 @@ export class CaseEvents {
     const people = new Map<string, ParticipantRecord>();
     for (const p of record.participants) if (!people.has(p.nationalId)) people.set(p.nationalId, p);
 
+    // First who may see it, asked for everyone at once (reads only: an agency failure leaves nothing
+    // half-recorded), then the notifications, in the participants' order.
     const now = new Date();
-    for (const participant of people.values()) {
-      this.services.viewerCache
-        ?.for(participant.nationalId, agency)
-        .forget(['listing', `case:${record.caseNumber}`, `documents:${record.caseNumber}`]);
-      const principal: Principal = {
-        provider: definition.country === 'NO' ? 'idporten' : 'mitid',
-        issuer: '',
-        country: definition.country,
-        nationalId: participant.nationalId,
-        assurance: 'high',
-        expiresAt: 0,
-      };
-      if (refusalOfLogin(principal, definition)) continue;
-      let notifications = false;
-      if (asksConsent(principal, definition)) {
-        const consent = (await this.services.consentService.forViewer(principal, [agency])).get(agency);
-        if (!consent?.portal) continue;
-        notifications = consent.notifications;
-      }
-      const admitted = admitListing(
-        await adapter.casesForPerson(participant.nationalId, call),
-        definition.policy,
-        now,
-      );
-      if (admitted.refusal || !admitted.cases.some((c) => c.caseNumber === record.caseNumber)) continue;
-      const decision = decideCase(principal, record, definition.policy, now);
-      if (!decision.visible) continue;
-
+    const audience = await Promise.all(
+      [...people.values()].map((participant) => this.#admitted(adapter, record, participant, now, call)),
+    );
+    for (const admitted of audience) {
+      if (!admitted) continue;
+      const { participant, notifications, role } = admitted;
       published.audience.push(pseudonym(this.services.secret, participant.nationalId));
       await this.services.inbox.record(participant.nationalId, {
         agency,
@@ -102,7 +89,7 @@ export class CaseEvents {
         const outcome = await this.services.dispatch.notify(
           {
             nationalId: participant.nationalId,
-            lawyer: decision.role === 'LAWYER',
+            lawyer: role === 'LAWYER',
             mobile: participant.mobile,
             email: participant.email,
           },
@@ -113,5 +100,46 @@ export class CaseEvents {
     }
     await this.services.store.publish(CASE_EVENTS_CHANNEL, JSON.stringify(published));
     return published;
+  }
+
+  /**
+   * Whether a participant may see the case, by the query policy (login rules, consent, the agency's
+   * listing, the case itself); drops their safety-net copies either way.
+   */
+  async #admitted(
+    adapter: AgencyAdapter,
+    record: CaseRecord,
+    participant: ParticipantRecord,
+    now: Date,
+    call: CallOptions,
+  ): Promise<{ participant: ParticipantRecord; notifications: boolean; role: ParticipantRole } | null> {
+    const { definition } = adapter;
+    const agency = definition.code;
+    this.services.viewerCache
+      ?.for(participant.nationalId, agency)
+      .forget(['listing', `case:${record.caseNumber}`, `documents:${record.caseNumber}`]);
+    const principal: Principal = {
+      provider: definition.country === 'NO' ? 'idporten' : 'mitid',
+      issuer: '',
+      country: definition.country,
+      nationalId: participant.nationalId,
+      assurance: 'high',
+      expiresAt: 0,
+    };
+    if (refusalOfLogin(principal, definition)) return null;
+    let notifications = false;
+    if (asksConsent(principal, definition)) {
+      const consent = (await this.services.consentService.forViewer(principal, [agency])).get(agency);
+      if (!consent?.portal) return null;
+      notifications = consent.notifications;
+    }
+    const listed = admitListing(
+      await adapter.casesForPerson(participant.nationalId, call),
+      definition.policy,
+      now,
+    );
+    if (listed.refusal || !listed.cases.some((c) => c.caseNumber === record.caseNumber)) return null;
+    const decision = decideCase(principal, record, definition.policy, now);
+    return decision.visible ? { participant, notifications, role: decision.role } : null;
   }
 }

@@ -110,11 +110,8 @@ export class UploadStore {
   /** The upload, when it exists and belongs to this person; null otherwise (the same for both). */
   async find(id: string, principal: Principal): Promise<UploadRecord | null> {
     if (!/^[\w-]{20,40}$/.test(id)) return null;
-    const sealed = await this.store.get(`upload:${id}`);
-    const opened = sealed ? this.#sealer.open(sealed) : null;
-    const parsed = opened ? uploadRecord.safeParse(JSON.parse(opened)) : null;
-    if (!parsed?.success || parsed.data.owner !== pseudonym(this.secret, principal.nationalId)) return null;
-    return parsed.data;
+    const record = this.#sealer.openJson(await this.store.get(`upload:${id}`), uploadRecord);
+    return record?.owner === pseudonym(this.secret, principal.nationalId) ? record : null;
   }
 
   /** One upload per URL: the first caller to claim it may send the bytes. */
@@ -135,6 +132,6 @@ export class UploadStore {
 
   async #save(record: UploadRecord): Promise<void> {
     const ttl = Math.max(1, Date.parse(record.expiresAt) - Date.now());
-    await this.store.set(`upload:${record.id}`, this.#sealer.seal(JSON.stringify(record)), ttl);
+    await this.store.set(`upload:${record.id}`, this.#sealer.sealJson(record), ttl);
   }
 }

@@ -143,11 +143,7 @@ export class NotificationDispatch {
     }
     const due = message.channel === 'SMS' ? smsMayGoAt(now, news.country) : now;
     if (due.getTime() > now.getTime()) {
-      await this.store.set(
-        `notify:message:${member}`,
-        this.#sealer.seal(JSON.stringify(message)),
-        24 * 3_600_000,
-      );
+      await this.store.set(`notify:message:${member}`, this.#sealer.sealJson(message), 24 * 3_600_000);
       await this.store.schedule(QUEUE, member, due.getTime());
       return 'HELD';
     }
@@ -161,11 +157,9 @@ export class NotificationDispatch {
     const due = await this.store.claimDue(QUEUE, now, 60_000, 50);
     let sent = 0;
     for (const member of due) {
-      const sealed = await this.store.get(`notify:message:${member}`);
-      const opened = sealed ? this.#sealer.open(sealed) : null;
-      const parsed = opened ? held.safeParse(JSON.parse(opened)) : null;
-      if (parsed?.success) {
-        await this.notifier.send(parsed.data);
+      const message = this.#sealer.openJson(await this.store.get(`notify:message:${member}`), held);
+      if (message) {
+        await this.notifier.send(message);
         sent++;
       }
       await this.store.delete(`notify:message:${member}`);
@@ -215,17 +209,14 @@ export class LogNotifier implements Notifier {
       { channel: message.channel, to: `…${message.to.slice(-3)}`, text: message.text },
       'notification (development: not sent)',
     );
-    const line = JSON.stringify({ ...message, at: new Date().toISOString() });
-    await this.store.push('dev:outbound', this.#sealer.seal(line), 86_400_000, 100);
+    const sealed = this.#sealer.sealJson({ ...message, at: new Date().toISOString() });
+    await this.store.push('dev:outbound', sealed, 86_400_000, 100);
   }
 
   /** The last messages, newest first. */
   async recent(): Promise<(OutboundMessage & { at: string })[]> {
     return (await this.store.list('dev:outbound'))
-      .flatMap((sealed) => {
-        const opened = this.#sealer.open(sealed);
-        return opened ? [JSON.parse(opened) as OutboundMessage & { at: string }] : [];
-      })
+      .flatMap((sealed) => this.#sealer.openJson<OutboundMessage & { at: string }>(sealed) ?? [])
       .reverse();
   }
 }

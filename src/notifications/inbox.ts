@@ -44,12 +44,7 @@ export class NotificationInbox {
 
   async record(nationalId: string, entry: Omit<Notification, 'id' | 'createdAt'>): Promise<Notification> {
     const item = { ...entry, id: randomUUID(), createdAt: new Date().toISOString() };
-    await this.store.push(
-      this.#key(nationalId),
-      this.#sealer.seal(JSON.stringify(item)),
-      KEEP_MS,
-      KEEP_COUNT,
-    );
+    await this.store.push(this.#key(nationalId), this.#sealer.sealJson(item), KEEP_MS, KEEP_COUNT);
     return item;
   }
 
@@ -61,9 +56,8 @@ export class NotificationInbox {
     const readIds = new Set(read);
     const items = sealed
       .flatMap((value) => {
-        const opened = this.#sealer.open(value);
-        const parsed = opened ? notification.safeParse(JSON.parse(opened)) : null;
-        return parsed?.success ? [{ ...parsed.data, read: readIds.has(parsed.data.id) }] : [];
+        const item = this.#sealer.openJson(value, notification);
+        return item ? [{ ...item, read: readIds.has(item.id) }] : [];
       })
       .reverse();
     return { items, unreadCount: items.filter((i) => !i.read).length };

@@ -1,7 +1,7 @@
 import { requireViewer } from '../context.js';
 import type { CaseEventResolvers, SubscriptionResolvers } from '../generated/graphql.js';
-import { agencyOf } from './Agency.js';
-import { eventMessage } from './Notification.js';
+import type { PublishedCaseEvent } from '../events/case-events.js';
+import { caseHappeningFields } from './Notification.js';
 
 export const Subscription: SubscriptionResolvers = {
   caseEvents: {
@@ -15,8 +15,4 @@ export const Subscription: SubscriptionResolvers = {
   },
 };
 
-export const CaseEvent: CaseEventResolvers = {
-  caseId: (event) => `${event.agency}:${event.caseNumber}`,
-  agency: (event, _args, context) => agencyOf(event.agency, context),
-  message: (event, _args, context) => eventMessage(agencyOf(event.agency, context), event, context.lang),
-};
+export const CaseEvent: CaseEventResolvers = caseHappeningFields<PublishedCaseEvent>();

@@ -3,6 +3,7 @@
  * copy of Redis reveals nothing, and a tampered value is refused rather than trusted.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -34,5 +35,25 @@ export class Sealer {
     } catch {
       return null;
     }
+  }
+
+  /** A value as sealed JSON. */
+  sealJson(value: unknown): string {
+    return this.seal(JSON.stringify(value));
+  }
+
+  /**
+   * The value `sealJson` sealed; null when there is none, or it was not sealed by this key, or was
+   * altered — or, given a schema, when it does not have that shape (a record written by an older release).
+   */
+  openJson<T>(sealed: string | null | undefined): T | null;
+  openJson<S extends z.ZodType>(sealed: string | null | undefined, schema: S): z.infer<S> | null;
+  openJson(sealed: string | null | undefined, schema?: z.ZodType): unknown {
+    const opened = sealed ? this.open(sealed) : null;
+    if (opened === null) return null;
+    const value = JSON.parse(opened) as unknown;
+    if (!schema) return value;
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : null;
   }
 }

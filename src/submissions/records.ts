@@ -57,15 +57,12 @@ export class SubmissionRecords {
   }
 
   async save(record: SubmissionRecord): Promise<SubmissionRecord> {
-    await this.store.set(`submission:${record.id}`, this.#sealer.seal(JSON.stringify(record)), KEEP_MS);
+    await this.store.set(`submission:${record.id}`, this.#sealer.sealJson(record), KEEP_MS);
     return record;
   }
 
   async get(id: string): Promise<SubmissionRecord | null> {
-    const sealed = await this.store.get(`submission:${id}`);
-    const opened = sealed ? this.#sealer.open(sealed) : null;
-    const parsed = opened ? submissionRecord.safeParse(JSON.parse(opened)) : null;
-    return parsed?.success ? parsed.data : null;
+    return this.#sealer.openJson(await this.store.get(`submission:${id}`), submissionRecord);
   }
 
   remove(id: string): Promise<void> {
