@@ -3,7 +3,8 @@
  * redis-server is started for the run if the binary is installed; otherwise the run fails with a message
  * that says how to get one. It never silently skips.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { installedBinary, REDIS_INSTALL_HINT } from './helpers/redis.js';
 import { createClient } from 'redis';
 
 export const DEFAULT_REDIS_TEST_URL = 'redis://127.0.0.1:6379';
@@ -27,10 +28,10 @@ export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.REDIS_TEST_URL ?? DEFAULT_REDIS_TEST_URL;
   process.env.REDIS_TEST_URL = url;
   if (!(await ping(url))) {
-    const binary = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+    const binary = installedBinary('redis-server');
     if (!binary) {
       throw new Error(
-        `The tests need Redis, and none answers at ${url}. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) ` +
+        `The tests need Redis, and none answers at ${url}. ${REDIS_INSTALL_HINT} ` +
           'and run the tests again: they start a throwaway redis-server themselves. Or point REDIS_TEST_URL at a Redis you run.',
       );
     }

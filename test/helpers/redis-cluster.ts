@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { freePort } from '../../scripts/processes.js';
+import { installedBinary, REDIS_INSTALL_HINT } from './redis.js';
 
 export interface LocalCluster {
   /** redis:// URLs of the nodes (each a primary, holding a third of the slots). */
@@ -17,11 +18,9 @@ export interface LocalCluster {
 }
 
 function binary(name: string): string {
-  const path = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  const path = installedBinary(name);
   if (!path)
-    throw new Error(
-      `The Redis Cluster tests need ${name}. Install Redis (Debian/Ubuntu: apt-get install redis-server redis-tools; macOS: brew install redis) and run the tests again.`,
-    );
+    throw new Error(`The Redis Cluster tests need ${name}. ${REDIS_INSTALL_HINT} and run the tests again.`);
   return path;
 }
 

@@ -1,4 +1,5 @@
 /** The Redis the tests use (global-setup.ts makes sure one answers), and a fresh key prefix per use. */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 export function redisTestUrl(): string {
@@ -13,4 +14,13 @@ export function redisTestUrl(): string {
 /** Keeps test runs (and parallel test files) from seeing each other's keys in the shared Redis. */
 export function uniquePrefix(): string {
   return `test:${randomUUID().slice(0, 8)}:`;
+}
+
+/** How to get Redis's programs, for the messages of tests that need them. */
+export const REDIS_INSTALL_HINT =
+  'Install Redis (Debian/Ubuntu: apt-get install redis-server redis-tools; macOS: brew install redis)';
+
+/** The path of an installed program (redis-server, redis-cli), or null. */
+export function installedBinary(name: string): string | null {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || null;
 }
