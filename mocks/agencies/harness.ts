@@ -34,6 +34,8 @@ export interface MockStats {
   peakInFlight: number;
   /** W3C `traceparent` headers received, oldest first (a traced gateway sends its span context). */
   traceparents: string[];
+  /** Answers by HTTP status (e.g. how many 304 Not Modified). */
+  byStatus: Record<number, number>;
 }
 
 export interface MockAgencyOptions {
@@ -130,7 +132,14 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  const stats: MockStats = { total: 0, byRoute: {}, inFlight: 0, peakInFlight: 0, traceparents: [] };
+  const stats: MockStats = {
+    total: 0,
+    byRoute: {},
+    inFlight: 0,
+    peakInFlight: 0,
+    traceparents: [],
+    byStatus: {},
+  };
   const faults: Faults = faultsSchema.parse(options.faults ?? {});
   let state = (options.seed ?? 1) >>> 0;
   const roll = () => {
@@ -157,6 +166,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
     reply.raw.once('close', () => {
       stats.inFlight--;
+      stats.byStatus[reply.raw.statusCode] = (stats.byStatus[reply.raw.statusCode] ?? 0) + 1;
     });
     if (faulty && faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     if (!options.authorize(request)) {
@@ -244,6 +254,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.byRoute = {};
     stats.peakInFlight = stats.inFlight;
     stats.traceparents = [];
+    stats.byStatus = {};
   }
 
   const mock: MockAgency = {

@@ -3,7 +3,9 @@
  * compensation claims at Patienterstatningen and the appeal of the rejected one at STPK (the secretariat of
  * Ankenævnet for Patienterstatningen), linked both ways — through a dialect that pages by Link headers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CATALOG_TTL_MS } from '../../src/agencies/catalog-cache.js';
+import { AGENCY_MODULES } from '../../src/agencies/registry.js';
 import { nextPagePath } from '../../src/agencies/patienterstatningen/index.js';
 import { UpstreamError } from '../../src/errors.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
@@ -112,6 +114,38 @@ describe('Patienterstatningen, the fourth agency', () => {
     const drug = page.nodes.find((n) => n.caseType.code === 'LAEGEMIDDELSKADE');
     expect(drug?.timeline.find((s) => s.state === 'CURRENT')?.label).toBe('Partshøring');
     expect(drug?.documents?.some((d) => d.commentDeadline !== null)).toBe(true);
+  });
+});
+
+describe('the form catalog', () => {
+  it('is revalidated by its ETag when the cache runs out: 304, nothing downloaded again', async () => {
+    const module = AGENCY_MODULES.find((m) => m.code === 'patienterstatningen');
+    const settings = module
+      ?.settings(false)
+      .parse({ PATIENTERSTATNINGEN_BASE_URL: stack.mocks.agencies.patienterstatningen.url });
+    const adapter = module!.create(settings as never, {
+      connections: 2,
+      connectTimeoutMs: 1_000,
+      headersTimeoutMs: 2_000,
+      bodyTimeoutMs: 2_000,
+    });
+    const { stats } = stack.mocks.agencies.patienterstatningen;
+    stats.byStatus = {};
+    const asked = () => stats.byRoute['GET /v2/forms'] ?? 0;
+    const before = asked();
+    try {
+      const first = await adapter.formDefinitions({ signal: AbortSignal.timeout(5_000), correlationId: 't' });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + CATALOG_TTL_MS + 1_000);
+      const again = await adapter.formDefinitions({ signal: AbortSignal.timeout(5_000), correlationId: 't' });
+      expect(again).toEqual(first);
+      expect(first.map((f) => f.code)).toEqual(['SAMTYKKE_JOURNALINDHENTNING', 'TABSOPGOERELSE']);
+      expect(asked() - before).toBe(2);
+      expect(stats.byStatus).toEqual({ 200: 1, 304: 1 });
+    } finally {
+      vi.useRealTimers();
+      await adapter.close();
+    }
   });
 });
 
