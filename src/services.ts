@@ -41,6 +41,7 @@ export function createServices(
     config.safetyNetTtlSeconds > 0
       ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)
       : null;
+  const auditLog = new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' }));
   const inbox = new NotificationInbox(store, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));
   const dispatch = new NotificationDispatch(store, config.storeSecret, options.notifier ?? logNotifier, log, {
@@ -63,7 +64,7 @@ export function createServices(
       viewerCache,
       log: log.child({ topic: 'events' }),
     }),
-    auditLog: new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' })),
+    auditLog,
     links: new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds),
     uploads: {
       store: new UploadStore(store, config.storeSecret),
@@ -72,10 +73,14 @@ export function createServices(
     },
     submissions: {
       records: submissionRecords,
-      delivery: new SubmissionDelivery(submissionRecords, store, registry, log.child({ topic: 'outbox' }), {
-        ...config.outbox,
-        attemptTimeoutMs: config.requestDeadlineMs,
-      }),
+      delivery: new SubmissionDelivery(
+        submissionRecords,
+        store,
+        registry,
+        { consents: consentService, audit: auditLog },
+        log.child({ topic: 'outbox' }),
+        { ...config.outbox, attemptTimeoutMs: config.requestDeadlineMs },
+      ),
     },
   };
 }

@@ -171,6 +171,53 @@ export function showsWardship(principal: Principal, record: CaseRecord): boolean
   );
 }
 
+/** The one rule for a case asked for by id — a read, an upload, or a submission at delivery. */
+export type CaseAccess =
+  | { record: CaseRecord; decision: Extract<CaseDecision, { visible: true }> }
+  | { refused: AgencyRefusal | 'CONSENT_REQUIRED' | 'NOT_FOUND' };
+
+/**
+ * 1 for one case, before it is fetched: the login, and at agencies that ask for it, consent. Another
+ * country's agency has no cases for this login at all, so that is NOT_FOUND rather than a refusal.
+ */
+export function refusalBeforeCase(
+  principal: Principal,
+  agency: AgencyDefinition,
+  consented: boolean,
+): Extract<CaseAccess, { refused: unknown }> | null {
+  const refusal = refusalOfLogin(principal, agency);
+  if (refusal) return { refused: refusal.reason === 'OTHER_COUNTRY' ? 'NOT_FOUND' : refusal.reason };
+  if (agency.policy.requiresConsent && !consented) return { refused: 'CONSENT_REQUIRED' };
+  return null;
+}
+
+/**
+ * 3 for a case asked for by id (no search was made): it must exist for the viewer, and a party the case
+ * shows under guardianship is refused where the agency refuses wards.
+ */
+export function decideCaseById(
+  principal: Principal,
+  record: CaseRecord | null,
+  agency: AgencyDefinition,
+  now: Date,
+): CaseAccess {
+  const decision = record && decideCase(principal, record, agency.policy, now);
+  if (!record || !decision?.visible) return { refused: 'NOT_FOUND' };
+  if (agency.policy.refuseWards && showsWardship(principal, record)) return { refused: 'HAS_GUARDIAN' };
+  return { record, decision };
+}
+
+/** The whole rule at once, for a decision made away from a request (delivering a submission later). */
+export function decideCaseAccess(
+  principal: Principal,
+  agency: AgencyDefinition,
+  consented: boolean,
+  record: CaseRecord | null,
+  now: Date,
+): CaseAccess {
+  return refusalBeforeCase(principal, agency, consented) ?? decideCaseById(principal, record, agency, now);
+}
+
 /** 3. The case itself. */
 export function decideCase(
   principal: Principal,

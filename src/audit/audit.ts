@@ -19,7 +19,10 @@ export type AuditAction =
   | 'CREATE_UPLOAD'
   | 'UPLOAD_ATTACHMENT'
   | 'SUBMIT_INFORMATION'
-  | 'SUBMIT_FORM';
+  | 'SUBMIT_FORM'
+  /** A submission's delivery to the agency (after SUBMIT_*, perhaps much later from the outbox). */
+  | 'DELIVER_INFORMATION'
+  | 'DELIVER_FORM';
 export type AuditOutcome = 'GRANTED' | 'DENIED' | 'FAILED';
 
 export interface AuditEvent {
@@ -35,6 +38,8 @@ export interface AuditEvent {
   subjects: string[];
   /** What was touched: a case or document id as the graph names it, or an agency. */
   object: string;
+  /** The case the object belongs to, when it belongs to one (a document, a submission, an upload). */
+  caseId: string | null;
   action: AuditAction;
   outcome: AuditOutcome;
   /** Why a refusal or failure happened. */
@@ -49,6 +54,8 @@ export interface AuditEntry {
   action: AuditAction;
   outcome: AuditOutcome;
   object: string;
+  /** The case the object belongs to (the object itself when it is a case). */
+  caseId?: string | null;
   role?: string | null;
   basis?: string | null;
   /** National ids of the data subjects; pseudonymised before anything is written. */
@@ -74,6 +81,7 @@ export class AuditLog {
       basis: entry.basis ?? null,
       subjects: [...new Set(entry.subjectIds ?? [])].map((id) => pseudonym(this.secret, id)),
       object: entry.object,
+      caseId: entry.caseId ?? null,
       action: entry.action,
       outcome: entry.outcome,
       reason: entry.reason ?? null,

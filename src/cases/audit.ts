@@ -20,6 +20,7 @@ export function auditCaseAccess(
     action,
     outcome,
     object,
+    caseId: `${view.definition.code}:${view.record.caseNumber}`,
     role: view.decision.role,
     // The viewer's role rests on the agency's own registration of them in the case.
     basis: view.decision.represented ? 'AGENCY_REGISTRATION;REPRESENTED' : 'AGENCY_REGISTRATION',

@@ -1,6 +1,6 @@
 /** Loading one case for the viewer. A case they are not part of is indistinguishable from none at all. */
 import type { GraphQLError } from 'graphql';
-import { decideCase, refusalOfLogin, showsWardship } from '../access/policy.js';
+import { decideCaseById, refusalBeforeCase } from '../access/policy.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
 import { auditCaseAccess, auditRefusedLookup } from './audit.js';
@@ -19,33 +19,33 @@ export function parseGlobalId(id: string): { agency: string; caseNumber: string 
 
 type Lookup = { view: CaseView } | { refused: string; error: GraphQLError | null };
 
-const notEligible = (reason: string) =>
-  graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason });
+/** A refusal of the viewer (not of the case) says so: it reveals nothing about the case. */
+function refusalError(refused: string, agency: string): GraphQLError | null {
+  if (refused === 'NOT_FOUND') return null;
+  if (refused === 'CONSENT_REQUIRED')
+    return graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', { agency });
+  return graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason: refused });
+}
 
 async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup> {
   const parsed = parseGlobalId(id);
   const adapter = parsed && context.registry.get(parsed.agency);
   if (!parsed || !adapter) return { refused: 'NOT_FOUND', error: null };
   const { definition } = adapter;
-  const refusal = refusalOfLogin(context.principal, definition);
-  // Another country's agency has no cases for this login at all: that is "not found", not a refusal.
-  if (refusal?.reason === 'OTHER_COUNTRY') return { refused: 'NOT_FOUND', error: null };
-  // A refusal of the viewer (not of the case) says so: it reveals nothing about the case.
-  if (refusal) return { refused: refusal.reason, error: notEligible(refusal.reason) };
-  if (definition.policy.requiresConsent && !(await context.consents()).get(definition.code)?.portal) {
-    const error = graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', {
-      agency: definition.code,
-    });
-    return { refused: 'CONSENT_REQUIRED', error };
-  }
-  const record = await loadersFor(context, parsed.agency).cases.load(parsed.caseNumber);
-  if (!record) return { refused: 'NOT_FOUND', error: null };
-  const decision = decideCase(context.principal, record, definition.policy, context.now);
-  if (!decision.visible) return { refused: 'NOT_FOUND', error: null };
-  if (definition.policy.refuseWards && showsWardship(context.principal, record)) {
-    return { refused: 'HAS_GUARDIAN', error: notEligible('HAS_GUARDIAN') };
-  }
-  return { view: { record, definition, decision } };
+  // Nothing of the agency is fetched before the login and consent allow it.
+  const consented = definition.policy.requiresConsent
+    ? ((await context.consents()).get(definition.code)?.portal ?? false)
+    : true;
+  const access =
+    refusalBeforeCase(context.principal, definition, consented) ??
+    decideCaseById(
+      context.principal,
+      await loadersFor(context, parsed.agency).cases.load(parsed.caseNumber),
+      definition,
+      context.now,
+    );
+  if ('decision' in access) return { view: { record: access.record, definition, decision: access.decision } };
+  return { refused: access.refused, error: refusalError(access.refused, definition.code) };
 }
 
 /**

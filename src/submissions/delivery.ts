@@ -5,7 +5,9 @@
  * submission id as an idempotency key, so a retry after a crash at the wrong moment records nothing twice.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { decideCase } from '../access/policy.js';
+import { decideCaseAccess } from '../access/policy.js';
+import type { AuditLog } from '../audit/audit.js';
+import type { ConsentService } from '../consent/consents.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/get.js';
@@ -42,6 +44,8 @@ export class SubmissionDelivery {
     private readonly records: SubmissionRecords,
     private readonly store: Store,
     private readonly registry: AgencyRegistry,
+    /** The sender's consents and the audit log, as a request would use them. */
+    private readonly people: { consents: ConsentService; audit: AuditLog },
     private readonly log: FastifyBaseLogger,
     private readonly options: DeliveryOptions,
   ) {}
@@ -67,15 +71,23 @@ export class SubmissionDelivery {
       senderNationalId: record.senderNationalId,
       sentAt: record.createdAt,
     };
+    const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
+    let subjects: string[] = [];
     try {
-      // The sender's rights are decided again on the case as it is now: nothing reaches the agency otherwise.
+      // The sender's rights are decided again, by the same rule as a read, on the case as it is now and
+      // with their consent as it is now: nothing reaches the agency otherwise.
       const [caseRecord] = await adapter.getCases([target.caseNumber], call);
-      const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
-      const decision = caseRecord && decideCase(sender, caseRecord, adapter.definition.policy, new Date());
+      subjects = (caseRecord?.participants ?? []).filter((p) => p.role === 'PARTY').map((p) => p.nationalId);
+      const { definition } = adapter;
+      const consented =
+        !definition.policy.requiresConsent ||
+        ((await this.people.consents.forViewer(sender, [definition.code])).get(definition.code)?.portal ??
+          false);
+      const access = decideCaseAccess(sender, definition, consented, caseRecord ?? null, new Date());
       const allowed =
-        decision?.visible &&
-        (form ? decision.capabilities.fillForms : decision.capabilities.submitInformation);
-      if (!allowed) return this.#fail({ ...record, attempts }, 'NOT_ALLOWED');
+        'decision' in access &&
+        (form ? access.decision.capabilities.fillForms : access.decision.capabilities.submitInformation);
+      if (!allowed) return this.#fail({ ...record, attempts }, 'NOT_ALLOWED', sender, subjects);
       let receipt: string;
       if (form && adapter.submitForm) {
         ({ receipt } = await adapter.submitForm(
@@ -102,11 +114,12 @@ export class SubmissionDelivery {
         failureReason: null,
       });
       await this.store.unschedule(OUTBOX, record.id);
+      this.#audit(delivered, sender, subjects);
       return delivered;
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       if (permanent(error) || attempts >= this.options.maxAttempts)
-        return this.#fail({ ...record, attempts }, error.reason);
+        return this.#fail({ ...record, attempts }, error.reason, sender, subjects);
       const waiting = await this.records.save({
         ...record,
         attempts,
@@ -123,11 +136,31 @@ export class SubmissionDelivery {
     }
   }
 
-  async #fail(record: SubmissionRecord, reason: string): Promise<SubmissionRecord> {
+  async #fail(
+    record: SubmissionRecord,
+    reason: string,
+    sender?: Principal,
+    subjects: string[] = [],
+  ): Promise<SubmissionRecord> {
     const failed = await this.records.save({ ...record, state: 'FAILED', failureReason: reason });
     await this.store.unschedule(OUTBOX, record.id);
     this.log.warn({ submission: record.id, reason }, 'submission failed');
+    if (sender) this.#audit(failed, sender, subjects);
     return failed;
+  }
+
+  /** The outcome of a delivery, for the sender: delivered, refused by the rule, or given up on. */
+  #audit(record: SubmissionRecord, sender: Principal, subjects: string[]): void {
+    const outcome =
+      record.state === 'DELIVERED' ? 'GRANTED' : record.failureReason === 'NOT_ALLOWED' ? 'DENIED' : 'FAILED';
+    this.people.audit.record(sender, `submission-${record.id}`, {
+      action: record.kind === 'FORM' ? 'DELIVER_FORM' : 'DELIVER_INFORMATION',
+      outcome,
+      object: `submission:${record.id}`,
+      caseId: record.caseId,
+      subjectIds: subjects,
+      reason: record.state === 'DELIVERED' ? null : record.failureReason,
+    });
   }
 
   /** One pass of the worker: whatever is due, claimed under a lease longer than an attempt. */

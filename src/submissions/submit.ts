@@ -145,6 +145,7 @@ export async function accept(
       action,
       outcome: 'GRANTED',
       object: `submission:${record.id}`,
+      caseId: draft.caseId,
       reason: 'AGENCY_DOWN_VERIFIED_AT_DELIVERY',
     });
   return { submission: await delivery.attempt(record), errors: [] };

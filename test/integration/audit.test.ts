@@ -39,8 +39,8 @@ afterAll(async () => {
 });
 
 /** The stream's entries written for one request, oldest first (the stream is written without awaiting). */
-async function entriesFor(correlationId: string): Promise<Entry[]> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+async function entriesFor(correlationId: string, waitMs = 1_000): Promise<Entry[]> {
+  for (let attempt = 0; attempt < waitMs / 20; attempt++) {
     const all = await raw.xRange(`${prefix}${AUDIT_STREAM}`, '-', '+');
     const found = all.map((e) => ({ ...e.message })).filter((e) => e.correlationId === correlationId);
     if (found.length) return found;
@@ -88,6 +88,7 @@ describe('the audit log', () => {
       basis: 'AGENCY_REGISTRATION',
       subjects: pseudonym(SECRET, party),
       object: id,
+      caseId: id,
       action: 'READ_CASE',
       outcome: 'GRANTED',
       reason: '',
@@ -169,6 +170,56 @@ describe('the audit log', () => {
     );
     expect(await entriesFor(refused.requestId)).toEqual([
       expect.objectContaining({ action: 'WITHDRAW_CONSENT', outcome: 'DENIED', reason: 'BAD_USER_INPUT' }),
+    ]);
+  });
+
+  it('records a write accepted while the agency was down with its case, and its delivery’s outcome', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(url, token);
+    const ingrid = pidOf('citizen-npe-helseklage');
+    const own = stack.mocks.world.cases.npe.find(
+      (c) => !c.closedAt && c.participants.some((p) => p.nationalId === ingrid && p.role === 'PARTY'),
+    );
+    const id = `npe:${own?.caseNumber}`;
+    stack.mocks.agencies.npe.setFaults({ down: true, onlyPaths: ['/api/v1/saker'] });
+    let sent;
+    try {
+      sent = await ask(
+        token,
+        `mutation ($input: SubmitInformationInput!) {
+          submitInformation(input: $input) { submission { id state } errors { code } }
+        }`,
+        {
+          input: { caseId: id, message: 'Kvittering for tannlegen.', idempotencyKey: `audit-${Date.now()}` },
+        },
+      );
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    const submission = (
+      sent.body.data as { submitInformation: { submission: { id: string; state: string } } }
+    ).submitInformation.submission;
+    expect(submission.state).toBe('PENDING');
+    expect(await entriesFor(sent.requestId)).toEqual([
+      expect.objectContaining({
+        action: 'SUBMIT_INFORMATION',
+        outcome: 'GRANTED',
+        object: `submission:${submission.id}`,
+        caseId: id,
+        reason: 'AGENCY_DOWN_VERIFIED_AT_DELIVERY',
+      }),
+    ]);
+    // Delivered from the outbox when the agency is back: by whom, about whom, in which case.
+    const delivered = await entriesFor(`submission-${submission.id}`, 10_000);
+    expect(delivered).toEqual([
+      expect.objectContaining({
+        action: 'DELIVER_INFORMATION',
+        outcome: 'GRANTED',
+        actor: pseudonym(SECRET, ingrid),
+        object: `submission:${submission.id}`,
+        caseId: id,
+        subjects: pseudonym(SECRET, ingrid),
+      }),
     ]);
   });
 

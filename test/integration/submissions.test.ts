@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../mocks/seed/pdf.js';
+import { loadConfig } from '../../src/config.js';
+import { SubmissionRecords } from '../../src/submissions/records.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { giveConsents, persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
@@ -263,6 +265,81 @@ describe('accepted during an outage, checked at delivery', () => {
       failureReason: 'NOT_ALLOWED',
     });
     expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+  });
+});
+
+describe('the same rule at delivery as at a read', () => {
+  /** Sends with the agency down (so nothing can be checked then), then lets it return; the final record. */
+  async function sentDuringOutage(who: string, id: string, before?: () => Promise<void>) {
+    const token = await stack.token(who);
+    // Down for cases and submissions only: consent can still be changed meanwhile.
+    stack.mocks.agencies.npe.setFaults({ down: true, onlyPaths: ['/api/v1/saker'] });
+    let submission: Submitted['submitInformation']['submission'] = null;
+    try {
+      ({ submission } = await submit(
+        { caseId: id, message: 'Sendt mens NPE var nede.', idempotencyKey: key() },
+        stack,
+        token,
+      ));
+      expect(submission).toMatchObject({ state: 'PENDING' });
+      await before?.();
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    const submissionId = submission?.id ?? '';
+    // The sender may not see the case at all: the outcome is read from the gateway's own record.
+    const records = new SubmissionRecords(
+      stack.gateway.store,
+      loadConfig(stack.mocks.gatewayEnvironment()).storeSecret,
+    );
+    const settled = await until(
+      () => records.get(submissionId),
+      (r) => r?.state !== 'PENDING',
+    );
+    return { submissionId, state: { state: settled?.state, failureReason: settled?.failureReason } };
+  }
+
+  it('a ward’s submission accepted while the agency was down is refused at delivery: FAILED, NOT_ALLOWED', async () => {
+    const astrid = persona('ward').login.pid;
+    const hers = stack.mocks.world.cases.npe.find((c) =>
+      c.participants.some((p) => p.nationalId === astrid && p.role === 'PARTY'),
+    );
+    const { submissionId, state } = await sentDuringOutage('ward', `npe:${hers?.caseNumber}`);
+    expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+    expect(state).toEqual({ state: 'FAILED', failureReason: 'NOT_ALLOWED' });
+  });
+
+  it('consent withdrawn before delivery: the submission is refused at delivery, nothing reaches the agency', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    const { submissionId, state } = await sentDuringOutage('citizen-npe-helseklage', caseId, async () => {
+      const { body } = await stack.graphql<{ withdrawConsent: { errors: unknown[] } }>(
+        'mutation { withdrawConsent(input: { agency: "npe" }) { errors { code } } }',
+        { token },
+      );
+      expect(body.data?.withdrawConsent.errors).toEqual([]);
+    });
+    await giveConsents(stack.url, token);
+    expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+    expect(state).toEqual({ state: 'FAILED', failureReason: 'NOT_ALLOWED' });
+  });
+
+  it('a D-number is refused at once, also while the agency is down: nothing is kept to deliver', async () => {
+    const tomasz = await stack.token('dnumber');
+    stack.mocks.agencies.helseklage.setFaults({ down: true });
+    try {
+      const his = stack.mocks.world.cases.helseklage.find((c) =>
+        c.participants.some((p) => p.nationalId === persona('dnumber').login.pid),
+      );
+      const answer = await submit(
+        { caseId: `helseklage:${his?.caseNumber}`, message: 'Hei.', idempotencyKey: key() },
+        stack,
+        tomasz,
+      );
+      expect(answer.submission).toBeNull();
+      expect(answer.errors[0]).toMatchObject({ code: 'NOT_ELIGIBLE' });
+    } finally {
+      stack.mocks.agencies.helseklage.setFaults({});
+    }
   });
 });
 
