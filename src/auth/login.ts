@@ -216,11 +216,13 @@ export class LoginFlow {
     const session = id ? await this.sessions.end(id) : null;
     reply.clearCookie(SESSION_COOKIE, cookieAttributes);
     if (!session) return reply.redirect('/auth/logged-out', 303);
-    // Also log out at the provider (RP-initiated logout), which then comes back to us.
+    // Also log out at the provider (RP-initiated logout), which then comes back to us. The provider is told
+    // which client asks (`client_id`, added by openid-client), never shown the id token: as `id_token_hint`
+    // it would put the person's national id (`pid`) and session id (`sid`) in a URL, in browser history and
+    // in access logs. RP-Initiated Logout 1.0 accepts `client_id` with a registered `post_logout_redirect_uri`.
     try {
       const config = await this.#config(this.#client(session.principal.provider));
       const url = oidc.buildEndSessionUrl(config, {
-        id_token_hint: session.tokens.idToken,
         post_logout_redirect_uri: this.#url('/auth/logged-out'),
       });
       return reply.redirect(url.href, 303);
@@ -268,7 +270,6 @@ export class LoginFlow {
 
   #tokens(response: oidc.TokenEndpointResponse, previous?: SessionTokens): SessionTokens {
     return {
-      idToken: response.id_token ?? previous?.idToken ?? '',
       accessToken: response.access_token,
       refreshToken: response.refresh_token ?? previous?.refreshToken ?? null,
       accessExpiresAt: this.clock() + (response.expires_in ?? 60) * 1000,

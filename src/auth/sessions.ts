@@ -18,8 +18,8 @@ export const SESSION_COOKIE = '__Host-session';
 /** `__Host-` cookies: Secure, Path=/, no Domain — bound to exactly this origin; never readable by scripts. */
 export const COOKIE_ATTRIBUTES = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' } as const;
 
+/** The id token is checked at login and not kept: logging out does not need it (see login.ts). */
 export interface SessionTokens {
-  idToken: string;
   accessToken: string;
   refreshToken: string | null;
   /** When the access token expires (ms since the epoch). */

@@ -98,6 +98,11 @@ describe('login through the BFF', () => {
     // Log out: the gateway ends the session, then the provider's logout page sends the browser back.
     const logout = await browser.go(`${stack.url}/auth/logout`, { method: 'POST' });
     expect(logout.url).toContain('/session/end');
+    // No personal data in the URL: the provider is told which client, not shown the id token (with `pid` and `sid`).
+    const endSession = new URL(browser.visited.find((u) => u.includes('/session/end')) ?? 'http://x');
+    expect(endSession.searchParams.get('client_id')).toBe('helseklage-bff');
+    expect(endSession.searchParams.has('id_token_hint')).toBe(false);
+    expect(browser.visited.join(' ')).not.toMatch(/eyJ[\w-]+\.eyJ/);
     const [form] = Browser.forms(logout);
     const frontChannel = await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
     // The provider's page loads the front-channel logout frame, then continues back to the gateway.
