@@ -3,6 +3,7 @@
  * reported at once, and production has no secret defaults (development points at the local mocks).
  */
 import { z } from 'zod';
+import type { Pace } from './files/pace.js';
 import type { HttpSettings } from './agencies/module.js';
 import { AGENCY_MODULES } from './agencies/registry.js';
 import type { AgencyAdapter } from './agencies/port.js';
@@ -25,6 +26,10 @@ export interface Config {
   downloadLinkTtlSeconds: number;
   /** The largest file a person may upload. */
   uploadMaxBytes: number;
+  /** Uploads and downloads: how many one person may have at once, and the pace they must keep. */
+  transfers: { perPerson: number; pace: Pace };
+  /** Live-update streams one person may hold open at once. */
+  eventStreamsPerPerson: number;
   /** How long the last answers are kept to serve as STALE when an agency is down (0: not at all). */
   safetyNetTtlSeconds: number;
   /** The submission outbox: how often it is looked at, how often and how patiently a delivery is retried. */
@@ -100,6 +105,11 @@ function baseSchema(production: boolean) {
     RATE_LIMIT_PER_MINUTE: int(300),
     DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
     UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    TRANSFERS_PER_PERSON: int(3, 1, 100),
+    TRANSFER_MAX_SECONDS: int(600, 1, 86_400),
+    TRANSFER_MIN_BYTES_PER_SECOND: int(16 * 1024, 1, 1024 * 1024 * 1024),
+    TRANSFER_GRACE_SECONDS: int(10, 0, 3600),
+    EVENT_STREAMS_PER_PERSON: int(5, 1, 100),
     OUTBOX_POLL_MS: int(1_000, 10, 600_000),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
     OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
@@ -125,6 +135,8 @@ function baseSchema(production: boolean) {
     UPSTREAM_CONNECTIONS: int(8, 1, 256),
     UPSTREAM_CONNECT_TIMEOUT_MS: int(1_000),
     UPSTREAM_TIMEOUT_MS: int(3_000),
+    UPSTREAM_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    UPSTREAM_TRANSFER_CONNECTIONS: int(4, 1, 256),
     UPSTREAM_BREAKER_FAILURES: int(5, 1, 1000),
     UPSTREAM_BREAKER_OPEN_MS: int(10_000, 100, 600_000),
     UPSTREAM_RETRY_RATIO: z.coerce.number().min(0).max(1).default(0.1),
@@ -189,6 +201,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    transfers: {
+      perPerson: e.TRANSFERS_PER_PERSON,
+      pace: {
+        totalMs: e.TRANSFER_MAX_SECONDS * 1000,
+        minBytesPerSecond: e.TRANSFER_MIN_BYTES_PER_SECOND,
+        graceMs: e.TRANSFER_GRACE_SECONDS * 1000,
+      },
+    },
+    eventStreamsPerPerson: e.EVENT_STREAMS_PER_PERSON,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
     logLevel: e.LOG_LEVEL,
@@ -221,6 +242,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
       bodyTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      callTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      maxBodyBytes: e.UPSTREAM_MAX_BODY_BYTES,
+      transferConnections: e.UPSTREAM_TRANSFER_CONNECTIONS,
       resilience: {
         breakerFailures: e.UPSTREAM_BREAKER_FAILURES,
         breakerOpenMs: e.UPSTREAM_BREAKER_OPEN_MS,

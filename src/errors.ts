@@ -35,8 +35,20 @@ export function unauthenticated(message = 'Log in to see your cases.'): GraphQLE
   return graphError('UNAUTHENTICATED', message, { http: { status: 401 } });
 }
 
-/** CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/resilience.ts). */
-export type UpstreamFailure = 'TIMEOUT' | 'UNREACHABLE' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'CIRCUIT_OPEN';
+/**
+ * CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/resilience.ts).
+ * CANCELLED: the caller went away (a browser closed mid-upload or mid-download): not the agency's failure.
+ */
+export type UpstreamFailure =
+  'TIMEOUT' | 'UNREACHABLE' | 'HTTP_ERROR' | 'BAD_RESPONSE' | 'CIRCUIT_OPEN' | 'CANCELLED';
+
+/**
+ * The reason a call's signal is aborted with when the person behind it went away or stopped sending, so that
+ * the agency call it ends is told apart from an agency that failed to answer.
+ */
+export class CallerGone extends Error {
+  override readonly name = 'CallerGone';
+}
 
 /** An agency did not give a usable answer. `reason` is the machine-readable `agencyStatuses` reason. */
 export class UpstreamError extends Error {

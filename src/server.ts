@@ -260,6 +260,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
 
   /** The context of one request, for the graph and for the file routes alike. */
   const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+    // The deadline counts from the request's arrival, and the agencies get it less a reserve for building
+    // the answer (a safety-net read, serialising): the person has the answer within REQUEST_DEADLINE_MS.
+    const reserveMs = Math.min(500, config.requestDeadlineMs * 0.1);
+    const agencyBudgetMs = Math.max(1, Math.floor(config.requestDeadlineMs - reserveMs - reply.elapsedTime));
     const base = {
       requestId: request.id,
       lang: negotiateLanguage(request.headers['accept-language']),
@@ -267,7 +271,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       log: request.log,
       maxPageSize: config.limits.maxPageSize,
       now: new Date(),
-      deadlineAt: Date.now() + config.requestDeadlineMs,
+      deadlineAt: Date.now() + agencyBudgetMs,
       ...services,
     };
     const signedIn = await authenticate(request, reply);
@@ -284,7 +288,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     const { principal, stillSignedIn } = signedIn;
     await limiter.check(principal, request.log);
     // One deadline for all of the request's agency calls; each in-flight call listens to it.
-    const signal = AbortSignal.timeout(config.requestDeadlineMs);
+    const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
     setMaxListeners(0, signal);
     const call = { signal, correlationId: request.id };
     const consentAgencies = registry.adapters

@@ -15,6 +15,7 @@ import { DocumentLinks } from './files/links.js';
 import { LogNotifier, NotificationDispatch, type Notifier } from './notifications/dispatch.js';
 import { NotificationInbox } from './notifications/inbox.js';
 import { UploadStore } from './files/uploads.js';
+import { PersonSlots } from './person-slots.js';
 import type { Store } from './store/index.js';
 import { SubmissionDelivery } from './submissions/delivery.js';
 import { SubmissionRecords } from './submissions/records.js';
@@ -66,6 +67,11 @@ export function createServices(
     }),
     auditLog,
     links: new DocumentLinks(config.storeSecret, config.publicUrl, config.downloadLinkTtlSeconds),
+    transfers: {
+      slots: new PersonSlots(store, config.storeSecret, 'transfers', config.transfers.perPerson),
+      pace: config.transfers.pace,
+    },
+    eventStreamSlots: new PersonSlots(store, config.storeSecret, 'streams', config.eventStreamsPerPerson),
     uploads: {
       store: new UploadStore(store, config.storeSecret),
       maxBytes: config.uploadMaxBytes,

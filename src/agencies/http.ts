@@ -1,15 +1,17 @@
 /**
  * The one way the gateway talks HTTP to an agency: an undici Pool per agency with explicit connect,
- * header and body timeouts (undici's defaults are 300 s), a cap on concurrent connections, the request's
- * deadline as abort signal, a circuit breaker and budgeted retries of reads (resilience.ts), and zod
- * parsing of every JSON answer.
+ * header and body timeouts (undici's defaults are 300 s) and a total time per call (a body that trickles
+ * never trips an idle timer), a cap on concurrent connections, the request's deadline as abort signal, a
+ * circuit breaker and budgeted retries of reads (resilience.ts), and for every JSON answer a size cap,
+ * strict UTF-8 and zod parsing. Streamed transfers (documents down, attachments up) run in a pool of their
+ * own, so that however long people take over them, the agency's reads still have their connections.
  */
 import type { Readable } from 'node:stream';
 import type { Tracer } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { traceAgencyCall } from '../observability/tracing.js';
 import type { z } from 'zod';
-import { UpstreamError } from '../errors.js';
+import { CallerGone, UpstreamError } from '../errors.js';
 import type { CallOptions } from './port.js';
 import {
   AgencyResilience,
@@ -28,6 +30,12 @@ export interface AgencyHttpOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** The most one JSON call may take in all, trickling included (default: `headersTimeoutMs`). */
+  callTimeoutMs?: number;
+  /** The largest JSON answer read (default 4 MiB); documents stream and are not capped here. */
+  maxBodyBytes?: number;
+  /** Streamed transfers (uploads, downloads) in flight at once, beside `connections` (default: half of it). */
+  transferConnections?: number;
   /** Breaker and retry settings (defaults in resilience.ts). */
   resilience?: ResilienceSettings;
   /** Where breaker changes and retries are reported (the gateway's log). */
@@ -55,9 +63,17 @@ export interface Exchange<T> {
   data: T | null;
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export class AgencyHttp {
   readonly #pool: Pool;
+  /** Uploads and downloads: long-lived by nature, kept off the connections that reads need. */
+  readonly #transfers: Pool;
   readonly #options: AgencyHttpOptions;
+  readonly #callTimeoutMs: number;
+  readonly #maxBodyBytes: number;
   readonly #basePath: string;
   readonly resilience: AgencyResilience;
 
@@ -65,13 +81,18 @@ export class AgencyHttp {
     const url = new URL(options.baseUrl);
     this.#options = options;
     this.#basePath = url.pathname.replace(/\/$/, '');
-    this.#pool = new Pool(url.origin, {
-      connections: options.connections,
-      connectTimeout: options.connectTimeoutMs,
-      headersTimeout: options.headersTimeoutMs,
-      bodyTimeout: options.bodyTimeoutMs,
-      keepAliveTimeout: 10_000,
-    });
+    this.#callTimeoutMs = options.callTimeoutMs ?? options.headersTimeoutMs;
+    this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const pool = (connections: number) =>
+      new Pool(url.origin, {
+        connections,
+        connectTimeout: options.connectTimeoutMs,
+        headersTimeout: options.headersTimeoutMs,
+        bodyTimeout: options.bodyTimeoutMs,
+        keepAliveTimeout: 10_000,
+      });
+    this.#pool = pool(options.connections);
+    this.#transfers = pool(options.transferConnections ?? Math.max(1, Math.floor(options.connections / 2)));
     this.resilience = new AgencyResilience(
       options.agency,
       options.resilience ?? DEFAULT_RESILIENCE,
@@ -126,9 +147,11 @@ export class AgencyHttp {
   ): Promise<Exchange<z.infer<S>>> {
     const agency = this.#options.agency;
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-    let response;
+    const signal = this.#callSignal(call);
+    let answer: { status: number; headers: Exchange<unknown>['headers'] };
+    let text: string;
     try {
-      response = await this.#send({
+      const response = await this.#send(this.#pool, {
         method: request.method,
         path: `${this.#basePath}${request.path}${search}`,
         headers: {
@@ -139,24 +162,18 @@ export class AgencyHttp {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: call.signal,
+        signal,
       });
+      answer = { status: response.statusCode, headers: response.headers };
+      text = await this.#readText(response);
     } catch (error) {
-      throw this.#transportError(error);
+      throw this.#failure(error, call);
     }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw this.#transportError(error);
+    if ((answer.status === 404 && notFoundAsNull) || answer.status === 304) return { ...answer, data: null };
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${answer.status}`, answer.status);
     }
-    const answer = { status: response.statusCode, headers: response.headers };
-    if ((response.statusCode === 404 && notFoundAsNull) || response.statusCode === 304)
-      return { ...answer, data: null };
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
-    }
-    return { ...answer, data: this.#parse(schema, text, response.statusCode) };
+    return { ...answer, data: this.#parse(schema, text, answer.status) };
   }
 
   /** A request whose answer has no body worth reading (204 and the like); failures are UpstreamErrors. */
@@ -168,9 +185,9 @@ export class AgencyHttp {
   }
 
   async #emptyOnce(request: JsonRequest, call: CallOptions): Promise<void> {
-    let response;
+    let status: number;
     try {
-      response = await this.#send({
+      const response = await this.#send(this.#pool, {
         method: request.method,
         path: `${this.#basePath}${request.path}`,
         headers: {
@@ -180,19 +197,15 @@ export class AgencyHttp {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: call.signal,
+        signal: this.#callSignal(call),
       });
-      await response.body.dump();
+      status = response.statusCode;
+      await this.#readText(response);
     } catch (error) {
-      throw this.#transportError(error);
+      throw this.#failure(error, call);
     }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw new UpstreamError(
-        this.#options.agency,
-        'HTTP_ERROR',
-        `answered ${response.statusCode}`,
-        response.statusCode,
-      );
+    if (status < 200 || status >= 300) {
+      throw new UpstreamError(this.#options.agency, 'HTTP_ERROR', `answered ${status}`, status);
     }
   }
 
@@ -216,14 +229,16 @@ export class AgencyHttp {
     const agency = this.#options.agency;
     let response;
     try {
-      response = await this.#send({
+      // The caller's signal only: the body may rightly take longer than one call's time (the pool's idle
+      // timers still stop an agency that stalls).
+      response = await this.#send(this.#transfers, {
         method: 'GET',
         path: `${this.#basePath}${path}`,
         headers: { ...this.#options.headers, 'x-correlation-id': call.correlationId },
         signal: call.signal,
       });
     } catch (error) {
-      throw this.#transportError(error);
+      throw this.#failure(error, call);
     }
     if (response.statusCode === 404) {
       await response.body.dump();
@@ -264,9 +279,10 @@ export class AgencyHttp {
     call: CallOptions,
   ): Promise<z.infer<S>> {
     const agency = this.#options.agency;
-    let response;
+    let status: number;
+    let text: string;
     try {
-      response = await this.#send({
+      const response = await this.#send(this.#transfers, {
         method: 'POST',
         path: `${this.#basePath}${request.path}`,
         headers: {
@@ -279,27 +295,66 @@ export class AgencyHttp {
         body: request.body,
         signal: call.signal,
       });
+      status = response.statusCode;
+      text = await this.#readText(response);
     } catch (error) {
-      throw this.#transportError(error);
+      // A body that failed on the sender's side (they went away, sent too slowly or too much) is theirs.
+      if (request.body.errored) throw new UpstreamError(agency, 'CANCELLED', 'the upload was not completed');
+      throw this.#failure(error, call);
     }
-    const text = await response.body.text().catch((error: unknown) => {
-      throw this.#transportError(error);
-    });
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${response.statusCode}`, response.statusCode);
+    if (status < 200 || status >= 300) {
+      throw new UpstreamError(agency, 'HTTP_ERROR', `answered ${status}`, status);
     }
-    return this.#parse(schema, text, response.statusCode);
+    return this.#parse(schema, text, status);
   }
 
   /** One request to the agency, in a trace span when tracing is on (its context goes along in the headers). */
-  #send(options: Dispatcher.RequestOptions & { headers: Record<string, string> }) {
+  #send(pool: Pool, options: Dispatcher.RequestOptions & { headers: Record<string, string> }) {
     return traceAgencyCall(
       this.#options.tracer,
       this.#options.agency,
       options.method,
       options.headers,
-      (headers) => this.#pool.request({ ...options, headers }),
+      (headers) => pool.request({ ...options, headers }),
     );
+  }
+
+  /** The caller's signal (the request's deadline, or the person going away) and this call's own total time. */
+  #callSignal(call: CallOptions): AbortSignal {
+    return AbortSignal.any([call.signal, AbortSignal.timeout(this.#callTimeoutMs)]);
+  }
+
+  /**
+   * A JSON answer's text: at most `maxBodyBytes` (a larger or endless answer is refused as soon as it
+   * passes the cap, never buffered whole) and valid UTF-8 (a replacement character in a case number would
+   * silently make it another case).
+   */
+  async #readText(response: Dispatcher.ResponseData): Promise<string> {
+    const agency = this.#options.agency;
+    const tooLarge = () =>
+      new UpstreamError(agency, 'BAD_RESPONSE', `answered with more than ${this.#maxBodyBytes} bytes`);
+    const declared = Number(response.headers['content-length']);
+    if (declared > this.#maxBodyBytes) {
+      response.body.destroy();
+      throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > this.#maxBodyBytes) {
+        response.body.destroy();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+    try {
+      return STRICT_UTF8.decode(Buffer.concat(chunks, size));
+    } catch (error) {
+      throw new UpstreamError(agency, 'BAD_RESPONSE', 'answered with invalid UTF-8', response.statusCode, {
+        cause: error,
+      });
+    }
   }
 
   /** Parses a JSON answer with the agency's schema; anything else is BAD_RESPONSE. */
@@ -325,8 +380,12 @@ export class AgencyHttp {
     return parsed.data;
   }
 
-  #transportError(error: unknown): UpstreamError {
+  /** Any failure of a call as an UpstreamError; a caller who went away is CANCELLED, never the agency's fault. */
+  #failure(error: unknown, call: CallOptions): UpstreamError {
     const agency = this.#options.agency;
+    if (call.signal.aborted && call.signal.reason instanceof CallerGone)
+      return new UpstreamError(agency, 'CANCELLED', 'the caller went away', undefined, { cause: error });
+    if (error instanceof UpstreamError) return error;
     if (
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
@@ -340,13 +399,11 @@ export class AgencyHttp {
       'UNREACHABLE',
       `could not be reached (${(error as Error).message})`,
       undefined,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
 
   async close(): Promise<void> {
-    await this.#pool.close();
+    await Promise.all([this.#pool.close(), this.#transfers.close()]);
   }
 }

@@ -35,19 +35,29 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
 
 export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
-/** Failures that say the agency is unwell (not that we asked wrongly, nor that its data was odd). */
+/**
+ * Failures that say the agency is unwell: no answer in time, none at all, a server error, or an answer that
+ * cannot be used (malformed, oversized, not UTF-8). Not a 4xx (we asked for something it does not have),
+ * and never a caller who went away (CANCELLED): a person cannot open the breaker for everyone.
+ */
 function unwell(error: unknown): boolean {
   return (
     error instanceof UpstreamError &&
     (error.failure === 'TIMEOUT' ||
       error.failure === 'UNREACHABLE' ||
+      error.failure === 'BAD_RESPONSE' ||
       (error.failure === 'HTTP_ERROR' && (error.status ?? 500) >= 500))
   );
 }
 
-/** Failures worth one more try: not a timeout (the deadline is already spent), not while our request is cancelled. */
+/** Failures worth one more try: the agency was unreachable or erred; not a timeout (the time is spent), not a bad answer. */
 function retriable(error: unknown): boolean {
-  return unwell(error) && error instanceof UpstreamError && error.failure !== 'TIMEOUT';
+  return (
+    unwell(error) &&
+    error instanceof UpstreamError &&
+    error.failure !== 'TIMEOUT' &&
+    error.failure !== 'BAD_RESPONSE'
+  );
 }
 
 /** Retries as a share of requests in a fixed window: the budget a retry must fit in. */
@@ -88,7 +98,7 @@ export class RetryBudget {
 export interface ResilienceEvents {
   onStateChange?(agency: string, state: BreakerState): void;
   onRetry?(agency: string, error: UpstreamError): void;
-  /** Every attempt that reached the agency (or failed fast): its time, and its failure kind if it failed. */
+  /** Every call (its retry included) that reached the agency or failed fast: its time, and its failure kind. */
   onCall?(agency: string, seconds: number, failure: string | null): void;
 }
 
@@ -115,25 +125,26 @@ export class AgencyResilience {
 
   /**
    * One call to the agency through the breaker. An idempotent read that fails in a retriable way is tried
-   * once more if the budget allows and the caller's deadline has not passed.
+   * once more if the budget allows and the caller's deadline has not passed. The breaker sees the call as
+   * one: its retry is part of it, so a call that fails twice is one failure, and one that succeeds on its
+   * retry is a success.
    */
   async run<T>(attempt: () => Promise<T>, options: { idempotent: boolean; signal: AbortSignal }): Promise<T> {
     this.#budget.request();
-    try {
-      return await this.#once(attempt);
-    } catch (error) {
-      if (!options.idempotent || !retriable(error) || options.signal.aborted || !this.#budget.tryRetry())
-        throw error;
-      this.events.onRetry?.(this.agency, error as UpstreamError);
-      return this.#once(attempt);
-    }
-  }
-
-  async #once<T>(attempt: () => Promise<T>): Promise<T> {
+    const withRetry = async () => {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!options.idempotent || !retriable(error) || options.signal.aborted || !this.#budget.tryRetry())
+          throw error;
+        this.events.onRetry?.(this.agency, error as UpstreamError);
+        return attempt();
+      }
+    };
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
     try {
-      const result = await this.#breaker.execute(attempt);
+      const result = await this.#breaker.execute(withRetry);
       this.events.onCall?.(this.agency, took(), null);
       return result;
     } catch (error) {

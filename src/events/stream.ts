@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { Context } from '../context.js';
+import { graphError } from '../errors.js';
 
 export interface StreamOptions {
   schema: GraphQLSchema;
@@ -30,7 +31,21 @@ type StreamContext = Context & Record<PropertyKey, unknown>;
 export function registerCaseEventStream(app: FastifyInstance, options: StreamOptions): void {
   const handler = createHandler<StreamContext>({
     schema: options.schema,
-    context: async (request) => (await options.context(request.raw, request.context.reply)) as StreamContext,
+    context: async (request) => {
+      const reply = request.context.reply;
+      const context = await options.context(request.raw, reply);
+      if (context.principal) {
+        // A stream lives as long as the person keeps it open: each person holds only a few at once.
+        const slot = await context.eventStreamSlots.acquire(context.principal, context.log);
+        if (!slot)
+          throw graphError(
+            'RATE_LIMITED',
+            `At most ${context.eventStreamSlots.limit} live-update streams at once. Close one first.`,
+          );
+        reply.raw.once('close', () => void slot.release());
+      }
+      return context as StreamContext;
+    },
     validate: (schema, document) => {
       const invalid = (message: string, nodes?: GraphQLError['nodes']) =>
         new GraphQLError(message, { nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -3,8 +3,7 @@
  * it is made: each document is fetched from the agency only when the archive reaches it, so no agency
  * connection waits idle and memory stays flat however large the file. Each document is audited as a read.
  */
-import { setMaxListeners } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
@@ -18,7 +17,8 @@ import { UpstreamError } from '../errors.js';
 import { COMMON_LABELS, labelTable, type Lang } from '../i18n.js';
 import { contentDisposition, extensionFor, safeContentType } from './content-disposition.js';
 import { withoutUnsafeCharacters } from './filenames.js';
-import { authenticated, unavailable, type ContextBuilder } from './route-context.js';
+import { paced } from './pace.js';
+import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
 
 const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such case file, or the link has expired.' };
 
@@ -99,14 +99,12 @@ async function caseFile(
   });
   zip.end();
 
-  const aborted = new AbortController();
-  // One signal for every document of the file, each fetch listening to it: not a leak.
-  setMaxListeners(0, aborted.signal);
-  reply.raw.once('close', () => aborted.abort());
+  const signal = await openTransfer(context, reply);
+  if (!signal) return reply;
   const fetchInTurn = async () => {
     for (const { document, sink } of entries) {
       const content = await adapter.documentContent(document.record.id, {
-        signal: aborted.signal,
+        signal,
         correlationId: context.requestId,
       });
       if (!content) throw new Error('a document disappeared at the agency while the case file was made');
@@ -133,7 +131,8 @@ async function caseFile(
       'content-disposition',
       contentDisposition(`Saksmappe ${view.record.caseNumber}`, 'application/zip'),
     );
-  return reply.send(output);
+  // Read as slowly as the person likes, the file would hold the agency's connection: it keeps a pace.
+  return reply.send(Readable.from(paced(output, context.transfers.pace)));
 }
 
 export function registerCaseFiles(app: FastifyInstance, build: ContextBuilder): void {

@@ -12,7 +12,9 @@ import { globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import { contentDisposition, safeContentType } from './content-disposition.js';
-import { authenticated, unavailable, type ContextBuilder } from './route-context.js';
+import { Readable } from 'node:stream';
+import { paced } from './pace.js';
+import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
 
 const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such document, or the link has expired.' };
 
@@ -59,13 +61,13 @@ async function deliver(
     return refuse(target.documentId, 'NOT_VISIBLE');
   }
 
-  // Stop the agency's transfer when the person's browser goes away.
-  const aborted = new AbortController();
-  reply.raw.once('close', () => aborted.abort());
+  // Stops the agency's transfer when the person's browser goes away or the download runs out of time.
+  const signal = await openTransfer(context, reply);
+  if (!signal) return reply;
   let content;
   try {
     content = await adapter.documentContent(document.record.id, {
-      signal: aborted.signal,
+      signal,
       correlationId: context.requestId,
     });
   } catch (error) {
@@ -91,7 +93,8 @@ async function deliver(
     .header('content-type', type)
     .header('content-disposition', contentDisposition(document.record.title, type));
   if (content.sizeBytes !== null) void reply.header('content-length', content.sizeBytes);
-  return reply.send(content.body);
+  // Read as slowly as the person likes, the download would hold the agency's connection: it keeps a pace.
+  return reply.send(Readable.from(paced(content.body, context.transfers.pace)));
 }
 
 export function registerDocumentDownloads(app: FastifyInstance, build: ContextBuilder): void {

@@ -1,7 +1,9 @@
 /** The authenticated context for the file routes, built exactly as for the graph; refusals as JSON. */
+import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
+import { CallerGone } from '../errors.js';
 
 export type ContextBuilder = (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 
@@ -25,4 +27,41 @@ export function unavailable(reply: FastifyReply): FastifyReply {
   return reply
     .code(503)
     .send({ error: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
+}
+
+/**
+ * Opens one of the person's transfers (an upload, a download, a case file): a slot of theirs (at most
+ * TRANSFERS_PER_PERSON at once), and the signal for the agency's side of it, aborted with CallerGone when
+ * the person goes away or the transfer runs out of time — so that the agency call it ends is never counted
+ * against the agency. Null after answering 429.
+ */
+export async function openTransfer(
+  context: AuthenticatedContext,
+  reply: FastifyReply,
+): Promise<AbortSignal | null> {
+  const { slots, pace } = context.transfers;
+  const slot = await slots.acquire(context.principal, context.log);
+  if (!slot) {
+    void reply
+      .code(429)
+      .header('retry-after', '10')
+      .send({
+        error: 'TOO_MANY_TRANSFERS',
+        message: `At most ${slots.limit} uploads and downloads at once. Wait for one to finish.`,
+      });
+    return null;
+  }
+  const ended = new AbortController();
+  // A case file's documents all listen to this one signal: not a leak.
+  setMaxListeners(0, ended.signal);
+  const timer = setTimeout(
+    () => ended.abort(new CallerGone('the transfer ran out of time')),
+    pace.totalMs,
+  ).unref();
+  reply.raw.once('close', () => {
+    clearTimeout(timer);
+    ended.abort(new CallerGone('the person went away'));
+    void slot.release();
+  });
+  return ended.signal;
 }

@@ -11,7 +11,8 @@ import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
 import { loadCase, parseGlobalId } from '../cases/get.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
-import { authenticated, unavailable, type ContextBuilder } from './route-context.js';
+import { paced, TransferTooSlow } from './pace.js';
+import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
 import { SNIFF_BYTES, sniffType, type UploadRecord, type UploadRefusal } from './uploads.js';
 
 const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such upload, or it has expired.' };
@@ -54,12 +55,13 @@ async function readHead(iterator: AsyncIterator<unknown>, n: number): Promise<Bu
   return chunks;
 }
 
-const MESSAGES: Record<UploadRefusal | 'ALREADY_USED', string> = {
+const MESSAGES: Record<UploadRefusal | 'ALREADY_USED' | 'TOO_SLOW', string> = {
   TYPE_NOT_ALLOWED: 'Only PDF, JPEG, PNG, HEIC and DOCX files can be sent.',
   TYPE_MISMATCH: 'The file’s content is not of the type it was declared as.',
   EMPTY_FILE: 'The file is empty.',
   TOO_LARGE: 'The file is too large.',
   SIZE_MISMATCH: 'The file is not the size that was declared.',
+  TOO_SLOW: 'The file arrived too slowly. Try again on a better connection.',
   BAD_FILENAME: 'The file name is not valid.',
   NOT_ALLOWED: 'You cannot send documents in this case.',
   ALREADY_USED: 'This upload has already been used.',
@@ -95,29 +97,37 @@ async function receive(
   const declaredLength = reply.request.headers['content-length'];
   if (declaredLength !== undefined && Number(declaredLength) !== record.sizeBytes)
     return refuse(400, 'SIZE_MISMATCH');
-  const iterator = body[Symbol.asyncIterator]();
-  const head = await readHead(iterator, SNIFF_BYTES);
+  const signal = await openTransfer(context, reply);
+  if (!signal) return reply;
+  // The bytes must keep coming: a sender who trickles or stalls is cut off, before and during the transfer.
+  const iterator = paced(body as AsyncIterable<Buffer>, context.transfers.pace)[Symbol.asyncIterator]();
+  let head: Buffer[];
+  try {
+    head = await readHead(iterator, SNIFF_BYTES);
+  } catch (error) {
+    if (error instanceof TransferTooSlow) return refuse(408, 'TOO_SLOW');
+    throw error;
+  }
   if (head.length === 0) return refuse(400, 'EMPTY_FILE');
   if (sniffType(Buffer.concat(head)) !== record.contentType) return refuse(400, 'TYPE_MISMATCH');
 
-  const aborted = new AbortController();
-  reply.raw.once('close', () => aborted.abort());
   const caseNumber = parseGlobalId(record.caseId)?.caseNumber ?? '';
   let attachmentId: string;
   const stream = Readable.from(counted(head, iterator, record.sizeBytes), { objectMode: false });
-  let sizeWrong = false;
+  let senderFault: 'SIZE_MISMATCH' | 'TOO_SLOW' | null = null;
   stream.once('error', (error) => {
-    sizeWrong = error instanceof SizeMismatch;
+    if (error instanceof SizeMismatch) senderFault = 'SIZE_MISMATCH';
+    if (error instanceof TransferTooSlow) senderFault = 'TOO_SLOW';
   });
   try {
     ({ attachmentId } = await adapter.uploadAttachment(
       caseNumber,
       { filename: record.filename, contentType: record.contentType, sizeBytes: record.sizeBytes },
       stream,
-      { signal: aborted.signal, correlationId: context.requestId },
+      { signal, correlationId: context.requestId },
     ));
   } catch (error) {
-    if (sizeWrong) return refuse(400, 'SIZE_MISMATCH');
+    if (senderFault) return refuse(senderFault === 'TOO_SLOW' ? 408 : 400, senderFault);
     if (error instanceof UpstreamError) return unavailable(reply);
     throw error;
   }

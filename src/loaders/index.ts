@@ -16,6 +16,7 @@ import type {
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AgencyCache, ViewerCache } from '../cache/viewer-cache.js';
 import { UpstreamError } from '../errors.js';
+import { withinTime } from '../time-limit.js';
 
 export interface Staleness {
   /** The age of the oldest cached answer used. */
@@ -25,41 +26,58 @@ export interface Staleness {
 }
 
 export interface AgencyLoaders {
-  /** What the agency's search says about the viewer, fetched at most once per request. */
-  listing(): Promise<PersonListing>;
+  /** What the agency's search says about the viewer, fetched at most once per request (within the time limit). */
+  listing(timeLimitMs?: number): Promise<PersonListing>;
   cases: DataLoader<string, CaseRecord | null>;
   documents: DataLoader<string, DocumentRecord[] | null>;
   /** Set when an answer came from the safety net instead of the agency. */
   stale(): Staleness | null;
 }
 
-/** Calls the agency; on an agency failure, answers from the cache (each key that has one) and notes it. */
+/** Any failure of an adapter as an UpstreamError (a bug or a hostile answer that threw something else, too). */
+function asUpstreamError(agency: string, error: unknown): UpstreamError {
+  if (error instanceof UpstreamError) return error;
+  return new UpstreamError(agency, 'BAD_RESPONSE', `adapter failed: ${(error as Error).message}`, undefined, {
+    cause: error,
+  });
+}
+
+/**
+ * Calls the agency; when the call fails for any reason, answers from the cache (each key that has one) and
+ * notes it. Once the agency has failed in this request it is not asked again within it: the rest of the
+ * request's answers come from the cache at once, rather than after another wait for the same agency.
+ */
 function withSafetyNet(
+  agency: string,
   cache: AgencyCache | null,
   noteStale: (asOf: string, error: UpstreamError) => void,
   log: FastifyBaseLogger,
 ) {
+  let failed: UpstreamError | null = null;
   return async function net<T>(
     keys: readonly string[],
     fetch: () => Promise<readonly T[]>,
   ): Promise<(T | Error)[]> {
-    try {
-      const fresh = await fetch();
-      if (cache) fresh.forEach((value, i) => value !== null && cache.put(keys[i] ?? '', value));
-      return [...fresh];
-    } catch (error) {
-      if (!cache || !(error instanceof UpstreamError)) throw error;
-      log.warn(
-        { agency: error.agency, failure: error.failure },
-        'agency did not answer; answering from the safety net',
-      );
-      const cached = await cache.getMany<T>(keys);
-      return cached.map((entry) => {
-        if (!entry) return error;
-        noteStale(entry.asOf, error);
-        return entry.data;
-      });
+    let error = failed;
+    if (!error) {
+      try {
+        const fresh = await fetch();
+        if (cache) fresh.forEach((value, i) => value !== null && cache.put(keys[i] ?? '', value));
+        return [...fresh];
+      } catch (thrown) {
+        error = failed = asUpstreamError(agency, thrown);
+        if (!(thrown instanceof UpstreamError))
+          log.error({ agency, err: thrown }, 'agency adapter failed unexpectedly');
+        log.warn({ agency, failure: error.failure }, 'agency did not answer; answering from the safety net');
+      }
     }
+    if (!cache) return keys.map(() => error);
+    const cached = await cache.getMany<T>(keys);
+    return cached.map((entry) => {
+      if (!entry) return error;
+      noteStale(entry.asOf, error);
+      return entry.data;
+    });
   };
 }
 
@@ -75,13 +93,18 @@ function agencyLoaders(
   const noteStale = (asOf: string, error: UpstreamError) => {
     if (!staleness || asOf < staleness.asOf) staleness = { asOf, reason: error.reason };
   };
-  const net = withSafetyNet(cache, noteStale, log);
+  const net = withSafetyNet(adapter.definition.code, cache, noteStale, log);
   let listing: Promise<PersonListing> | undefined;
   return {
-    listing: () =>
+    listing: (timeLimitMs = Infinity) =>
       (listing ??= (async () => {
         const [value] = await net<PersonListing>(['listing'], async () => [
-          await adapter.casesForPerson(nationalId, call),
+          // A listing that takes too long fails here, inside the safety net, so its cached copy stands in.
+          await withinTime(
+            adapter.casesForPerson(nationalId, call),
+            timeLimitMs,
+            () => new UpstreamError(adapter.definition.code, 'TIMEOUT', 'did not list the cases in time'),
+          ),
         ]);
         if (value instanceof Error) throw value;
         if (!value) throw new Error('the agency gave no listing');

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { eventParser } from '../events.js';
 import { helseklageEvent } from './schema.js';
 import { cachedCatalog } from '../catalog-cache.js';
+import { followPages, type Page } from '../batch.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
 import type {
@@ -114,11 +115,9 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
     definition: helseklageDefinition,
 
     async casesForPerson(nationalId, call): Promise<PersonListing> {
-      const cases: CaseRef[] = [];
       let underGuardianship = false;
-      let cursor: string | undefined;
-      do {
-        const page = await http.json(
+      const page = async (cursor?: string): Promise<Page<CaseRef>> => {
+        const answer = await http.json(
           helseklageSearchPage,
           {
             method: 'POST',
@@ -128,18 +127,20 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
           },
           call,
         );
-        underGuardianship ||= page.subject.underGuardianship;
-        cases.push(
-          ...page.items.map((i) => ({
+        underGuardianship ||= answer.subject.underGuardianship;
+        const next = answer.nextCursor;
+        return {
+          items: answer.items.map((i) => ({
             caseNumber: i.caseId,
             role: ROLE[i.role],
             createdAt: i.createdAt,
             updatedAt: i.lastModified,
             closedAt: i.closedAt,
           })),
-        );
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+          next: next ? () => page(next) : null,
+        };
+      };
+      const cases = await followPages('helseklage', () => page());
       return { cases, underGuardianship };
     },
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { eventParser } from '../events.js';
 import { npeEvent } from './schema.js';
-import { chunks, inKeyOrder } from '../batch.js';
+import { chunks, followPages, inKeyOrder, type Page } from '../batch.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
@@ -151,10 +151,9 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
     definition: npeDefinition,
 
     async casesForPerson(nationalId: string, call: CallOptions): Promise<PersonListing> {
-      const cases: CaseRef[] = [];
       let underGuardianship = false;
-      for (let side = 1, pages = 1; side <= pages; side++) {
-        const page = await http.json(
+      const page = async (side: number): Promise<Page<CaseRef>> => {
+        const answer = await http.json(
           npeSearchPage,
           {
             method: 'POST',
@@ -164,18 +163,19 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
           },
           call,
         );
-        pages = page.antallSider;
-        underGuardianship ||= page.vergemaal;
-        cases.push(
-          ...page.treff.map((t) => ({
+        underGuardianship ||= answer.vergemaal;
+        return {
+          items: answer.treff.map((t) => ({
             caseNumber: t.saksnummer,
             role: ROLE[t.rolle],
             createdAt: t.opprettet,
             updatedAt: t.sistEndret,
             closedAt: t.avsluttet,
           })),
-        );
-      }
+          next: side < answer.antallSider ? () => page(side + 1) : null,
+        };
+      };
+      const cases = await followPages('npe', () => page(1));
       return { cases, underGuardianship };
     },
 

@@ -8,7 +8,7 @@
 import LinkHeader from 'http-link-header';
 import { z } from 'zod';
 import { UpstreamError } from '../../errors.js';
-import { inKeyOrder } from '../batch.js';
+import { followPages, inKeyOrder, type Page } from '../batch.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { eventParser } from '../events.js';
 import { AgencyHttp, type JsonRequest } from '../http.js';
@@ -59,8 +59,6 @@ const STEP_STATE = { done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING' }
 const APPEAL_SECRETARIAT: Readonly<Record<string, string>> = { ANKENAEVNET_FOR_PATIENTERSTATNINGEN: 'stpk' };
 
 const PER_PAGE = 100;
-/** A list longer than this many pages is a paging loop, not a person's claims. */
-const MAX_PAGES = 50;
 
 function status(claim: z.infer<typeof patienterstatningenClaim>): CaseStatus {
   if (claim.closed_at) return 'CLOSED';
@@ -142,18 +140,21 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
     first: JsonRequest,
     call: CallOptions,
   ): Promise<T[] | null> {
-    const items: T[] = [];
-    let request: JsonRequest | null = first;
-    for (let page = 0; request; page++) {
-      if (page === MAX_PAGES)
-        throw new UpstreamError(CODE, 'BAD_RESPONSE', `paged beyond ${MAX_PAGES} pages`);
-      const answer = await http.exchange(schema, request, call, { notFoundAsNull: page === 0 });
-      if (!answer.data) return null;
-      items.push(...answer.data);
+    let missing = false;
+    const page = async (request: JsonRequest, index: number): Promise<Page<T>> => {
+      const answer = await http.exchange(schema, request, call, { notFoundAsNull: index === 0 });
+      if (!answer.data) {
+        missing = true;
+        return { items: [], next: null };
+      }
       const path = nextPagePath(answer.headers.link, base);
-      request = path ? { ...first, path, query: undefined } : null;
-    }
-    return items;
+      return {
+        items: answer.data,
+        next: path ? () => page({ ...first, path, query: undefined }, index + 1) : null,
+      };
+    };
+    const items = await followPages(CODE, () => page(first, 0));
+    return missing ? null : items;
   }
 
   // The catalog is the same for everyone: revalidated by its ETag when the cache expires. Claims are

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { eventParser } from '../events.js';
 import { stpkEvent } from './schema.js';
-import { chunks, inKeyOrder } from '../batch.js';
+import { chunks, followPages, inKeyOrder, type Page } from '../batch.js';
 import { cachedCatalog } from '../catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../http.js';
 import { baseUrl, defineAgency, secret } from '../module.js';
@@ -116,9 +116,8 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     definition: { ...stpkDefinition, policy: stpkPolicy(config.cutoff) },
 
     async casesForPerson(nationalId, call): Promise<PersonListing> {
-      const cases: CaseRef[] = [];
-      for (let side = 0, more = true; more; side++) {
-        const page = await http.json(
+      const page = async (side: number): Promise<Page<CaseRef>> => {
+        const answer = await http.json(
           stpkSearchPage,
           {
             method: 'POST',
@@ -128,17 +127,18 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
           },
           call,
         );
-        cases.push(
-          ...page.sager.map((s) => ({
+        return {
+          items: answer.sager.map((s) => ({
             caseNumber: s.sagsnummer,
             role: ROLE[s.rolle],
             createdAt: s.oprettet,
             updatedAt: s.senestAendret,
             closedAt: s.afsluttet,
           })),
-        );
-        more = page.flereSider;
-      }
+          next: answer.flereSider ? () => page(side + 1) : null,
+        };
+      };
+      const cases = await followPages('stpk', () => page(0));
       // STPK's search does not say; a Danish guardianship is no rule of Mit Overblik's.
       return { cases, underGuardianship: null };
     },
