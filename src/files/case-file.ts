@@ -30,7 +30,13 @@ const INDEX_HEADINGS = labelTable({
 });
 const INDEX_NAME = labelTable({ index: ['innhold.csv', 'innhald.csv', 'indhold.csv', 'index.csv'] });
 
-const csv = (fields: string[]) => fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(';');
+/**
+ * One CSV line. A cell that starts like a formula (= + - @, or a tab or carriage return before one) gets a
+ * leading apostrophe, so a spreadsheet shows a title from the agency as text instead of running it (OWASP's
+ * advice on CSV injection); quotes are doubled.
+ */
+export const csv = (fields: string[]) =>
+  fields.map((f) => `"${(/^[=+\-@\t\r]/.test(f) ? `'${f}` : f).replace(/"/g, '""')}"`).join(';');
 
 /** One line per document: where it is in the ZIP, and what it is. UTF-8 with a BOM, for spreadsheets. */
 function index(documents: DocumentView[], names: string[], lang: Lang): Buffer {

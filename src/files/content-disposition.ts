@@ -12,13 +12,14 @@ const DOCUMENT_TYPES: Record<string, string> = {
 
 /** The file extension for a type the gateway sends (documents, and the case file's ZIP). */
 export function extensionFor(contentType: string): string {
-  return contentType === 'application/zip' ? 'zip' : (DOCUMENT_TYPES[contentType] ?? 'bin');
+  if (contentType === 'application/zip') return 'zip';
+  return Object.hasOwn(DOCUMENT_TYPES, contentType) ? (DOCUMENT_TYPES[contentType] ?? 'bin') : 'bin';
 }
 
 /** The agency's type when it is one we serve; anything else is sent as bytes, never rendered. */
 export function safeContentType(type: string | null): string {
   const bare = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return bare in DOCUMENT_TYPES ? bare : 'application/octet-stream';
+  return Object.hasOwn(DOCUMENT_TYPES, bare) ? bare : 'application/octet-stream';
 }
 
 /**
@@ -38,5 +39,17 @@ export function contentDisposition(title: string, contentType: string): string {
       .normalize('NFKD')
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/[%;]/g, '_') || `dokument.${extension}`;
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc8187(name)}`;
+}
+
+/**
+ * A value for an extended parameter (RFC 8187): every byte outside attr-char percent-encoded.
+ * encodeURIComponent leaves ' ( ) * ! as they are; the first four are not attr-char and would end or bend
+ * the parameter in some parsers.
+ */
+export function rfc8187(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

@@ -3,7 +3,7 @@ import { AGENCY_DOWN, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { CreateUploadInput, UserError } from '../generated/graphql.js';
-import { ALLOWED_UPLOAD_TYPES, safeFilename, type UploadRecord } from './uploads.js';
+import { isAllowedUploadType, safeFilename, type UploadRecord } from './uploads.js';
 
 export interface CreateUploadResult {
   upload: (Omit<UploadRecord, 'owner' | 'caseId' | 'createdAt' | 'attachmentId'> & { url: string }) | null;
@@ -25,7 +25,7 @@ export async function createUpload(
     );
     return refused(error);
   };
-  if (!(input.contentType in ALLOWED_UPLOAD_TYPES)) {
+  if (!isAllowedUploadType(input.contentType)) {
     return refuse({
       code: 'BAD_USER_INPUT',
       reason: 'TYPE_NOT_ALLOWED',

@@ -32,6 +32,11 @@ export const ALLOWED_UPLOAD_TYPES: Readonly<Record<string, string>> = {
   [DOCX]: 'docx',
 };
 
+/** Whether a declared type is one the agencies accept (own keys only: `constructor` is no file type). */
+export function isAllowedUploadType(contentType: string): boolean {
+  return Object.hasOwn(ALLOWED_UPLOAD_TYPES, contentType);
+}
+
 /** Bytes needed to recognise every allowed type. */
 export const SNIFF_BYTES = 12;
 
@@ -61,7 +66,8 @@ export function safeFilename(name: string, contentType: string): string | null {
     .slice(0, 120)
     .replace(/^[.\s]+|[.\s]+$/g, '');
   if (!withoutExtension) return null;
-  return `${withoutExtension}.${ALLOWED_UPLOAD_TYPES[contentType] ?? 'bin'}`;
+  const extension = isAllowedUploadType(contentType) ? ALLOWED_UPLOAD_TYPES[contentType] : 'bin';
+  return `${withoutExtension}.${extension ?? 'bin'}`;
 }
 
 const uploadRecord = z.object({

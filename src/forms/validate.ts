@@ -38,8 +38,11 @@ function parse(
       return field.min !== null && number < field.min ? { problem: 'TOO_SMALL' } : { value: number };
     }
     case 'DATE': {
+      // 2026-13-45 is an invalid Date, whose toISOString would throw: check it is a date at all first.
       const date = new Date(`${value}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && date.toISOString().startsWith(value)
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(date.getTime()) &&
+        date.toISOString().startsWith(value)
         ? { value }
         : { problem: 'NOT_A_DATE' };
     }
