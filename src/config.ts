@@ -11,6 +11,9 @@ import type { IssuerConfig } from './auth/verify.js';
 import type { TracingSettings } from './observability/tracing.js';
 import type { RedisLocation } from './store/index.js';
 
+/** Fastify's trustProxy: nobody, everyone, these addresses (comma-separated), or so many hops. */
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
 export interface Config {
   production: boolean;
   host: string;
@@ -22,6 +25,10 @@ export interface Config {
   /** Keys HMACs of identities in store keys (and, as features arrive, encrypts personal data). */
   storeSecret: string;
   rateLimitPerMinute: number;
+  /** Requests without a valid login per client address per minute. */
+  rateLimitAnonymousPerMinute: number;
+  /** Fastify's trustProxy: whom to believe about the client's address. */
+  trustProxy: TrustProxy;
   /** How long a document download link is valid. */
   downloadLinkTtlSeconds: number;
   /** The largest file a person may upload. */
@@ -103,6 +110,18 @@ function baseSchema(production: boolean) {
       ? z.string().min(32, 'STORE_SECRET must be at least 32 characters')
       : z.string().min(1).default('dev-only-store-secret-never-use-in-production'),
     RATE_LIMIT_PER_MINUTE: int(300),
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: int(60),
+    // Behind a load balancer: Fastify's trustProxy (a hop count or addresses), so a client's own address is known.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v): TrustProxy => {
+        if (v === undefined || v === '' || v === 'false') return false;
+        if (v === 'true') return true;
+        // A hop count: the address that many proxies back is the client's.
+        if (/^\d+$/.test(v)) return (_address: string, hop: number) => hop < Number(v);
+        return v;
+      }),
     DOWNLOAD_LINK_TTL_SECONDS: int(300, 1, 3600),
     UPLOAD_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     TRANSFERS_PER_PERSON: int(3, 1, 100),
@@ -199,6 +218,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     storeSecret: e.STORE_SECRET,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     downloadLinkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     transfers: {

@@ -19,7 +19,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from 'graphql';
 import { asksConsent } from './access/policy.js';
 import { AgencyRegistry } from './agencies/registry.js';
 import { LoginFlow } from './auth/login.js';
@@ -122,6 +122,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     // Signed links travel as one path parameter (a case file's may name up to 100 documents); bounded all the same.
     routerOptions: { maxParamLength: 8192 },
     genReqId: (request) => {
@@ -157,6 +158,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   metrics.countOutboxWith(() => store.scheduledCount(OUTBOX));
   const limiter = new RateLimiter(store, {
     perMinute: config.rateLimitPerMinute,
+    anonymousPerMinute: config.rateLimitAnonymousPerMinute,
     secret: config.storeSecret,
   });
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
@@ -232,8 +234,21 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     blockFieldSuggestion: { enabled: true },
   }).protect();
 
+  // A request was counted once when it came in; each further mutation field in it counts as one more, so
+  // that fifteen aliased mutations cost what fifteen requests do.
+  const mutationsCounted: ApolloServerPlugin<Context> = {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ operation, contextValue }) => {
+        if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return;
+        const fields = operation.selectionSet.selections.length;
+        if (fields > 1) await limiter.check(contextValue.principal, contextValue.log, fields - 1);
+      },
+    }),
+  };
+
   const plugins: ApolloServerPlugin<Context>[] = [
     fastifyApolloDrainPlugin(app),
+    mutationsCounted,
     operationMetrics(metrics),
     ...(tracing ? [operationTracing()] : []),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
@@ -325,7 +340,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     const token = bearerToken(request);
     if (token === undefined) {
       const sessionId = request.cookies[SESSION_COOKIE];
-      if (!sessionId) return null;
+      if (!sessionId) {
+        await limiter.checkClient(request.ip, request.log);
+        return null;
+      }
       const session = await sessions.resume(sessionId, login.refresh, request.log);
       if (session) {
         const stillSignedIn = async () =>
@@ -333,6 +351,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         return { principal: session.principal, stillSignedIn };
       }
       reply.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
+      await limiter.checkClient(request.ip, request.log);
       throw unauthenticated('The session has ended. Log in again.');
     }
     try {
@@ -343,6 +362,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'bearer token refused');
+      // Trying tokens is limited per client address: past the limit, 429 instead of another 401.
+      await limiter.checkClient(request.ip, request.log);
       reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
       throw unauthenticated(error.message);
     }
@@ -353,6 +374,22 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   registerCaseFiles(app, requestContext);
   await app.register(uploadRoute(requestContext));
 
+  // Login routes carry no login yet: limited per client address (each start stores a login transaction).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/auth/')) return;
+    try {
+      await limiter.checkClient(request.ip, request.log);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const retryAfter = (
+        error.extensions.http as { headers?: Map<string, string> } | undefined
+      )?.headers?.get('retry-after');
+      return reply
+        .code(429)
+        .header('retry-after', retryAfter ?? '60')
+        .send({ error: 'RATE_LIMITED', message: error.message });
+    }
+  });
   login.register(app);
   registerCaseEventStream(app, {
     schema,

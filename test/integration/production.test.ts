@@ -2,12 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
-import type { AgencyAdapter } from '../../src/agencies/port.js';
+import type { AgencyAdapter, CaseRecord } from '../../src/agencies/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import {
   giveConsents,
+  persona,
   postGraphql,
   startTestStack,
   type GraphClient,
@@ -156,46 +157,90 @@ describe('development mode', () => {
 });
 
 describe('unexpected errors are masked in every mode', () => {
-  const broken: AgencyAdapter = {
+  const ingrid = persona('citizen-npe-helseklage').login.pid ?? '';
+  const record: CaseRecord = {
+    agency: 'npe',
+    caseNumber: '2025-00001',
+    caseType: 'PASIENTSKADE',
+    title: 'Skade etter operasjon',
+    status: 'IN_PROGRESS',
+    agencyStatus: null,
+    createdAt: '2025-06-01T10:00:00.000Z',
+    updatedAt: '2025-07-01T10:00:00.000Z',
+    closedAt: null,
+    expectedDecisionAt: null,
+    timeline: [],
+    participants: [
+      {
+        role: 'PARTY',
+        nationalId: ingrid,
+        name: 'Ingrid Haugen',
+        mobile: '+4791234567',
+        email: null,
+        emailIsPersonal: null,
+        organisation: null,
+      },
+    ],
+    outcome: null,
+    related: [],
+    awaitingForms: [{ formId: 'f-1', code: 'EGENERKLARING' }],
+  };
+  const adapterWithBugs = (bugInCases: boolean): AgencyAdapter => ({
     definition: npeDefinition,
     casesForPerson: () => Promise.resolve({ cases: [], underGuardianship: false }),
-    getCases: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')")),
+    getCases: () =>
+      bugInCases
+        ? Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')"))
+        : Promise.resolve([record]),
     getDocuments: () => Promise.resolve([]),
     documentContent: () => Promise.resolve(null),
-    formDefinitions: () => Promise.resolve([]),
+    formDefinitions: () =>
+      Promise.reject(new TypeError("Cannot read properties of undefined (reading 'skjema')")),
     parseEvent: () => null,
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
-  };
+  });
   const gateways: Gateway[] = [];
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.close()));
   });
 
+  async function ask(env: Record<string, string>, bugInCases: boolean, query: string) {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...stack.mocks.gatewayEnvironment(), ...env });
+    const gateway = await buildGateway(config, {
+      registry: new AgencyRegistry([adapterWithBugs(bugInCases)]),
+    });
+    gateways.push(gateway);
+    await gateway.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(url, token, ['npe']);
+    return postGraphql<{ case: unknown }>(url, query, { token });
+  }
+
   it.each([
     ['production', productionEnv()],
     ['development', {}],
   ])(
-    '%s: a bug in an adapter becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace',
+    '%s: a bug in the gateway’s own work becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace',
     async (_mode, env) => {
-      const config = loadConfig({
-        LOG_LEVEL: 'silent',
-        ...stack.mocks.gatewayEnvironment(),
-        ...env,
-      });
-      const gateway = await buildGateway(config, { registry: new AgencyRegistry([broken]) });
-      gateways.push(gateway);
-      await gateway.app.listen({ port: 0, host: '127.0.0.1' });
-      const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
-      const token = await stack.token('citizen-npe-helseklage');
-      await giveConsents(url, token, ['npe']);
-      const { body, text } = await postGraphql(url, '{ case(id: "npe:2025-00001") { id } }', { token });
-      expect(body.data).toEqual({ case: null });
+      const { body, text } = await ask(env, false, '{ case(id: "npe:2025-00001") { id forms { id } } }');
       const extensions = body.errors?.[0]?.extensions;
       expect(Object.keys(extensions ?? {}).sort()).toEqual(['code', 'correlationId']);
       expect(extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(extensions?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(text).not.toMatch(/TypeError|saker|stacktrace|\.ts:\d+|node_modules/);
+      expect(text).not.toMatch(/TypeError|skjema|stacktrace|\.ts:\d+|node_modules/);
     },
   );
+
+  it('a bug in an adapter’s reading of cases is that agency failing: UPSTREAM_UNAVAILABLE, never a stack trace', async () => {
+    const { body, text } = await ask(productionEnv(), true, '{ case(id: "npe:2025-00001") { id } }');
+    expect(body.data).toEqual({ case: null });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      agency: 'npe',
+      reason: 'UPSTREAM_BAD_RESPONSE',
+    });
+    expect(text).not.toMatch(/TypeError|saker|stacktrace|\.ts:\d+|node_modules/);
+  });
 });

@@ -68,4 +68,38 @@ describe('per-person rate limits shared through Redis', () => {
       statuses.push((await alone.graphql('{ viewer { country } }', { token })).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
+
+  it('counts each mutation field of a request: six aliased mutations are six requests', async () => {
+    const alone = await stack.gatewayWith({ RATE_LIMIT_PER_MINUTE: '5' });
+    const token = await stack.token('guardian');
+    const fields = Array.from(
+      { length: 6 },
+      (_, i) => `m${i}: markNotificationsRead(input: { all: true }) { errors { code } }`,
+    );
+    const { status, body } = await alone.graphql(`mutation { ${fields.join(' ')} }`, { token });
+    expect(status).toBe(429);
+    expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('requests without a login, limited per client address', () => {
+  it('refused tokens: past the limit, 429 instead of another 401', async () => {
+    const alone = await stack.gatewayWith({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
+    const statuses = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await alone.graphql('{ viewer { country } }', { token: `forged.${i}.token` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // A person with a valid login is not held back by what others at the address did.
+    const valid = await alone.graphql('{ viewer { country } }', { token: await stack.token('stranger') });
+    expect(valid.status).toBe(200);
+  });
+
+  it('login starts: past the limit, 429 and no login transaction stored', async () => {
+    const alone = await stack.gatewayWith({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
+    const statuses = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await fetch(`${alone.url}/auth/login`, { redirect: 'manual' })).status);
+    expect(statuses.slice(0, 5).every((s) => s === 302 || s === 303)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
 });
