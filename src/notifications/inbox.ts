@@ -48,7 +48,8 @@ export class NotificationInbox {
     return item;
   }
 
-  async view(nationalId: string): Promise<InboxView> {
+  /** The person's notifications from the agencies `shows` lets through (all by default). */
+  async view(nationalId: string, shows: (agency: string) => boolean = () => true): Promise<InboxView> {
     const [sealed, read] = await Promise.all([
       this.store.list(this.#key(nationalId)),
       this.store.list(this.#readKey(nationalId)),
@@ -57,19 +58,23 @@ export class NotificationInbox {
     const items = sealed
       .flatMap((value) => {
         const item = this.#sealer.openJson(value, notification);
-        return item ? [{ ...item, read: readIds.has(item.id) }] : [];
+        return item && shows(item.agency) ? [{ ...item, read: readIds.has(item.id) }] : [];
       })
       .reverse();
     return { items, unreadCount: items.filter((i) => !i.read).length };
   }
 
   /** Marks these notifications (or all of them) read; ids that are not the person's change nothing. */
-  async markRead(nationalId: string, ids: readonly string[] | 'ALL'): Promise<InboxView> {
-    const before = await this.view(nationalId);
+  async markRead(
+    nationalId: string,
+    ids: readonly string[] | 'ALL',
+    shows: (agency: string) => boolean = () => true,
+  ): Promise<InboxView> {
+    const before = await this.view(nationalId, shows);
     const own = new Set(before.items.filter((i) => !i.read).map((i) => i.id));
     const marking = ids === 'ALL' ? [...own] : ids.filter((id) => own.has(id));
     await this.store.push(this.#readKey(nationalId), marking, KEEP_MS, KEEP_COUNT * 2);
-    return this.view(nationalId);
+    return this.view(nationalId, shows);
   }
 
   #key(nationalId: string): string {

@@ -1,5 +1,6 @@
 import type { Assurance } from '../auth/principal.js';
 import { requireViewer } from '../context.js';
+import { agenciesShown } from '../notifications/shown.js';
 import type { AssuranceLevel, ViewerResolvers } from '../generated/graphql.js';
 
 export function assuranceLevel(assurance: Assurance): AssuranceLevel {
@@ -12,7 +13,8 @@ export const Viewer: ViewerResolvers = {
   assuranceLevel: (principal) => assuranceLevel(principal.assurance),
   consents: async (_principal, _args, context) => [...(await requireViewer(context).consents()).values()],
   notifications: async (principal, { first }, context) => {
-    const view = await requireViewer(context).inbox.view(principal.nationalId);
+    const viewer = requireViewer(context);
+    const view = await viewer.inbox.view(principal.nationalId, await agenciesShown(viewer));
     return { ...view, items: view.items.slice(0, Math.max(0, Math.min(first ?? 20, context.maxPageSize))) };
   },
 };

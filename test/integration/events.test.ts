@@ -210,6 +210,22 @@ describe('agency events', () => {
     expect(messages).toContainEqual(expect.objectContaining({ channel: 'SMS', to: party?.mobile }));
   });
 
+  it('withdrawing consent at an agency hides its notifications until consent is given again', async () => {
+    const party = lawyersCaseInProgress().participants.find((p) => p.role === 'PARTY');
+    const token = await stack.token({ pid: party?.nationalId ?? '' });
+    const before = await notificationsOf(token);
+    expect(before.nodes.length).toBeGreaterThan(0);
+    const consent = (change: string) =>
+      stack.graphql(
+        `mutation { ${change}(input: { agency: "npe"${change === 'giveConsent' ? ', notifications: true' : ''} }) { errors { code } } }`,
+        { token },
+      );
+    await consent('withdrawConsent');
+    expect(await notificationsOf(token)).toEqual({ unreadCount: 0, nodes: [] });
+    await consent('giveConsent');
+    expect((await notificationsOf(token)).nodes).toEqual(before.nodes);
+  });
+
   it('drops the safety-net copy of a case that changed', async () => {
     const record = lawyersCaseInProgress();
     const caseId = `npe:${record.caseNumber}`;

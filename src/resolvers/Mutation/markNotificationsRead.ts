@@ -1,4 +1,5 @@
 import { requireViewer } from '../../context.js';
+import { agenciesShown } from '../../notifications/shown.js';
 import type { MutationResolvers } from '../../generated/graphql.js';
 
 export const markNotificationsRead: MutationResolvers['markNotificationsRead'] = async (
@@ -7,9 +8,10 @@ export const markNotificationsRead: MutationResolvers['markNotificationsRead'] =
   context,
 ) => {
   const viewer = requireViewer(context);
+  const shows = await agenciesShown(viewer);
   if (!input.all && !input.ids?.length) {
     return {
-      unreadCount: (await viewer.inbox.view(viewer.principal.nationalId)).unreadCount,
+      unreadCount: (await viewer.inbox.view(viewer.principal.nationalId, shows)).unreadCount,
       errors: [
         {
           code: 'BAD_USER_INPUT',
@@ -22,6 +24,7 @@ export const markNotificationsRead: MutationResolvers['markNotificationsRead'] =
   const view = await viewer.inbox.markRead(
     viewer.principal.nationalId,
     input.all ? 'ALL' : (input.ids ?? []).slice(0, 200),
+    shows,
   );
   return { unreadCount: view.unreadCount, errors: [] };
 };
