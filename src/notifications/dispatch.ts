@@ -47,6 +47,8 @@ const SMS_FROM_HOUR = 9;
 const SMS_UNTIL_HOUR = 17;
 const ONE_PER_MS = 60 * 60_000;
 const QUEUE = 'notify:held';
+/** A held message waits at most until the next morning; a day bounds it and its place on the schedule. */
+const HELD_MS = 24 * 3_600_000;
 const TIME_ZONE: Record<Country, string> = { NO: 'Europe/Oslo', DK: 'Europe/Copenhagen' };
 const LANGUAGE: Record<Country, Lang> = { NO: 'nb', DK: 'da' };
 
@@ -130,8 +132,8 @@ export class NotificationDispatch {
   async notify(recipient: Recipient, news: CaseNews): Promise<'SENT' | 'HELD' | 'THROTTLED' | 'NO_CONTACT'> {
     const message = composeMessage(recipient, news);
     if (!message) return 'NO_CONTACT';
-    const person = pseudonym(this.secret, recipient.nationalId);
-    const member = `${person}:${news.agency}:${news.caseNumber}`;
+    // One opaque name for the person and the case: the store never shows whose case number it is.
+    const member = pseudonym(this.secret, `${recipient.nationalId}|${news.agency}|${news.caseNumber}`);
     // One message per person and case per hour; a held message counts from when it was held. The time is
     // kept in the value (by our clock), the TTL only tidies up.
     const now = new Date(this.#clock());
@@ -143,8 +145,8 @@ export class NotificationDispatch {
     }
     const due = message.channel === 'SMS' ? smsMayGoAt(now, news.country) : now;
     if (due.getTime() > now.getTime()) {
-      await this.store.set(`notify:message:${member}`, this.#sealer.sealJson(message), 24 * 3_600_000);
-      await this.store.schedule(QUEUE, member, due.getTime());
+      await this.store.set(`notify:message:${member}`, this.#sealer.sealJson(message), HELD_MS);
+      await this.store.schedule(QUEUE, member, due.getTime(), HELD_MS);
       return 'HELD';
     }
     await this.notifier.send(message);

@@ -98,14 +98,20 @@ export class MemoryStore implements Store {
     return [...(this.#lists.get(key) ?? [])];
   }
 
-  async schedule(queue: string, member: string, dueAt: number): Promise<void> {
-    const schedule = this.#schedules.get(queue) ?? new Map<string, number>();
+  async schedule(queue: string, member: string, dueAt: number, ttlMs: number): Promise<void> {
+    const schedule = this.#liveSchedule(queue) ?? new Map<string, number>();
     schedule.set(member, dueAt);
     this.#schedules.set(queue, schedule);
+    this.#entries.set(`schedule-ttl:${queue}`, { value: '1', expiresAt: Date.now() + ttlMs });
+  }
+
+  #liveSchedule(queue: string): Map<string, number> | undefined {
+    if (!this.#live(`schedule-ttl:${queue}`)) this.#schedules.delete(queue);
+    return this.#schedules.get(queue);
   }
 
   async claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
-    const schedule = this.#schedules.get(queue);
+    const schedule = this.#liveSchedule(queue);
     if (!schedule) return [];
     const due = [...schedule.entries()]
       .filter(([, at]) => at <= now)
@@ -120,7 +126,7 @@ export class MemoryStore implements Store {
   }
 
   async scheduledCount(queue: string): Promise<number> {
-    return this.#schedules.get(queue)?.size ?? 0;
+    return this.#liveSchedule(queue)?.size ?? 0;
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -213,8 +213,8 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async list(key) {
       return client.lRange(k(key), 0, -1);
     },
-    async schedule(queue, member, dueAt) {
-      await client.zAdd(k(queue), { score: dueAt, value: member });
+    async schedule(queue, member, dueAt, ttlMs) {
+      await client.multi().zAdd(k(queue), { score: dueAt, value: member }).pExpire(k(queue), ttlMs).exec();
     },
     async claimDue(queue, now, leaseMs, limit) {
       // One script, so that two workers never claim the same member.

@@ -27,8 +27,11 @@ export interface Store {
   push(key: string, value: string | readonly string[], ttlMs: number, maxLength?: number): Promise<void>;
   /** A whole list, oldest first. */
   list(key: string): Promise<string[]>;
-  /** Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. */
-  schedule(queue: string, member: string, dueAt: number): Promise<void>;
+  /**
+   * Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. The schedule
+   * expires `ttlMs` after its last scheduling, like every other value: nothing stays in the store for good.
+   */
+  schedule(queue: string, member: string, dueAt: number, ttlMs: number): Promise<void>;
   /**
    * Claims up to `limit` members due by `now`, atomically: each is moved to `now + leaseMs`, so another
    * worker does not take it meanwhile, and a worker that dies lets it come due again.

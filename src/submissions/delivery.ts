@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/get.js';
 import { UpstreamError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { SubmissionRecord, SubmissionRecords } from './records.js';
+import { KEEP_MS, type SubmissionRecord, type SubmissionRecords } from './records.js';
 
 export const OUTBOX = 'outbox:submissions';
 
@@ -127,7 +127,7 @@ export class SubmissionDelivery {
         failureReason: error.reason,
       });
       const delay = Math.min(this.options.backoffMs * 2 ** (attempts - 1), 15 * 60_000);
-      await this.store.schedule(OUTBOX, record.id, Date.now() + delay);
+      await this.store.schedule(OUTBOX, record.id, Date.now() + delay, KEEP_MS);
       this.log.info(
         { submission: record.id, attempts, failure: error.failure },
         'submission waits in the outbox',

@@ -40,7 +40,7 @@ export const submissionRecord = z.object({
 export type SubmissionRecord = z.infer<typeof submissionRecord>;
 
 /** How long a submission and its idempotency key are kept: long enough to retry, then gone. */
-const KEEP_MS = 30 * 86_400_000;
+export const KEEP_MS = 30 * 86_400_000;
 
 export class SubmissionRecords {
   readonly #sealer: Sealer;

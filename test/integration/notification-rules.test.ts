@@ -4,6 +4,7 @@
  * person and case per hour, and texts without health details or links.
  */
 import pino from 'pino';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
 import { stpkDefinition } from '../../src/agencies/stpk/labels.js';
@@ -19,8 +20,9 @@ import type { Store } from '../../src/store/index.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 
 let store: Store;
+const prefix = uniquePrefix();
 beforeAll(async () => {
-  store = await connectRedisStore({ urls: [redisTestUrl()], cluster: false, keyPrefix: uniquePrefix() });
+  store = await connectRedisStore({ urls: [redisTestUrl()], cluster: false, keyPrefix: prefix });
 });
 afterAll(async () => {
   await store.close();
@@ -69,6 +71,29 @@ describe('quiet hours', () => {
     expect(await dispatch.sendDue()).toBe(1);
     expect(sent).toEqual([expect.objectContaining({ channel: 'SMS', to: citizen.mobile })]);
     expect(await dispatch.sendDue()).toBe(0);
+  });
+
+  it('a held message leaves nothing in the store without a time to live, and no case number in clear', async () => {
+    const { dispatch, at } = dispatcher();
+    at('2026-11-23T20:00:00Z');
+    expect(await dispatch.notify(citizen, { ...NPE_NEWS, caseNumber: '2025-04242' })).toBe('HELD');
+    const raw = createClient({ url: redisTestUrl() });
+    await raw.connect();
+    try {
+      const keys = await raw.keys(`${prefix}notify:*`);
+      expect(keys).toContain(`${prefix}notify:held`);
+      for (const key of keys) {
+        expect(await raw.pTTL(key)).toBeGreaterThan(0);
+        expect(key).not.toContain('2025-04242');
+      }
+      const members = await raw.zRange(`${prefix}notify:held`, 0, -1);
+      expect(members.join(' ')).not.toMatch(/2025-|npe/);
+    } finally {
+      await raw.quit();
+    }
+    // Sent in the morning, as the other tests of this file expect an empty schedule.
+    at('2026-11-24T08:00:00Z');
+    expect(await dispatch.sendDue()).toBe(1);
   });
 
   it('an SMS in the working day goes at once; an e-mail to a lawyer goes at any hour', async () => {
