@@ -145,7 +145,8 @@ export class LoginFlow {
       returnTo: safeReturnTo(query.returnTo),
     } satisfies z.infer<typeof loginTransaction>;
     const id = randomBytes(24).toString('base64url');
-    await this.store.set(this.#transactionKey(id), this.#sealer.sealJson(transaction), LOGIN_TTL_MS);
+    const key = this.#transactionKey(id);
+    await this.store.set(key, this.#sealer.sealJson(transaction, key), LOGIN_TTL_MS);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.#url('/auth/callback'),
       scope: 'openid',
@@ -167,7 +168,7 @@ export class LoginFlow {
     const key = id ? this.#transactionKey(id) : null;
     const sealed = key ? await this.store.get(key) : null;
     if (key) await this.store.delete(key);
-    const transaction = this.#sealer.openJson(sealed, loginTransaction);
+    const transaction = key ? this.#sealer.openJson(sealed, key, loginTransaction) : null;
     if (!transaction) return this.#page(reply, request, 400, 'LOGIN_EXPIRED', true);
     const query = request.query as Record<string, unknown>;
     if (typeof query.error === 'string') {

@@ -171,19 +171,19 @@ export class Sessions {
   // concurrent refresh has just replaced (a rotated refresh token is good only once).
   async #write(key: string, state: SessionState): Promise<void> {
     const { principal, sid, createdAt, lastSeenAt } = state;
-    const sealed = this.#sealer.sealJson({ principal, sid, createdAt, lastSeenAt });
+    const sealed = this.#sealer.sealJson({ principal, sid, createdAt, lastSeenAt }, key);
     await this.store.set(key, sealed, this.#ttl(state));
   }
 
   async #writeTokens(key: string, state: SessionState, tokens: SessionTokens): Promise<void> {
     const left = Math.max(1, state.createdAt + this.lifetimes.absoluteMs - this.clock());
-    await this.store.set(`${key}:tokens`, this.#sealer.sealJson(tokens), left);
+    await this.store.set(`${key}:tokens`, this.#sealer.sealJson(tokens, `${key}:tokens`), left);
   }
 
   async #read(key: string): Promise<Session | null> {
     const [state, tokens] = await this.store.getMany([key, `${key}:tokens`]);
-    const openedState = this.#sealer.openJson<SessionState>(state);
-    const openedTokens = this.#sealer.openJson<SessionTokens>(tokens);
+    const openedState = this.#sealer.openJson<SessionState>(state, key);
+    const openedTokens = this.#sealer.openJson<SessionTokens>(tokens, `${key}:tokens`);
     if (!openedState || !openedTokens) return null;
     return { ...openedState, tokens: openedTokens };
   }

@@ -29,25 +29,25 @@ export class ViewerCache {
   for(nationalId: string, agency: string): AgencyCache {
     // The hash tag keeps one viewer's answers from one agency in one Redis Cluster slot (read together).
     const prefix = `cache:{${pseudonym(this.secret, nationalId)}:${agency}}:`;
-    const open = <T>(value: string | null): Cached<T> | null => {
-      const opened = this.#sealer.openJson<Cached<T>>(value);
+    const open = <T>(value: string | null, key: string): Cached<T> | null => {
+      const opened = this.#sealer.openJson<Cached<T>>(value, `${prefix}${key}`);
       this.onLookup(opened !== null);
       return opened;
     };
     return {
       put: (key, data) => {
-        const value = this.#sealer.sealJson({ asOf: new Date().toISOString(), data });
+        const value = this.#sealer.sealJson({ asOf: new Date().toISOString(), data }, `${prefix}${key}`);
         // The cache never holds a request up or fails it.
         this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(() => undefined);
       },
-      get: async <T>(key: string) => open<T>(await this.store.get(`${prefix}${key}`).catch(() => null)),
+      get: async <T>(key: string) => open<T>(await this.store.get(`${prefix}${key}`).catch(() => null), key),
       forget: (keys) => {
         // Like put: never holds anything up; a copy that survives expires with its TTL.
         for (const key of keys) this.store.delete(`${prefix}${key}`).catch(() => undefined);
       },
       getMany: async <T>(keys: readonly string[]) =>
         (await this.store.getMany(keys.map((k) => `${prefix}${k}`)).catch(() => keys.map(() => null))).map(
-          (v) => open<T>(v),
+          (v, i) => open<T>(v, keys[i] ?? ''),
         ),
     };
   }

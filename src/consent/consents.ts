@@ -36,7 +36,8 @@ export class ConsentService {
     private readonly store: Store,
     private readonly secret: string,
   ) {
-    this.#sealer = new Sealer(secret, 'consent');
+    // Consents given before values were bound to their keys are not asked for again.
+    this.#sealer = new Sealer(secret, 'consent', { acceptUnbound: true });
   }
 
   #key(principal: Principal, agency: string): string {
@@ -45,10 +46,11 @@ export class ConsentService {
 
   /** The viewer's consents at these agencies, in one round trip; a missing or unreadable record is no consent. */
   async forViewer(principal: Principal, agencies: readonly string[]): Promise<Map<string, AgencyConsent>> {
-    const values = await this.store.getMany(agencies.map((a) => this.#key(principal, a)));
+    const keys = agencies.map((a) => this.#key(principal, a));
+    const values = await this.store.getMany(keys);
     return new Map(
       agencies.map((agency, i) => {
-        const found = this.#sealer.openJson(values[i], stored);
+        const found = this.#sealer.openJson(values[i], keys[i] ?? '', stored);
         const consent = found
           ? { agency, ...found }
           : { agency, portal: false, notifications: false, givenAt: null, withdrawnAt: null };
@@ -89,7 +91,8 @@ export class ConsentService {
   }
 
   async #save(principal: Principal, agency: string, consent: z.infer<typeof stored>): Promise<AgencyConsent> {
-    await this.store.set(this.#key(principal, agency), this.#sealer.sealJson(consent), CONSENT_TTL_MS);
+    const key = this.#key(principal, agency);
+    await this.store.set(key, this.#sealer.sealJson(consent, key), CONSENT_TTL_MS);
     return { agency, ...consent };
   }
 }

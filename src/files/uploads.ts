@@ -116,7 +116,7 @@ export class UploadStore {
   /** The upload, when it exists and belongs to this person; null otherwise (the same for both). */
   async find(id: string, principal: Principal): Promise<UploadRecord | null> {
     if (!/^[\w-]{20,40}$/.test(id)) return null;
-    const record = this.#sealer.openJson(await this.store.get(`upload:${id}`), uploadRecord);
+    const record = this.#sealer.openJson(await this.store.get(`upload:${id}`), `upload:${id}`, uploadRecord);
     return record?.owner === pseudonym(this.secret, principal.nationalId) ? record : null;
   }
 
@@ -138,6 +138,6 @@ export class UploadStore {
 
   async #save(record: UploadRecord): Promise<void> {
     const ttl = Math.max(1, Date.parse(record.expiresAt) - Date.now());
-    await this.store.set(`upload:${record.id}`, this.#sealer.sealJson(record), ttl);
+    await this.store.set(`upload:${record.id}`, this.#sealer.sealJson(record, `upload:${record.id}`), ttl);
   }
 }

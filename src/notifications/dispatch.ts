@@ -47,6 +47,7 @@ const SMS_FROM_HOUR = 9;
 const SMS_UNTIL_HOUR = 17;
 const ONE_PER_MS = 60 * 60_000;
 const QUEUE = 'notify:held';
+const DEV_OUTBOUND = 'dev:outbound';
 /** A held message waits at most until the next morning; a day bounds it and its place on the schedule. */
 const HELD_MS = 24 * 3_600_000;
 const TIME_ZONE: Record<Country, string> = { NO: 'Europe/Oslo', DK: 'Europe/Copenhagen' };
@@ -145,7 +146,11 @@ export class NotificationDispatch {
     }
     const due = message.channel === 'SMS' ? smsMayGoAt(now, news.country) : now;
     if (due.getTime() > now.getTime()) {
-      await this.store.set(`notify:message:${member}`, this.#sealer.sealJson(message), HELD_MS);
+      await this.store.set(
+        `notify:message:${member}`,
+        this.#sealer.sealJson(message, `notify:message:${member}`),
+        HELD_MS,
+      );
       await this.store.schedule(QUEUE, member, due.getTime(), HELD_MS);
       return 'HELD';
     }
@@ -159,7 +164,8 @@ export class NotificationDispatch {
     const due = await this.store.claimDue(QUEUE, now, 60_000, 50);
     let sent = 0;
     for (const member of due) {
-      const message = this.#sealer.openJson(await this.store.get(`notify:message:${member}`), held);
+      const key = `notify:message:${member}`;
+      const message = this.#sealer.openJson(await this.store.get(key), key, held);
       if (message) {
         await this.notifier.send(message);
         sent++;
@@ -211,14 +217,16 @@ export class LogNotifier implements Notifier {
       { channel: message.channel, to: `…${message.to.slice(-3)}`, text: message.text },
       'notification (development: not sent)',
     );
-    const sealed = this.#sealer.sealJson({ ...message, at: new Date().toISOString() });
-    await this.store.push('dev:outbound', sealed, 86_400_000, 100);
+    const sealed = this.#sealer.sealJson({ ...message, at: new Date().toISOString() }, DEV_OUTBOUND);
+    await this.store.push(DEV_OUTBOUND, sealed, 86_400_000, 100);
   }
 
   /** The last messages, newest first. */
   async recent(): Promise<(OutboundMessage & { at: string })[]> {
-    return (await this.store.list('dev:outbound'))
-      .flatMap((sealed) => this.#sealer.openJson<OutboundMessage & { at: string }>(sealed) ?? [])
+    return (await this.store.list(DEV_OUTBOUND))
+      .flatMap(
+        (sealed) => this.#sealer.openJson<OutboundMessage & { at: string }>(sealed, DEV_OUTBOUND) ?? [],
+      )
       .reverse();
   }
 }

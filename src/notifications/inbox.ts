@@ -39,25 +39,28 @@ export class NotificationInbox {
     private readonly store: Store,
     private readonly secret: string,
   ) {
-    this.#sealer = new Sealer(secret, 'notifications');
+    // Notifications written before values were bound to their keys stay readable.
+    this.#sealer = new Sealer(secret, 'notifications', { acceptUnbound: true });
   }
 
   async record(nationalId: string, entry: Omit<Notification, 'id' | 'createdAt'>): Promise<Notification> {
     const item = { ...entry, id: randomUUID(), createdAt: new Date().toISOString() };
-    await this.store.push(this.#key(nationalId), this.#sealer.sealJson(item), KEEP_MS, KEEP_COUNT);
+    const key = this.#key(nationalId);
+    await this.store.push(key, this.#sealer.sealJson(item, key), KEEP_MS, KEEP_COUNT);
     return item;
   }
 
   /** The person's notifications from the agencies `shows` lets through (all by default). */
   async view(nationalId: string, shows: (agency: string) => boolean = () => true): Promise<InboxView> {
+    const key = this.#key(nationalId);
     const [sealed, read] = await Promise.all([
-      this.store.list(this.#key(nationalId)),
+      this.store.list(key),
       this.store.list(this.#readKey(nationalId)),
     ]);
     const readIds = new Set(read);
     const items = sealed
       .flatMap((value) => {
-        const item = this.#sealer.openJson(value, notification);
+        const item = this.#sealer.openJson(value, key, notification);
         return item && shows(item.agency) ? [{ ...item, read: readIds.has(item.id) }] : [];
       })
       .reverse();

@@ -49,7 +49,8 @@ export class SubmissionRecords {
     private readonly store: Store,
     private readonly secret: string,
   ) {
-    this.#sealer = new Sealer(secret, 'submissions');
+    // Submissions written before values were bound to their keys are still delivered.
+    this.#sealer = new Sealer(secret, 'submissions', { acceptUnbound: true });
   }
 
   owner(principal: Principal): string {
@@ -57,12 +58,20 @@ export class SubmissionRecords {
   }
 
   async save(record: SubmissionRecord): Promise<SubmissionRecord> {
-    await this.store.set(`submission:${record.id}`, this.#sealer.sealJson(record), KEEP_MS);
+    await this.store.set(
+      `submission:${record.id}`,
+      this.#sealer.sealJson(record, `submission:${record.id}`),
+      KEEP_MS,
+    );
     return record;
   }
 
   async get(id: string): Promise<SubmissionRecord | null> {
-    return this.#sealer.openJson(await this.store.get(`submission:${id}`), submissionRecord);
+    return this.#sealer.openJson(
+      await this.store.get(`submission:${id}`),
+      `submission:${id}`,
+      submissionRecord,
+    );
   }
 
   remove(id: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { pseudonym } from '../../src/auth/pseudonym.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
@@ -264,5 +266,24 @@ describe('consent in Redis', () => {
     const token = await stack.token('lawyer-many', { consent: false });
     const { body } = await first.graphql<Statuses>(CASES, { token });
     expect(statuses(body).npe).toBe('CONSENT_REQUIRED');
+  });
+
+  it('one person’s consent copied under another person’s key counts as no consent', async () => {
+    const giver = await stack.token('second-lawyer', { consent: false });
+    const given = await first.graphql(GIVE, {
+      token: giver,
+      variables: { agency: 'helseklage', notifications: true },
+    });
+    expect(given.body.errors).toBeUndefined();
+    const secret = loadConfig(stack.mocks.gatewayEnvironment()).storeSecret;
+    const keyOf = (key: string) =>
+      `${prefix}consent:${pseudonym(secret, persona(key).login.pid ?? '')}:helseklage`;
+    const value = (await raw.get(keyOf('second-lawyer'))) ?? '';
+    expect(value).not.toBe('');
+    // Someone with write access to Redis gives the stranger the lawyer's consent.
+    await raw.set(keyOf('stranger'), value, { PX: 60_000 });
+    const stranger = await stack.token('stranger', { consent: false });
+    const { body } = await first.graphql<Statuses>(CASES, { token: stranger });
+    expect(statuses(body).helseklage).toBe('CONSENT_REQUIRED');
   });
 });
