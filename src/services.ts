@@ -42,6 +42,7 @@ export function createServices(
     config.safetyNetTtlSeconds > 0
       ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)
       : null;
+  const caseEventBus = new CaseEventBus(store, config.storeSecret, log.child({ topic: 'events' }));
   const auditLog = new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' }));
   const inbox = new NotificationInbox(store, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));
@@ -55,9 +56,9 @@ export function createServices(
     inbox,
     documentReads: new DocumentReads(store, config.storeSecret),
     notifications: { dispatch, logNotifier },
-    caseEventBus: new CaseEventBus(store, config.storeSecret, log.child({ topic: 'events' })),
+    caseEventBus,
     caseEvents: new CaseEvents({
-      store,
+      bus: caseEventBus,
       secret: config.storeSecret,
       consentService,
       inbox,

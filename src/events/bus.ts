@@ -2,31 +2,41 @@
  * Live case events on this gateway instance. Every instance subscribes once to the store's channel, so an
  * event received by any instance reaches the subscribers on all of them; each subscriber gets only the
  * events addressed to them (the audience the receiving instance computed with the access policy), and only
- * while their login is still good.
+ * while their login is still good. Events cross Redis sealed (case numbers and audiences are personal data),
+ * so that nothing readable, and nothing forged, passes through the channel.
  */
 import { EventEmitter, on } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
-import { CASE_EVENTS_CHANNEL, type PublishedCaseEvent } from './case-events.js';
+import { Sealer } from '../store/sealed.js';
+import type { PublishedCaseEvent } from './case-events.js';
+
+const CASE_EVENTS_CHANNEL = 'case-events';
 
 export class CaseEventBus {
   readonly #local = new EventEmitter().setMaxListeners(0);
+  readonly #sealer: Sealer;
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly secret: string,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.#sealer = new Sealer(secret, 'case-events');
+  }
+
+  /** Sends an event to the subscribers on every instance. */
+  async publish(event: PublishedCaseEvent): Promise<void> {
+    await this.store.publish(CASE_EVENTS_CHANNEL, this.#sealer.sealJson(event, CASE_EVENTS_CHANNEL));
+  }
 
   async start(): Promise<void> {
     this.#unsubscribe = await this.store.subscribe(CASE_EVENTS_CHANNEL, (message) => {
-      try {
-        this.#local.emit('event', JSON.parse(message) as PublishedCaseEvent);
-      } catch {
-        this.log.warn('a case event on the channel was not JSON; dropped');
-      }
+      const event = this.#sealer.openJson<PublishedCaseEvent>(message, CASE_EVENTS_CHANNEL);
+      if (event) this.#local.emit('event', event);
+      else this.log.warn('a case event on the channel was not sealed by a gateway; dropped');
     });
   }
 

@@ -21,9 +21,7 @@ import type { ViewerCache } from '../cache/viewer-cache.js';
 import type { ConsentService } from '../consent/consents.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
 import type { NotificationInbox } from '../notifications/inbox.js';
-import type { Store } from '../store/index.js';
-
-export const CASE_EVENTS_CHANNEL = 'case-events';
+import type { CaseEventBus } from './bus.js';
 
 /** An event as published to the gateway instances: the case, what happened, and who may hear of it. */
 export interface PublishedCaseEvent extends AgencyEvent {
@@ -34,7 +32,7 @@ export interface PublishedCaseEvent extends AgencyEvent {
 }
 
 export interface CaseEventServices {
-  store: Store;
+  bus: CaseEventBus;
   secret: string;
   consentService: ConsentService;
   inbox: NotificationInbox;
@@ -98,7 +96,7 @@ export class CaseEvents {
         this.services.log.info({ agency, outcome }, 'notification');
       }
     }
-    await this.services.store.publish(CASE_EVENTS_CHANNEL, JSON.stringify(published));
+    await this.services.bus.publish(published);
     return published;
   }
 

@@ -2,7 +2,11 @@
  * Live updates over server-sent events (graphql-sse): a person subscribed to their case events hears of a
  * change as soon as the agency reports it; someone else hears nothing; no login, no stream.
  */
+import { createClient } from 'redis';
 import { request } from 'undici';
+import { pseudonym } from '../../src/auth/pseudonym.js';
+import { loadConfig } from '../../src/config.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe } from '../helpers/sse.js';
 import { advance, appealInProgress } from '../helpers/cases.js';
@@ -88,5 +92,57 @@ describe('live case events', () => {
     expect((await postGraphql(stack.url, '{ viewer { country } }', { token })).body.data).toEqual({
       viewer: { country: 'NO' },
     });
+  });
+});
+
+describe('live case events across Redis', () => {
+  const prefix = uniquePrefix();
+  let redisStack: TestStack;
+  const raw = createClient({ url: redisTestUrl() });
+
+  beforeAll(async () => {
+    redisStack = await startTestStack({ env: { REDIS_URL: redisTestUrl(), REDIS_KEY_PREFIX: prefix } });
+    await raw.connect();
+  });
+  afterAll(async () => {
+    await raw.quit();
+    await redisStack.close();
+  });
+
+  it('cross the channel sealed: no case number or audience in clear, and a forged message reaches nobody', async () => {
+    const record = appealInProgress(redisStack.mocks.world);
+    const ingrid = await redisStack.token('citizen-npe-helseklage');
+    const onChannel: string[] = [];
+    const listener = raw.duplicate();
+    await listener.connect();
+    await listener.subscribe(`${prefix}case-events`, (message) => void onChannel.push(message));
+    const hers = await subscribe(redisStack.url, { authorization: `Bearer ${ingrid}` });
+    try {
+      const count = await advance(redisStack.mocks.agencies.helseklage.url, record.caseNumber);
+      await hers.waitFor(count);
+      expect(onChannel.length).toBeGreaterThanOrEqual(count);
+      for (const message of onChannel) {
+        expect(message).not.toContain(record.caseNumber);
+        expect(message).not.toMatch(/audience|helseklage|STEP_COMPLETED/);
+      }
+      // Whoever can publish on Redis cannot speak for a gateway.
+      const secret = loadConfig(redisStack.mocks.gatewayEnvironment()).storeSecret;
+      const forged = {
+        id: 'forged',
+        agency: 'helseklage',
+        kind: 'DECISION_MADE',
+        caseNumber: record.caseNumber,
+        occurredAt: new Date().toISOString(),
+        step: null,
+        documentId: null,
+        audience: [pseudonym(secret, persona('citizen-npe-helseklage').login.pid ?? '')],
+      };
+      await raw.publish(`${prefix}case-events`, JSON.stringify(forged));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(hers.received).toHaveLength(count);
+    } finally {
+      hers.close();
+      await listener.quit();
+    }
   });
 });
