@@ -52,10 +52,10 @@ export class RateLimiter {
   }
 
   async #count(key: string, limit: number, log: FastifyBaseLogger, weight: number): Promise<void> {
-    let count = 0;
-    let resetInMs = 0;
+    let count: number;
+    let resetInMs: number;
     try {
-      for (let i = 0; i < weight; i++) ({ count, resetInMs } = await this.store.hit(key, WINDOW_MS));
+      ({ count, resetInMs } = await this.store.hit(key, WINDOW_MS, weight));
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'rate limit not checked: store unavailable');
       return;

@@ -37,9 +37,9 @@ export class MemoryStore implements Store {
     for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
   }
 
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
+  async hit(key: string, windowMs: number, weight = 1): Promise<WindowCount> {
     const entry = this.#live(key) ?? { value: '0', expiresAt: Date.now() + windowMs };
-    entry.value = String(Number(entry.value) + 1);
+    entry.value = String(Number(entry.value) + weight);
     this.#entries.set(key, entry);
     return { count: Number(entry.value), resetInMs: entry.expiresAt - Date.now() };
   }

@@ -167,10 +167,10 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
   const k = (key: string) => `${options.keyPrefix}${key}`;
 
   return {
-    async hit(key: string, windowMs: number): Promise<WindowCount> {
+    async hit(key: string, windowMs: number, weight = 1): Promise<WindowCount> {
       const [count, , ttl] = await client
         .multi()
-        .incr(k(key))
+        .incrBy(k(key), weight)
         // NX: only the first hit of a window starts its clock.
         .pExpire(k(key), windowMs, 'NX')
         .pTTL(k(key))

@@ -10,8 +10,8 @@ export interface WindowCount {
 }
 
 export interface Store {
-  /** Counts a hit in a fixed window that starts with the first hit. */
-  hit(key: string, windowMs: number): Promise<WindowCount>;
+  /** Counts a hit (or `weight` hits at once) in a fixed window that starts with the first hit. */
+  hit(key: string, windowMs: number, weight?: number): Promise<WindowCount>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Sets the value only if the key does not exist; true when this call set it (a one-time claim). */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;

@@ -113,6 +113,11 @@ describe.each([
     expect(await store.get('gone')).toBeNull();
   });
 
+  it('counts several hits at once', async () => {
+    expect(await store.hit('weighted', 10_000)).toMatchObject({ count: 1 });
+    expect(await store.hit('weighted', 10_000, 5)).toMatchObject({ count: 6 });
+  });
+
   it('counts hits in a window that starts with the first hit and then resets', async () => {
     expect(await store.hit('window', 300)).toMatchObject({ count: 1 });
     expect(await store.hit('window', 300)).toMatchObject({ count: 2 });
