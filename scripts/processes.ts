@@ -9,13 +9,23 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A free loopback port, so that a URL can be known before its server starts. */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  const { port, release } = await reservePort();
+  await release();
+  return port;
+}
+
+/**
+ * A free loopback port, held until `release`: whatever else starts on port 0 meanwhile (the mocks, say) is
+ * given another one, so the port is still free when its owner listens on it.
+ */
+export function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
+      resolve({ port, release: () => new Promise<void>((done) => server.close(() => done())) });
     });
   });
 }

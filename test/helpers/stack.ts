@@ -10,7 +10,7 @@ import { generateWorld } from '../../mocks/seed/generate.js';
 import type { AgencyCode, World } from '../../mocks/seed/model.js';
 import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
 import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
-import { freePort } from '../../scripts/processes.js';
+import { reservePort } from '../../scripts/processes.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
@@ -78,7 +78,8 @@ export interface TestStackOptions {
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   // The main gateway's URL is known first: the identity providers register its login callback.
-  const port = await freePort();
+  // Held while the mocks start on port 0, so that none of them is given the gateway's port.
+  const { port, release } = await reservePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const mocks = await startMockStack({
     world: sharedWorld(),
@@ -86,7 +87,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     faults: options.faults,
     bff: { ...DEV_BFF_CLIENT, publicUrl },
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-  });
+  }).finally(release);
   const baseEnv = {
     PORT: '0',
     LOG_LEVEL: 'silent',
