@@ -105,12 +105,12 @@ async function caseFile(
   });
   zip.end();
 
-  const signal = await openTransfer(context, reply);
-  if (!signal) return reply;
+  const transfer = await openTransfer(context, reply);
+  if (!transfer) return reply;
   const fetchInTurn = async () => {
     for (const { document, sink } of entries) {
       const content = await adapter.documentContent(document.record.id, {
-        signal,
+        signal: transfer.signal,
         correlationId: context.requestId,
       });
       if (!content) throw new Error('a document disappeared at the agency while the case file was made');

@@ -62,12 +62,12 @@ async function deliver(
   }
 
   // Stops the agency's transfer when the person's browser goes away or the download runs out of time.
-  const signal = await openTransfer(context, reply);
-  if (!signal) return reply;
+  const transfer = await openTransfer(context, reply);
+  if (!transfer) return reply;
   let content;
   try {
     content = await adapter.documentContent(document.record.id, {
-      signal,
+      signal: transfer.signal,
       correlationId: context.requestId,
     });
   } catch (error) {

@@ -29,6 +29,13 @@ export function unavailable(reply: FastifyReply): FastifyReply {
     .send({ error: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
 }
 
+/** One of the person's transfers: the signal for the agency's side of it, and how to end it for their sake. */
+export interface Transfer {
+  signal: AbortSignal;
+  /** Ends the agency's side because of the person (they sent too slowly, too much, or went away). */
+  endForCaller(why: string): void;
+}
+
 /**
  * Opens one of the person's transfers (an upload, a download, a case file): a slot of theirs (at most
  * TRANSFERS_PER_PERSON at once), and the signal for the agency's side of it, aborted with CallerGone when
@@ -38,7 +45,7 @@ export function unavailable(reply: FastifyReply): FastifyReply {
 export async function openTransfer(
   context: AuthenticatedContext,
   reply: FastifyReply,
-): Promise<AbortSignal | null> {
+): Promise<Transfer | null> {
   const { slots, pace } = context.transfers;
   const slot = await slots.acquire(context.principal, context.log);
   if (!slot) {
@@ -54,14 +61,14 @@ export async function openTransfer(
   const ended = new AbortController();
   // A case file's documents all listen to this one signal: not a leak.
   setMaxListeners(0, ended.signal);
-  const timer = setTimeout(
-    () => ended.abort(new CallerGone('the transfer ran out of time')),
-    pace.totalMs,
-  ).unref();
+  const endForCaller = (why: string) => {
+    if (!ended.signal.aborted) ended.abort(new CallerGone(why));
+  };
+  const timer = setTimeout(() => endForCaller('the transfer ran out of time'), pace.totalMs).unref();
   reply.raw.once('close', () => {
     clearTimeout(timer);
-    ended.abort(new CallerGone('the person went away'));
+    endForCaller('the person went away');
     void slot.release();
   });
-  return ended.signal;
+  return { signal: ended.signal, endForCaller };
 }

@@ -97,8 +97,8 @@ async function receive(
   const declaredLength = reply.request.headers['content-length'];
   if (declaredLength !== undefined && Number(declaredLength) !== record.sizeBytes)
     return refuse(400, 'SIZE_MISMATCH');
-  const signal = await openTransfer(context, reply);
-  if (!signal) return reply;
+  const transfer = await openTransfer(context, reply);
+  if (!transfer) return reply;
   // The bytes must keep coming: a sender who trickles or stalls is cut off, before and during the transfer.
   const iterator = paced(body as AsyncIterable<Buffer>, context.transfers.pace)[Symbol.asyncIterator]();
   let head: Buffer[];
@@ -115,16 +115,18 @@ async function receive(
   let attachmentId: string;
   const stream = Readable.from(counted(head, iterator, record.sizeBytes), { objectMode: false });
   let senderFault: 'SIZE_MISMATCH' | 'TOO_SLOW' | null = null;
+  // Whatever fails on the sender's side (too much, too slow, gone) ends the agency's side as theirs.
   stream.once('error', (error) => {
     if (error instanceof SizeMismatch) senderFault = 'SIZE_MISMATCH';
     if (error instanceof TransferTooSlow) senderFault = 'TOO_SLOW';
+    transfer.endForCaller(error.message);
   });
   try {
     ({ attachmentId } = await adapter.uploadAttachment(
       caseNumber,
       { filename: record.filename, contentType: record.contentType, sizeBytes: record.sizeBytes },
       stream,
-      { signal, correlationId: context.requestId },
+      { signal: transfer.signal, correlationId: context.requestId },
     ));
   } catch (error) {
     if (senderFault) return refuse(senderFault === 'TOO_SLOW' ? 408 : 400, senderFault);
