@@ -29,21 +29,28 @@ export class RateLimiter {
    * request is let through and the outage logged: reading one's own case matters more than the limit.
    */
   async check(principal: Principal, log: FastifyBaseLogger, weight = 1): Promise<void> {
-    await this.#count(
-      `ratelimit:${pseudonym(this.options.secret, principal.nationalId)}`,
-      this.options.perMinute,
-      log,
-      weight,
+    throwPast(
+      await this.#count(
+        `ratelimit:${pseudonym(this.options.secret, principal.nationalId)}`,
+        this.options.perMinute,
+        log,
+        weight,
+      ),
     );
   }
 
+  /** The same for a request without a valid login (refused tokens, an ended session, none at all). */
+  async checkClient(address: string, log: FastifyBaseLogger): Promise<void> {
+    throwPast(await this.clientRetryAfter(address, log));
+  }
+
   /**
-   * The same for a request without a valid login, counted per client address (its HMAC, never the address
-   * itself): login starts, callbacks, refused tokens. Nobody can store login transactions or try tokens
+   * Counts a request without a valid login per client address (its HMAC, never the address itself): the
+   * seconds to wait when past the limit, else null. Nobody can store login transactions or try tokens
    * without end.
    */
-  async checkClient(address: string, log: FastifyBaseLogger): Promise<void> {
-    await this.#count(
+  clientRetryAfter(address: string, log: FastifyBaseLogger): Promise<number | null> {
+    return this.#count(
       `ratelimit:client:${pseudonym(this.options.secret, `address|${address}`)}`,
       this.options.anonymousPerMinute,
       log,
@@ -51,20 +58,25 @@ export class RateLimiter {
     );
   }
 
-  async #count(key: string, limit: number, log: FastifyBaseLogger, weight: number): Promise<void> {
-    let count: number;
-    let resetInMs: number;
+  /** Counts `weight` hits; the seconds until the window resets when past `limit`, else null. */
+  async #count(key: string, limit: number, log: FastifyBaseLogger, weight: number): Promise<number | null> {
     try {
-      ({ count, resetInMs } = await this.store.hit(key, WINDOW_MS, weight));
+      const { count, resetInMs } = await this.store.hit(key, WINDOW_MS, weight);
+      return count > limit ? Math.max(1, Math.ceil(resetInMs / 1000)) : null;
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'rate limit not checked: store unavailable');
-      return;
-    }
-    if (count > limit) {
-      const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
-      throw graphError('RATE_LIMITED', `Too many requests. Try again in ${retryAfter} seconds.`, {
-        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-      });
+      return null;
     }
   }
+}
+
+export function rateLimitMessage(retryAfter: number): string {
+  return `Too many requests. Try again in ${retryAfter} seconds.`;
+}
+
+function throwPast(retryAfter: number | null): void {
+  if (retryAfter === null) return;
+  throw graphError('RATE_LIMITED', rateLimitMessage(retryAfter), {
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+  });
 }

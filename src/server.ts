@@ -35,7 +35,7 @@ import { registerDocumentDownloads } from './files/download.js';
 import { uploadRoute } from './files/upload-route.js';
 import { createLoaders } from './loaders/index.js';
 import type { AgencyConsent } from './consent/consents.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, rateLimitMessage } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
@@ -375,22 +375,14 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await app.register(uploadRoute(requestContext));
 
   // Login routes carry no login yet: limited per client address (each start stores a login transaction).
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/auth/')) return;
-    try {
-      await limiter.checkClient(request.ip, request.log);
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const retryAfter = (
-        error.extensions.http as { headers?: Map<string, string> } | undefined
-      )?.headers?.get('retry-after');
-      return reply
-        .code(429)
-        .header('retry-after', retryAfter ?? '60')
-        .send({ error: 'RATE_LIMITED', message: error.message });
-    }
+  await login.register(app, async (request, reply) => {
+    const retryAfter = await limiter.clientRetryAfter(request.ip, request.log);
+    if (retryAfter === null) return;
+    return reply
+      .code(429)
+      .header('retry-after', String(retryAfter))
+      .send({ error: 'RATE_LIMITED', message: rateLimitMessage(retryAfter) });
   });
-  login.register(app);
   registerCaseEventStream(app, {
     schema,
     context: requestContext,

@@ -6,7 +6,7 @@
  * person logs out at the provider.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { negotiateLanguage, labelTable, type Lang } from '../i18n.js';
@@ -115,12 +115,16 @@ export class LoginFlow {
     }
   };
 
-  register(app: FastifyInstance): void {
-    app.get('/auth/login', (request, reply) => this.#login(request, reply));
-    app.get('/auth/callback', (request, reply) => this.#callback(request, reply));
-    app.post('/auth/logout', (request, reply) => this.#logout(request, reply));
-    app.get('/auth/logged-out', (request, reply) => this.#page(reply, request, 200, 'LOGGED_OUT', false));
-    app.get('/auth/frontchannel-logout', (request, reply) => this.#frontChannelLogout(request, reply));
+  /** The login routes, each behind `limit` (a hook that may answer first, e.g. 429). */
+  async register(app: FastifyInstance, limit: onRequestAsyncHookHandler): Promise<void> {
+    await app.register(async (scope) => {
+      scope.addHook('onRequest', limit);
+      scope.get('/auth/login', (request, reply) => this.#login(request, reply));
+      scope.get('/auth/callback', (request, reply) => this.#callback(request, reply));
+      scope.post('/auth/logout', (request, reply) => this.#logout(request, reply));
+      scope.get('/auth/logged-out', (request, reply) => this.#page(reply, request, 200, 'LOGGED_OUT', false));
+      scope.get('/auth/frontchannel-logout', (request, reply) => this.#frontChannelLogout(request, reply));
+    });
   }
 
   async #login(request: FastifyRequest, reply: FastifyReply) {

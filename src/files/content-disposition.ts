@@ -1,25 +1,16 @@
 /** Headers for a document leaving the gateway: a safe file name and an allow-listed content type. */
+import { knownExtension } from './file-types.js';
 import { withoutUnsafeCharacters } from './filenames.js';
-
-/** Types a document may be served as; anything else goes out as plain bytes. */
-const DOCUMENT_TYPES: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/heic': 'heic',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
 
 /** The file extension for a type the gateway sends (documents, and the case file's ZIP). */
 export function extensionFor(contentType: string): string {
-  if (contentType === 'application/zip') return 'zip';
-  return Object.hasOwn(DOCUMENT_TYPES, contentType) ? (DOCUMENT_TYPES[contentType] ?? 'bin') : 'bin';
+  return contentType === 'application/zip' ? 'zip' : (knownExtension(contentType) ?? 'bin');
 }
 
 /** The agency's type when it is one we serve; anything else is sent as bytes, never rendered. */
 export function safeContentType(type: string | null): string {
   const bare = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return Object.hasOwn(DOCUMENT_TYPES, bare) ? bare : 'application/octet-stream';
+  return knownExtension(bare) ? bare : 'application/octet-stream';
 }
 
 /**

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Principal } from '../auth/principal.js';
 import { Sealer } from '../store/sealed.js';
+import { DOCX, knownExtension } from './file-types.js';
 import { withoutUnsafeCharacters } from './filenames.js';
 import type { Store } from '../store/index.js';
 
@@ -21,20 +22,9 @@ export type UploadRefusal =
   | 'BAD_FILENAME'
   | 'NOT_ALLOWED';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** PDF, JPEG, PNG, HEIC and DOCX, as the agencies accept them. */
-export const ALLOWED_UPLOAD_TYPES: Readonly<Record<string, string>> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/heic': 'heic',
-  [DOCX]: 'docx',
-};
-
-/** Whether a declared type is one the agencies accept (own keys only: `constructor` is no file type). */
+/** Whether a declared type is one the agencies accept. */
 export function isAllowedUploadType(contentType: string): boolean {
-  return Object.hasOwn(ALLOWED_UPLOAD_TYPES, contentType);
+  return knownExtension(contentType) !== null;
 }
 
 /** Bytes needed to recognise every allowed type. */
@@ -66,8 +56,7 @@ export function safeFilename(name: string, contentType: string): string | null {
     .slice(0, 120)
     .replace(/^[.\s]+|[.\s]+$/g, '');
   if (!withoutExtension) return null;
-  const extension = isAllowedUploadType(contentType) ? ALLOWED_UPLOAD_TYPES[contentType] : 'bin';
-  return `${withoutExtension}.${extension ?? 'bin'}`;
+  return `${withoutExtension}.${knownExtension(contentType) ?? 'bin'}`;
 }
 
 const uploadRecord = z.object({
