@@ -70,13 +70,9 @@ export class RateLimiter {
   }
 }
 
-export function rateLimitMessage(retryAfter: number): string {
-  return `Too many requests. Try again in ${retryAfter} seconds.`;
-}
-
 function throwPast(retryAfter: number | null): void {
   if (retryAfter === null) return;
-  throw graphError('RATE_LIMITED', rateLimitMessage(retryAfter), {
+  throw graphError('RATE_LIMITED', `Too many requests. Try again in ${retryAfter} seconds.`, {
     http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
   });
 }

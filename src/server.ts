@@ -35,7 +35,7 @@ import { registerDocumentDownloads } from './files/download.js';
 import { uploadRoute } from './files/upload-route.js';
 import { createLoaders } from './loaders/index.js';
 import type { AgencyConsent } from './consent/consents.js';
-import { RateLimiter, rateLimitMessage } from './rate-limit.js';
+import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
@@ -374,15 +374,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   registerCaseFiles(app, requestContext);
   await app.register(uploadRoute(requestContext));
 
-  // Login routes carry no login yet: limited per client address (each start stores a login transaction).
-  await login.register(app, async (request, reply) => {
-    const retryAfter = await limiter.clientRetryAfter(request.ip, request.log);
-    if (retryAfter === null) return;
-    return reply
-      .code(429)
-      .header('retry-after', String(retryAfter))
-      .send({ error: 'RATE_LIMITED', message: rateLimitMessage(retryAfter) });
-  });
+  await login.register(app, (request) => limiter.clientRetryAfter(request.ip, request.log));
   registerCaseEventStream(app, {
     schema,
     context: requestContext,

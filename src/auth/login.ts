@@ -6,7 +6,7 @@
  * person logs out at the provider.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { negotiateLanguage, labelTable, type Lang } from '../i18n.js';
@@ -64,6 +64,12 @@ const MESSAGES = labelTable({
     'The login service is not answering right now. Please try again shortly.',
   ],
   LOGGED_OUT: ['Du er logget ut.', 'Du er logga ut.', 'Du er logget ud.', 'You are logged out.'],
+  TOO_MANY_ATTEMPTS: [
+    'For mange innloggingsforsøk herfra. Vent et minutt og prøv igjen.',
+    'For mange innloggingsforsøk herifrå. Vent eitt minutt og prøv igjen.',
+    'For mange loginforsøg herfra. Vent et minut og prøv igen.',
+    'Too many login attempts from here. Wait a minute and try again.',
+  ],
 });
 type MessageCode = keyof typeof MESSAGES;
 
@@ -115,10 +121,21 @@ export class LoginFlow {
     }
   };
 
-  /** The login routes, each behind `limit` (a hook that may answer first, e.g. 429). */
-  async register(app: FastifyInstance, limit: onRequestAsyncHookHandler): Promise<void> {
+  /**
+   * The login routes. They carry no login yet, so `retryAfter` counts them per client address (each start
+   * stores a login transaction): past its limit they answer 429 with a page in the person's language.
+   */
+  async register(
+    app: FastifyInstance,
+    retryAfter: (request: FastifyRequest) => Promise<number | null>,
+  ): Promise<void> {
     await app.register(async (scope) => {
-      scope.addHook('onRequest', limit);
+      scope.addHook('onRequest', async (request, reply) => {
+        const wait = await retryAfter(request);
+        if (wait === null) return;
+        void reply.header('retry-after', String(wait));
+        return this.#page(reply, request, 429, 'TOO_MANY_ATTEMPTS', false);
+      });
       scope.get('/auth/login', (request, reply) => this.#login(request, reply));
       scope.get('/auth/callback', (request, reply) => this.#callback(request, reply));
       scope.post('/auth/logout', (request, reply) => this.#logout(request, reply));

@@ -94,12 +94,18 @@ describe('requests without a login, limited per client address', () => {
     expect(valid.status).toBe(200);
   });
 
-  it('login starts: past the limit, 429 and no login transaction stored', async () => {
+  it('login starts: past the limit, 429 in the person’s language and no login transaction started', async () => {
     const alone = await stack.gatewayWith({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
-    const statuses = [];
+    const answers = [];
     for (let i = 0; i < 7; i++)
-      statuses.push((await fetch(`${alone.url}/auth/login`, { redirect: 'manual' })).status);
-    expect(statuses.slice(0, 5).every((s) => s === 302 || s === 303)).toBe(true);
-    expect(statuses.slice(5)).toEqual([429, 429]);
+      answers.push(
+        await fetch(`${alone.url}/auth/login`, { redirect: 'manual', headers: { 'accept-language': 'nn' } }),
+      );
+    expect(answers.slice(0, 5).every((a) => a.status === 303 && a.headers.has('set-cookie'))).toBe(true);
+    const refused = answers[6];
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused?.headers.has('set-cookie')).toBe(false);
+    expect(await refused?.text()).toContain('For mange innloggingsforsøk herifrå');
   });
 });
