@@ -160,6 +160,36 @@ describe('one person cannot take an agency from the others', () => {
     expect(statuses.npe).toBe('OK');
   });
 
+  it('six downloads abandoned while the agency is slow to send leave the circuit breaker closed', async () => {
+    const { body } = await stack.graphql<{
+      cases: { nodes: { documents: { downloadUrl: string | null }[] }[] };
+    }>('{ cases(filter: { agencies: ["npe"] }) { nodes { documents { downloadUrl } } } }', { token: ingrid });
+    const links = (body.data?.cases.nodes ?? [])
+      .flatMap((n) => n.documents)
+      .flatMap((d) => (d.downloadUrl ? [`${stack.url}${new URL(d.downloadUrl).pathname}`] : []))
+      .slice(0, 6);
+    expect(links).toHaveLength(6);
+    // The agency takes its time with document content only; the people do not wait for it.
+    stack.mocks.agencies.npe.setFaults({ delayMs: 5_000, onlyPaths: ['/api/v1/dokumenter'] });
+    try {
+      await Promise.all(
+        links.map(async (link) => {
+          const gone = new AbortController();
+          setTimeout(() => gone.abort(), 500);
+          await fetch(link, { headers: { authorization: `Bearer ${ingrid}` }, signal: gone.signal }).catch(
+            () => undefined,
+          );
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+      expect(metrics).toMatch(/upstream_breaker_state\{[^}]*agency="npe"[^}]*\} 0/);
+      expect(metrics).toMatch(/upstream_errors_total\{agency="npe",failure="CANCELLED"\} \d+/);
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+  });
+
   it('a person holds only so many live-update streams at once; the next is refused with 429', async () => {
     const token = await stack.token('bereaved');
     const as = (t: string) => ({ authorization: `Bearer ${t}` });

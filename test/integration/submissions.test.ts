@@ -323,6 +323,12 @@ describe('the same rule at delivery as at a read', () => {
     expect(state).toEqual({ state: 'FAILED', failureReason: 'NOT_ALLOWED' });
   });
 
+  it('a stranger’s submission to someone else’s case, accepted while the agency was down, is refused at delivery', async () => {
+    const { submissionId, state } = await sentDuringOutage('stranger', caseId);
+    expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+    expect(state).toEqual({ state: 'FAILED', failureReason: 'NOT_ALLOWED' });
+  });
+
   it('a D-number is refused at once, also while the agency is down: nothing is kept to deliver', async () => {
     const tomasz = await stack.token('dnumber');
     stack.mocks.agencies.helseklage.setFaults({ down: true });
