@@ -4,7 +4,7 @@
  * hold — each against the real gateway, the real mocks and real sockets.
  */
 import { request as httpRequest, type ClientRequest } from 'node:http';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedRequest } from '../../operations/client.js';
 import { DashboardDocument, type DashboardQuery } from '../../operations/generated/graphql.js';
@@ -171,14 +171,19 @@ describe('one person cannot take an agency from the others', () => {
     expect(links).toHaveLength(6);
     // The agency takes its time with document content only; the people do not wait for it.
     stack.mocks.agencies.npe.setFaults({ delayMs: 5_000, onlyPaths: ['/api/v1/dokumenter'] });
+    // A browser of its own: aborted requests leave it holding connections it never used, which it lets go
+    // when it is closed (the gateway's server would otherwise wait out its headers timeout at shutdown).
+    const browser = new Agent();
     try {
       await Promise.all(
         links.map(async (link) => {
           const gone = new AbortController();
           setTimeout(() => gone.abort(), 500);
-          await fetch(link, { headers: { authorization: `Bearer ${ingrid}` }, signal: gone.signal }).catch(
-            () => undefined,
-          );
+          await request(link, {
+            headers: { authorization: `Bearer ${ingrid}` },
+            signal: gone.signal,
+            dispatcher: browser,
+          }).catch(() => undefined);
         }),
       );
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -187,6 +192,7 @@ describe('one person cannot take an agency from the others', () => {
       expect(metrics).toMatch(/upstream_errors_total\{agency="npe",failure="CANCELLED"\} \d+/);
     } finally {
       stack.mocks.agencies.npe.setFaults({});
+      await browser.destroy();
     }
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,35 @@ describe('uploads', () => {
       outcome: 'GRANTED',
       object: `upload:${upload?.id}`,
     });
+  });
+
+  it('a refused upload’s connection is closed after the answer, whatever the sender’s client does', async () => {
+    const { upload } = await prepare({
+      filename: 'kvittering.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
+    // Chunked, more than declared; the sender's client keeps its connections for reuse.
+    const sender = httpRequest(`${stack.url}${new URL(upload?.url ?? '').pathname}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ingrid}`, 'content-type': 'application/pdf' },
+    });
+    const answered = new Promise<number | undefined>((resolve) =>
+      sender.once('response', (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      }),
+    );
+    const closed = new Promise<number>((resolve) => sender.once('close', () => resolve(Date.now())));
+    sender.on('error', () => undefined);
+    sender.end(Buffer.concat([PDF, PDF]));
+    expect(await answered).toBe(400);
+    const at = Date.now();
+    // The gateway lets the connection go soon after answering (otherwise it stays until the sender leaves).
+    const closedAt = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 4_000))]);
+    sender.destroy();
+    expect(closedAt).toBeGreaterThan(0);
+    expect(closedAt - at).toBeLessThan(3_000);
   });
 
   it('an upload URL works once', async () => {
