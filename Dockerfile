@@ -18,8 +18,9 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The SDL is read at start-up (schema/ beside dist/).
 COPY schema ./schema
-# The registered operations (npm run codegen): persisted operations, and the safelist (SAFELIST=on).
-COPY operations/generated/persisted-documents.json ./operations/generated/persisted-documents.json
+# The registered operations (npm run codegen): every id the client kit has shipped, for persisted operations
+# and the safelist (SAFELIST=on).
+COPY operations/registered.json ./operations/registered.json
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Two outputs. Typed resolvers from the SDL: mappers say what a parent object really is at run time, so
@@ -50,6 +51,10 @@ const config: CodegenConfig = {
     'operations/generated/': {
       documents: 'operations/*.graphql',
       preset: 'client',
+      // `__typename` on every selection set, in the typed documents and the registered texts alike: a
+      // normalized cache (Apollo Client's InMemoryCache, urql's Graphcache) identifies objects by it, and
+      // a registered text without it makes such a cache drop every field selected through a fragment.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       presetConfig: {
         fragmentMasking: false,
         // Each document carries its sha256 (`__meta__.hash`); persisted-documents.json maps hash → text.

@@ -171,6 +171,16 @@ function baseSchema(production: boolean) {
   });
 }
 
+/** `scheme://host[:port]`, as a browser sends it in `Origin` (a trailing slash is forgiven). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && `${url.origin}/` === (value.endsWith('/') ? value : `${value}/`);
+  } catch {
+    return false;
+  }
+}
+
 function describe(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
 }
@@ -200,6 +210,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = base.data;
   if (production && e.CORS_ORIGINS.some((o) => o === '*'))
     throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
+  const notOrigins = e.CORS_ORIGINS.filter((o) => o !== '*' && !isOrigin(o));
+  if (notOrigins.length)
+    throw new ConfigError(
+      notOrigins.map((o) => `CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port], nothing after it)`),
+    );
   // Plain HTTP to an identity provider only on this machine (the mocks, in tests of production mode).
   const plainHttp = (['IDPORTEN_ISSUER', 'MITID_ISSUER'] as const).filter((name) => {
     const url = new URL(e[name]);
@@ -234,7 +249,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
     logLevel: e.LOG_LEVEL,
-    corsOrigins: e.CORS_ORIGINS,
+    corsOrigins: e.CORS_ORIGINS.map((o) => (o === '*' ? o : new URL(o).origin)),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     persistedOperations: { manifest: e.PERSISTED_OPERATIONS_MANIFEST ?? null, safelist: e.SAFELIST === 'on' },
     tracing: {

@@ -46,7 +46,8 @@ import { operationMetrics } from './observability/apollo-metrics.js';
 import { checkReadiness } from './observability/readiness.js';
 import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
-import { loadPersistedOperations, registerPersistedOperations } from './persisted-operations.js';
+import { loadPersistedOperations } from './persisted-operations.js';
+import { registerOperationAdmission } from './operation-admission.js';
 import { operationTracing, startTracing, traceRequests } from './observability/tracing.js';
 import type { Notifier } from './notifications/dispatch.js';
 
@@ -138,7 +139,6 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   }
   const persisted = loadPersistedOperations(config.persistedOperations);
   if (persisted) {
-    registerPersistedOperations(app, persisted, ['/graphql', '/graphql/stream']);
     app.log.info(
       { registered: persisted.size, safelist: persisted.safelist },
       persisted.safelist ? 'safelist on: only registered operations run' : 'persisted operations accepted',
@@ -146,6 +146,12 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   }
   // Metrics before the parts that report to them. The outbox is counted when Prometheus asks.
   const metrics = new Metrics();
+  registerOperationAdmission(app, {
+    operations: persisted,
+    graphRoute: '/graphql',
+    otherRoutes: ['/graphql/stream'],
+    onRegisteredUse: (entry) => metrics.persistedOperation(entry.operation, entry.registered),
+  });
   const verifier = new TokenVerifier(config.issuers, {
     onCacheLookup: (hit) => metrics.cacheLookup('token', hit),
   });
@@ -190,6 +196,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const login = new LoginFlow(
     {
       publicUrl: config.publicUrl,
+      portalOrigins: config.corsOrigins,
       timeoutMs: config.upstream.headersTimeoutMs,
       clients: config.loginClients.map((client) => {
         const issuer = config.issuers.find((i) => i.provider === client.provider);
@@ -208,14 +215,23 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: true,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    // What a portal on its own origin sends: the upload PUT, its login, trace context and Apollo's headers.
+    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowedHeaders: [
       'authorization',
       'content-type',
       'accept-language',
       'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'apollographql-client-name',
+      'apollographql-client-version',
+      'traceparent',
+      'tracestate',
       'x-request-id',
     ],
+    // What it must read: the id that finds the log line, and how long to wait after a 429 or 503.
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store');
@@ -264,7 +280,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     plugins,
     validationRules: armor.validationRules,
     introspection: !config.production,
-    csrfPrevention: true,
+    // Cross-site request forgery is prevented by the operation admission (it knows the registered operations).
+    csrfPrevention: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

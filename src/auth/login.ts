@@ -29,6 +29,8 @@ export interface LoginClient {
 
 export interface LoginSettings {
   publicUrl: string;
+  /** Origins of the portals a login may return to (besides paths on the gateway's own origin). */
+  portalOrigins: readonly string[];
   clients: LoginClient[];
   /** Time allowed for each call to an identity provider. */
   timeoutMs: number;
@@ -79,10 +81,32 @@ function page(lang: Lang, text: string, retry: boolean): string {
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${escaped}</title></head><body><p>${escaped}</p>${link}</body></html>`;
 }
 
-/** Only a path on this site: never another origin (no open redirects). */
-function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(value)) return DEFAULT_RETURN_TO;
-  return value;
+/** Printable ASCII without backslashes: nothing a browser or a parser could read in two ways. */
+const PLAIN_URL = /^[\x21-\x5b\x5d-\x7e]{1,2000}$/;
+
+/**
+ * Where a login may return: a path on the gateway's own origin, or a URL on a configured portal origin —
+ * never elsewhere (no open redirects). The URL must begin with the portal's origin exactly as written, so
+ * that userinfo (`https://portal@evil`), a missing slash (`https://portal.evil`) or any form a parser might
+ * read differently cannot pass; percent-encoded forms are not decoded, so they stay paths.
+ */
+export function safeReturnTo(value: unknown, portalOrigins: readonly string[]): string {
+  if (typeof value !== 'string' || !PLAIN_URL.test(value)) return DEFAULT_RETURN_TO;
+  if (/^\/(?![/])/.test(value)) return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return DEFAULT_RETURN_TO;
+  }
+  const onPortal = portalOrigins.some(
+    (origin) =>
+      origin !== '*' &&
+      value.startsWith(origin) &&
+      /^[/?#]?$/.test(value.charAt(origin.length)) &&
+      url.origin === origin,
+  );
+  return onPortal && !url.username && !url.password ? url.href : DEFAULT_RETURN_TO;
 }
 
 const loginTransaction = z.object({
@@ -163,7 +187,7 @@ export class LoginFlow {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
-      returnTo: safeReturnTo(query.returnTo),
+      returnTo: safeReturnTo(query.returnTo, this.settings.portalOrigins),
     } satisfies z.infer<typeof loginTransaction>;
     const id = randomBytes(24).toString('base64url');
     const key = this.#transactionKey(id);

@@ -58,6 +58,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly #persisted = new Counter({
+    name: 'persisted_operations_total',
+    help: 'Registered operations sent by id, by operation name and the day the id was registered.',
+    labelNames: ['operation', 'registered'] as const,
+    registers: [this.registry],
+  });
+
   #outboxDepth: () => Promise<number> = async () => 0;
 
   constructor() {
@@ -91,6 +98,11 @@ export class Metrics {
     const operation = this.operationLabel(name);
     this.#requests.inc({ operation, outcome: ok ? 'ok' : 'error' });
     this.#requestSeconds.observe({ operation }, seconds);
+  }
+
+  /** A registered id was used (labels from the committed registry: bounded by it). */
+  persistedOperation(operation: string, registered: string): void {
+    this.#persisted.inc({ operation: this.operationLabel(operation), registered: registered || 'unknown' });
   }
 
   upstream(agency: string, seconds: number, failure: string | null): void {

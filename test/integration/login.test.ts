@@ -192,16 +192,30 @@ describe('login through the BFF', () => {
     expect(page.text).toContain('annen nettleser');
   });
 
-  it('returns only to a path on this site', async () => {
+  /** Where a login started with this returnTo lands (the redirect after the callback). */
+  async function landing(returnTo: string): Promise<string> {
     const browser = new Browser();
+    const query = `&returnTo=${encodeURIComponent(returnTo)}`;
     const page = await pick(
       browser,
-      await loginPage(browser, 'idporten', `&returnTo=${encodeURIComponent('//evil.example/')}`),
+      await loginPage(browser, 'idporten', query),
       'citizen-npe-helseklage',
       true,
     );
     const landed = await browser.go(Browser.location(page), {}, () => true);
-    expect(Browser.location(landed)).toBe(`${stack.url}/graphql`);
+    return Browser.location(landed);
+  }
+
+  it('returns to a path on this site or to a page of a configured portal origin', async () => {
+    expect(await landing('/graphql?x=1')).toBe(`${stack.url}/graphql?x=1`);
+    // The portal on its own origin (CORS_ORIGINS, here the development default).
+    const portalPage = 'http://localhost:5173/saker/helseklage:2026-00001?fane=dokumenter#tidslinje';
+    expect(await landing(portalPage)).toBe(portalPage);
+  });
+
+  it('returns nowhere else (open redirects)', async () => {
+    for (const returnTo of ['//evil.example/', 'http://localhost:5173@evil.example/', '/\\evil.example'])
+      expect([returnTo, await landing(returnTo)]).toEqual([returnTo, `${stack.url}/graphql`]);
   });
 
   it('ends the session when the person logs out at the provider (front-channel logout)', async () => {

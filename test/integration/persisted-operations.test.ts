@@ -17,7 +17,12 @@ import {
   DashboardDocument,
   type DashboardQuery,
 } from '../../operations/generated/graphql.js';
-import { builtManifestPath, PersistedOperations } from '../../src/persisted-operations.js';
+import {
+  operationNameOf,
+  PersistedOperations,
+  REGISTRY_PATH,
+  type Registry,
+} from '../../src/persisted-operations.js';
 import { buildSchema } from '../../src/schema.js';
 import { startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
@@ -49,7 +54,12 @@ async function post(url: string, body: unknown, token?: string) {
   };
 }
 
-const manifest = () => JSON.parse(readFileSync(builtManifestPath() ?? '', 'utf8')) as Record<string, string>;
+/** The client kit's current manifest (id → text), as codegen writes it. */
+const manifest = () =>
+  JSON.parse(
+    readFileSync(new URL('../../operations/generated/persisted-documents.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+const registry = () => JSON.parse(readFileSync(REGISTRY_PATH, 'utf8')) as Registry;
 
 describe('the client kit', () => {
   it('registers every operation in operations/, each valid against the current schema', () => {
@@ -71,6 +81,16 @@ describe('the client kit', () => {
     );
     const schema = buildSchema();
     for (const doc of registered) expect(validate(schema, doc)).toEqual([]);
+  });
+
+  it('keeps every id it ever shipped registered, each still valid against the current schema', () => {
+    const all = registry();
+    for (const [id, text] of Object.entries(manifest())) expect(all[id]?.text).toBe(text);
+    // A deployed bundle's operations keep answering: the schema may not break what was registered.
+    const schema = buildSchema();
+    for (const entry of Object.values(all).filter((e) => !e.retired))
+      expect([entry.operation, validate(schema, parse(entry.text))]).toEqual([entry.operation, []]);
+    expect(Object.keys(all).length).toBeGreaterThan(Object.keys(manifest()).length);
   });
 });
 
@@ -172,6 +192,63 @@ describe('without the safelist', () => {
     // Under the safelist, the same hash with its text is still an unregistered operation.
     const refused = await post(safelisted.url, { query, extensions: { persistedQuery } });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_REGISTERED');
+  });
+});
+
+describe('by GET', () => {
+  it('runs a registered query by id without a preflight header, and refuses a registered mutation', async () => {
+    const [agencies] = Object.entries(manifest()).find(([, t]) => t.startsWith('query Agencies')) ?? [];
+    const byId = await request(`${safelisted.url}/graphql?documentId=${agencies}`);
+    expect(byId.statusCode).toBe(200);
+    expect(((await byId.body.json()) as { data: { agencies: unknown[] } }).data.agencies).toHaveLength(4);
+    const [consent] = Object.entries(manifest()).find(([, t]) => t.startsWith('mutation GiveConsent')) ?? [];
+    const variables = encodeURIComponent(JSON.stringify({ input: { agency: 'npe' } }));
+    const token = await stack.token('citizen-npe-helseklage', { consent: false });
+    const mutation = await request(`${safelisted.url}/graphql?documentId=${consent}&variables=${variables}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(mutation.statusCode).toBe(405);
+    await mutation.body.dump();
+  });
+
+  it('refuses an operation sent as text without a preflight header, in the person’s language', async () => {
+    const query = encodeURIComponent('{ agencies { code } }');
+    const refused = await request(`${stack.url}/graphql?query=${query}`, {
+      headers: { 'accept-language': 'da' },
+    });
+    const body = (await refused.body.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect([refused.statusCode, body.errors[0]?.extensions.code]).toEqual([400, 'PREFLIGHT_REQUIRED']);
+    expect(body.errors[0]?.message).toMatch(/^Forespørgslen blev blokeret/);
+    // A form post is what a cross-site page can send without asking; JSON is not.
+    const form = await request(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ agencies { code } }' }),
+    });
+    expect(form.statusCode).toBe(400);
+    await form.body.dump();
+  });
+});
+
+describe('retired ids', () => {
+  it('answer that the page is out of date, and nothing runs', async () => {
+    const [[id, text] = ['', '']] = Object.entries(manifest());
+    const path = join(mkdtempSync(join(tmpdir(), 'registry-')), 'registered.json');
+    const entry = { operation: operationNameOf(text), registered: '2026-11-23', retired: '2026-12-01', text };
+    writeFileSync(path, JSON.stringify({ [id]: entry }));
+    const retiring = await stack.gatewayWith({ SAFELIST: 'on', PERSISTED_OPERATIONS_MANIFEST: path });
+    const answer = await request(`${retiring.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ documentId: id }),
+    });
+    const body = (await answer.body.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect([answer.statusCode, body.errors[0]?.extensions.code]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
+    expect(body.errors[0]?.message).toBe('This version of the page is out of date. Reload the page.');
   });
 });
 

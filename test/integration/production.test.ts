@@ -125,6 +125,47 @@ describe('production mode', () => {
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('lets a portal on its own origin upload, trace and name itself, and read the headers it needs', async () => {
+    const asked = {
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers':
+        'content-type,traceparent,tracestate,apollographql-client-name,apollographql-client-version,apollo-require-preflight',
+    };
+    const upload = `${production.url}/files/uploads/an-upload-id`;
+    const allowed = await request(upload, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED_ORIGIN, ...asked },
+    });
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+    expect(
+      String(allowed.headers['access-control-allow-methods'])
+        .split(',')
+        .map((m) => m.trim()),
+    ).toContain('PUT');
+    const headers = String(allowed.headers['access-control-allow-headers'])
+      .split(',')
+      .map((h) => h.trim());
+    for (const header of asked['access-control-request-headers'].split(','))
+      expect([header, headers.includes(header)]).toEqual([header, true]);
+    const foreign = await request(upload, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', ...asked },
+    });
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    // The answer itself tells the page what it may read: the request id, and how long to wait.
+    const answer = await request(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: ALLOWED_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ agencies { code } }' }),
+    });
+    await answer.body.dump();
+    const exposed = String(answer.headers['access-control-expose-headers'])
+      .split(',')
+      .map((h) => h.trim());
+    expect(exposed).toEqual(expect.arrayContaining(['x-request-id', 'retry-after']));
+  });
+
   it('refuses a request body over the small limit with 413', async () => {
     const response = await request(`${production.url}/graphql`, {
       method: 'POST',

@@ -1,0 +1,194 @@
+/**
+ * The graph as frontend teams meet it: Apollo Client 4 and urql 6, configured as the README shows, run the
+ * client kit's operations against a real gateway over HTTP — with and without the safelist — and every
+ * field arrives, also those selected through fragments into a normalized cache.
+ */
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { cacheExchange, Client, fetchExchange } from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { persistedQueryHash, persistedRequest } from '../../operations/client.js';
+import {
+  CasePageDocument,
+  DashboardDocument,
+  GiveConsentDocument,
+  type CasePageQuery,
+  type DashboardQuery,
+} from '../../operations/generated/graphql.js';
+import { REGISTRY_PATH, type Registry } from '../../src/persisted-operations.js';
+import { appealInProgress } from '../helpers/cases.js';
+import { startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+let safelisted: GraphClient;
+let ingrid: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  safelisted = await stack.gatewayWith({ SAFELIST: 'on' });
+  ingrid = await stack.token('citizen-npe-helseklage');
+  // Consent at first use, on the safelisted gateway too (each test gateway keeps its own records).
+  for (const agency of ['npe', 'helseklage']) {
+    const answer = await fetch(`${safelisted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ingrid}` },
+      body: JSON.stringify(persistedRequest(GiveConsentDocument, { input: { agency, notifications: true } })),
+    });
+    expect(answer.status).toBe(200);
+  }
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+/** fetch, counting what goes out: method and the operation's parameters as sent. */
+function countingFetch() {
+  const sent: { method: string; url: string; body: Record<string, unknown> | null }[] = [];
+  const fetchFn: typeof fetch = async (input, init) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
+    sent.push({
+      method: init?.method ?? 'GET',
+      url: input instanceof Request ? input.url : input.toString(),
+      body,
+    });
+    return fetch(input, init);
+  };
+  return { sent, fetchFn };
+}
+
+function apollo(url: string, token: string, options: { get?: boolean } = {}) {
+  const { sent, fetchFn } = countingFetch();
+  const client = new ApolloClient({
+    cache: new InMemoryCache(),
+    link: new PersistedQueryLink({
+      generateHash: persistedQueryHash,
+      useGETForHashedQueries: options.get ?? false,
+    }).concat(
+      new HttpLink({ uri: `${url}/graphql`, headers: { authorization: `Bearer ${token}` }, fetch: fetchFn }),
+    ),
+  });
+  return { client, sent };
+}
+
+describe('Apollo Client 4 with the client kit', () => {
+  for (const [mode, target] of [
+    ['with the safelist', () => safelisted.url],
+    ['without the safelist', () => stack.url],
+  ] as const)
+    for (const get of [false, true])
+      it(`runs Dashboard and CasePage in one round trip each, ${mode}, by ${get ? 'GET' : 'POST'}, every fragment field in the cache`, async () => {
+        const { client, sent } = apollo(target(), ingrid, { get });
+        const dashboard = await client.query({ query: DashboardDocument, variables: { first: 20 } });
+        expect(dashboard.error).toBeUndefined();
+        const cases = (dashboard.data as DashboardQuery).cases;
+        expect(cases.totalCount).toBeGreaterThan(0);
+        const record = appealInProgress(stack.mocks.world);
+        const page = await client.query({
+          query: CasePageDocument,
+          variables: { id: `helseklage:${record.caseNumber}` },
+        });
+        expect(page.error).toBeUndefined();
+        const found = (page.data as CasePageQuery).case;
+        expect(found?.caseNumber).toBe(record.caseNumber);
+        const timeline = found?.timeline ?? [];
+        // The main view: each step with all the fields its fragment selects, none dropped by the cache.
+        expect(timeline.length).toBe(record.steps.length);
+        for (const step of timeline)
+          expect(Object.keys(step).sort()).toEqual([
+            '__typename',
+            'code',
+            'completedAt',
+            'expectedAt',
+            'label',
+            'state',
+          ]);
+        expect(timeline.map((s) => s.code)).toEqual(record.steps.map((s) => s.code));
+        expect(timeline.every((s) => s.label.length > 0)).toBe(true);
+        for (const node of cases.nodes)
+          for (const step of node.timeline ?? []) expect(step.label).toBeTruthy();
+        // One request per operation, by the manifest's id, never the text.
+        expect(sent).toHaveLength(2);
+        for (const request of sent) {
+          expect(request.method).toBe(get ? 'GET' : 'POST');
+          if (get) expect(new URL(request.url).searchParams.has('query')).toBe(false);
+          else expect(request.body?.query).toBeUndefined();
+        }
+      });
+});
+
+describe('urql 6 with the client kit', () => {
+  function urql(url: string, preferGetMethod: boolean) {
+    const { sent, fetchFn } = countingFetch();
+    const client = new Client({
+      url: `${url}/graphql`,
+      preferGetMethod,
+      fetch: fetchFn,
+      fetchOptions: { headers: { authorization: `Bearer ${ingrid}` } },
+      exchanges: [
+        cacheExchange,
+        persistedExchange({
+          preferGetForPersistedQueries: preferGetMethod,
+          generateHash: async (_query, document) => persistedQueryHash(document),
+        }),
+        fetchExchange,
+      ],
+    });
+    return { client, sent };
+  }
+
+  for (const preferGetMethod of [true, false])
+    it(`runs Dashboard by ${preferGetMethod ? 'GET' : 'POST'} under the safelist`, async () => {
+      const { client, sent } = urql(safelisted.url, preferGetMethod);
+      const result = await client.query(DashboardDocument, { first: 20 }).toPromise();
+      expect(result.error).toBeUndefined();
+      expect(result.data?.cases.totalCount).toBeGreaterThan(0);
+      expect(result.data?.cases.nodes[0]?.timeline?.[0]?.label).toBeTruthy();
+      expect(sent.map((r) => r.method)).toEqual([preferGetMethod ? 'GET' : 'POST']);
+    });
+});
+
+describe('urql 6 sending operations as text', () => {
+  it('is told by GET, in its language, what cross-site request forgery prevention needs; with the header it runs', async () => {
+    const plain = (headers: Record<string, string>) =>
+      new Client({
+        url: `${stack.url}/graphql`,
+        preferGetMethod: true,
+        fetchOptions: { headers: { authorization: `Bearer ${ingrid}`, 'accept-language': 'nn', ...headers } },
+        exchanges: [fetchExchange],
+      });
+    const refused = await plain({}).query(DashboardDocument, { first: 5 }).toPromise();
+    expect(refused.error?.graphQLErrors[0]?.extensions.code).toBe('PREFLIGHT_REQUIRED');
+    expect(refused.error?.graphQLErrors[0]?.message).toMatch(/^Førespurnaden vart stoppa/);
+    const answered = await plain({ 'apollo-require-preflight': 'true' })
+      .query(DashboardDocument, { first: 5 })
+      .toPromise();
+    expect(answered.error).toBeUndefined();
+    expect(answered.data?.cases.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe('operations that outlive a deploy', () => {
+  it('answers an id of an earlier release whose operation has changed since', async () => {
+    const registry = JSON.parse(readFileSync(REGISTRY_PATH, 'utf8')) as Registry;
+    const current = persistedQueryHash(CasePageDocument);
+    const earlier = Object.entries(registry).find(
+      ([id, entry]) => entry.operation === 'CasePage' && !entry.retired && id !== `sha256:${current}`,
+    );
+    expect(earlier).toBeDefined();
+    const record = appealInProgress(stack.mocks.world);
+    const answer = await fetch(`${safelisted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ingrid}` },
+      body: JSON.stringify({
+        documentId: earlier?.[0],
+        variables: { id: `helseklage:${record.caseNumber}` },
+      }),
+    });
+    const body = (await answer.json()) as { data?: { case: { caseNumber: string; timeline: unknown[] } } };
+    expect(answer.status).toBe(200);
+    expect(body.data?.case.caseNumber).toBe(record.caseNumber);
+    expect(body.data?.case.timeline).toHaveLength(record.steps.length);
+  });
+});
