@@ -37,6 +37,8 @@ export interface Config {
   transfers: { perPerson: number; pace: Pace };
   /** Live-update streams one person may hold open at once. */
   eventStreamsPerPerson: number;
+  /** How often a live stream checks that the login behind it still holds (a logout ends it within this). */
+  eventStreamLoginCheckMs: number;
   /** How long the last answers are kept to serve as STALE when an agency is down (0: not at all). */
   safetyNetTtlSeconds: number;
   /** The submission outbox: how often it is looked at, how often and how patiently a delivery is retried. */
@@ -129,6 +131,7 @@ function baseSchema(production: boolean) {
     TRANSFER_MIN_BYTES_PER_SECOND: int(16 * 1024, 1, 1024 * 1024 * 1024),
     TRANSFER_GRACE_SECONDS: int(10, 0, 3600),
     EVENT_STREAMS_PER_PERSON: int(5, 1, 100),
+    EVENT_STREAM_LOGIN_CHECK_SECONDS: int(5, 1, 300),
     OUTBOX_POLL_MS: int(1_000, 10, 600_000),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
     OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
@@ -246,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     eventStreamsPerPerson: e.EVENT_STREAMS_PER_PERSON,
+    eventStreamLoginCheckMs: e.EVENT_STREAM_LOGIN_CHECK_SECONDS * 1000,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
     outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
     logLevel: e.LOG_LEVEL,

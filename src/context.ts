@@ -23,8 +23,8 @@ export interface Context extends Services {
   consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
   call: CallOptions | null;
-  /** Whether the login behind the request still holds (for a long-lived subscription); present exactly when `principal` is. */
-  stillSignedIn: (() => Promise<boolean>) | null;
+  /** The login behind the request, for a long-lived subscription; present exactly when `principal` is. */
+  login: LoginHold | null;
   registry: AgencyRegistry;
   log: FastifyBaseLogger;
   maxPageSize: number;
@@ -40,7 +40,15 @@ export interface AuthenticatedContext extends Context {
   consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
   readDocuments: () => Promise<ReadonlySet<string>>;
   call: CallOptions;
-  stillSignedIn: () => Promise<boolean>;
+  login: LoginHold;
+}
+
+/** A login as a live stream watches it. */
+export interface LoginHold {
+  /** Whether it still holds. Reads only: an open stream is not activity that keeps a session alive. */
+  holds(): Promise<boolean>;
+  /** When it ends at the latest (ms since the epoch): the token's expiry, the session's absolute lifetime. */
+  endsAt: number;
 }
 
 /** Records an audit event for the request's viewer (see src/audit/). */
@@ -55,7 +63,7 @@ export function requireViewer(context: Context): AuthenticatedContext {
     !context.consents ||
     !context.readDocuments ||
     !context.call ||
-    !context.stillSignedIn
+    !context.login
   )
     throw unauthenticated();
   return context as AuthenticatedContext;

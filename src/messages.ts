@@ -29,6 +29,18 @@ export const MESSAGES = labelTable({
     'Forespørgslen blev blokeret som mulig forfalskning på tværs af websteder (CSRF). Send den med Content-Type: application/json, eller med headeren apollo-require-preflight: true.',
     'The request was blocked as a possible cross-site request forgery (CSRF). Send it with Content-Type: application/json, or with the header apollo-require-preflight: true.',
   ],
+  SUBSCRIPTION_TRANSPORT: [
+    'Abonnementer sendes med POST og Accept: multipart/mixed;subscriptionSpec=1.0, som tekst-strøm (Accept: text/event-stream) eller til /graphql/stream.',
+    'Abonnement blir sende med POST og Accept: multipart/mixed;subscriptionSpec=1.0, som tekst-straum (Accept: text/event-stream) eller til /graphql/stream.',
+    'Abonnementer sendes med POST og Accept: multipart/mixed;subscriptionSpec=1.0, som tekststrøm (Accept: text/event-stream) eller til /graphql/stream.',
+    'Subscriptions are served by POST with Accept: multipart/mixed;subscriptionSpec=1.0, as an event stream (Accept: text/event-stream) or at /graphql/stream.',
+  ],
+  LOGIN_ENDED: [
+    'Innloggingen din er utløpt. Logg inn igjen for å følge sakene dine.',
+    'Innlogginga di har gått ut. Logg inn igjen for å følgje sakene dine.',
+    'Dit login er udløbet. Log ind igen for at følge dine sager.',
+    'Your login has ended. Log in again to follow your cases.',
+  ],
 });
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -85,7 +85,11 @@ export function registerOperationAdmission(app: FastifyInstance, options: Admiss
     if (resolution.entry) options.onRegisteredUse?.(resolution.entry);
     if (resolution.query === null || !params) return;
     if (post) putInPlace(params as Record<string, unknown>, resolution.query);
-    else request.raw.url = withText(request.raw.url ?? '', resolution.query);
+    else {
+      // The GraphQL handlers read the URL as sent; the hooks after this one read the parsed parameters.
+      request.raw.url = withText(request.raw.url ?? '', resolution.query);
+      (params as Record<string, unknown>).query = resolution.query;
+    }
   });
 }
 

@@ -27,7 +27,7 @@ import type { Principal } from './auth/principal.js';
 import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
 import { AuthError, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
-import type { Context } from './context.js';
+import type { Context, LoginHold } from './context.js';
 import { ERROR_CODES, unauthenticated } from './errors.js';
 import { negotiateLanguage } from './i18n.js';
 import { registerCaseFiles } from './files/case-file.js';
@@ -315,9 +315,9 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         consents: null,
         readDocuments: null,
         call: null,
-        stillSignedIn: null,
+        login: null,
       };
-    const { principal, stillSignedIn } = signedIn;
+    const { principal, login } = signedIn;
     await limiter.check(principal, request.log);
     // One deadline for all of the request's agency calls; each in-flight call listens to it.
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
@@ -342,7 +342,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       ),
       consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
       readDocuments: () => (reads ??= services.documentReads.readIds(principal.nationalId)),
-      stillSignedIn,
+      login,
     };
   };
 
@@ -353,7 +353,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const authenticate = async (
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<{ principal: Principal; stillSignedIn: () => Promise<boolean> } | null> => {
+  ): Promise<{ principal: Principal; login: LoginHold } | null> => {
     const token = bearerToken(request);
     if (token === undefined) {
       const sessionId = request.cookies[SESSION_COOKIE];
@@ -363,9 +363,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       }
       const session = await sessions.resume(sessionId, login.refresh, request.log);
       if (session) {
-        const stillSignedIn = async () =>
-          (await sessions.resume(sessionId, login.refresh, request.log)) !== null;
-        return { principal: session.principal, stillSignedIn };
+        const hold = { holds: () => sessions.holds(sessionId), endsAt: session.principal.expiresAt * 1000 };
+        return { principal: session.principal, login: hold };
       }
       reply.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
       await limiter.checkClient(request.ip, request.log);
@@ -375,7 +374,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       if (token === null)
         throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
       const principal = await verifier.verify(token);
-      return { principal, stillSignedIn: async () => principal.expiresAt * 1000 > Date.now() };
+      const endsAt = principal.expiresAt * 1000;
+      return { principal, login: { holds: async () => Date.now() < endsAt, endsAt } };
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'bearer token refused');
@@ -397,6 +397,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     context: requestContext,
     validationRules: armor.validationRules,
     formatError: formatErrorWith(app.log),
+    maxTokens: config.limits.maxTokens,
   });
   await app.register(
     eventRoutes({

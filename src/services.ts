@@ -42,7 +42,12 @@ export function createServices(
     config.safetyNetTtlSeconds > 0
       ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)
       : null;
-  const caseEventBus = new CaseEventBus(store, config.storeSecret, log.child({ topic: 'events' }));
+  const caseEventBus = new CaseEventBus(
+    store,
+    config.storeSecret,
+    log.child({ topic: 'events' }),
+    config.eventStreamLoginCheckMs,
+  );
   const auditLog = new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' }));
   const inbox = new NotificationInbox(store, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));

@@ -108,6 +108,20 @@ export class Sessions {
     return session;
   }
 
+  /**
+   * Whether the session behind a cookie is still alive, without recording activity or refreshing tokens
+   * (for a live stream: an open stream alone does not keep a session from going idle).
+   */
+  async holds(id: string): Promise<boolean> {
+    const session = await this.#read(this.#key(id));
+    const now = this.clock();
+    return (
+      session !== null &&
+      now - session.lastSeenAt <= this.lifetimes.idleMs &&
+      now - session.createdAt <= this.lifetimes.absoluteMs
+    );
+  }
+
   /** Ends the session behind a cookie; returns it (for the provider's logout), or null. */
   async end(id: string): Promise<Session | null> {
     const key = this.#key(id);

@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
+import type { LoginHold } from '../context.js';
 import type { PublishedCaseEvent } from './case-events.js';
 
 const CASE_EVENTS_CHANNEL = 'case-events';
@@ -23,6 +24,8 @@ export class CaseEventBus {
     private readonly store: Store,
     private readonly secret: string,
     private readonly log: FastifyBaseLogger,
+    /** How often a live stream checks that the login behind it still holds. */
+    private readonly loginCheckMs = 5_000,
   ) {
     this.#sealer = new Sealer(secret, 'case-events');
   }
@@ -47,22 +50,90 @@ export class CaseEventBus {
   }
 
   /**
-   * The person's events from now on (listening starts at once, not at the first read); ends when their
-   * login no longer holds (checked at each event) or the reader stops.
+   * The person's events from now on (listening starts at once, not at the first read). When their login
+   * ends — at its known end, or as found by a check every `loginCheckMs` and before each event — the
+   * iterator gives LOGIN_ENDED once and finishes, so that the client is told rather than left waiting.
+   * Stopping the iterator (`return`) ends it at once, even while it waits for an event.
    */
-  eventsFor(nationalId: string, stillSignedIn: () => Promise<boolean>): AsyncGenerator<PublishedCaseEvent> {
+  eventsFor(
+    nationalId: string,
+    login: LoginHold,
+  ): AsyncIterableIterator<PublishedCaseEvent | typeof LOGIN_ENDED> {
     const person = pseudonym(this.secret, nationalId);
-    const source = on(this.#local, 'event') as AsyncIterableIterator<[PublishedCaseEvent]>;
-    return (async function* () {
+    const stop = new AbortController();
+    const source = on(this.#local, 'event', { signal: stop.signal }) as AsyncIterableIterator<
+      [PublishedCaseEvent]
+    >;
+    const loginEnded = () => stop.abort(LOGIN_ENDED);
+    const watch = watchLogin(login, this.loginCheckMs, loginEnded, this.log);
+    const events = (async function* () {
       try {
         for await (const [event] of source) {
           if (!event.audience.includes(person)) continue;
-          if (!(await stillSignedIn())) return;
+          if (!(await login.holds())) {
+            loginEnded();
+            break;
+          }
           yield event;
         }
+      } catch (error) {
+        if (!stop.signal.aborted) throw error;
       } finally {
-        await source.return?.();
+        watch.stop();
       }
+      if (stop.signal.reason === LOGIN_ENDED) yield LOGIN_ENDED;
     })();
+    return {
+      next: () => events.next(),
+      return: async () => {
+        stop.abort();
+        return events.return(undefined);
+      },
+      throw: (error: unknown) => events.throw(error),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
+}
+
+/** What a live event stream yields last when the login behind it has ended. */
+export const LOGIN_ENDED = Symbol('login ended');
+
+/**
+ * Calls `ended` when the login no longer holds: at its known end, or when a check every `everyMs` finds it
+ * gone (a logout, a session that went idle). A check that cannot be made (the store is away) is tried again.
+ */
+function watchLogin(
+  login: LoginHold,
+  everyMs: number,
+  ended: () => void,
+  log: FastifyBaseLogger,
+): { stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    const untilEnd = Math.max(0, login.endsAt - Date.now());
+    timer = setTimeout(() => void check(), Math.min(everyMs, untilEnd));
+    timer.unref();
+  };
+  const check = async () => {
+    let holds = true;
+    try {
+      holds = Date.now() < login.endsAt && (await login.holds());
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'could not check the login behind a live stream');
+    }
+    if (stopped) return;
+    if (holds) schedule();
+    else ended();
+  };
+  schedule();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }

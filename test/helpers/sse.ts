@@ -5,6 +5,8 @@ import { vi } from 'vitest';
 export interface Subscriber {
   /** Every result received so far. */
   received: ExecutionResult<Record<string, unknown>, unknown>[];
+  /** Whether the server ended the stream. */
+  readonly completed: boolean;
   /** Waits until `count` results have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -21,6 +23,7 @@ export async function subscribe(
   const client = createClient({ url: `${url}/graphql/stream`, headers, retryAttempts: 0 });
   const received: Subscriber['received'] = [];
   let stop = (): void => undefined;
+  let completed = false;
   await new Promise<void>((resolve, reject) => {
     stop = client.subscribe<Record<string, unknown>>(
       { query },
@@ -30,13 +33,19 @@ export async function subscribe(
           resolve();
         },
         error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-        complete: () => resolve(),
+        complete: () => {
+          completed = true;
+          resolve();
+        },
       },
       { connected: () => resolve() },
     );
   });
   return {
     received,
+    get completed() {
+      return completed;
+    },
     waitFor: (count, timeoutMs = 5_000) =>
       vi.waitFor(
         () => {

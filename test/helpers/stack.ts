@@ -58,7 +58,10 @@ export interface TestStack {
    * otherwise, the person has also consented to the Norwegian portals through this stack's gateway.
    */
   token(
-    who: string | { pid: string; acr?: string } | { cpr: string; loa?: string },
+    who:
+      | string
+      | { pid: string; acr?: string; expires_in?: number }
+      | { cpr: string; loa?: string; expires_in?: number },
     options?: { consent?: boolean },
   ): Promise<string>;
   graphql: GraphQuery;

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedQueryHash, persistedRequest } from '../../operations/client.js';
 import {
+  CaseEventsDocument,
   CasePageDocument,
   DashboardDocument,
   GiveConsentDocument,
@@ -18,8 +19,8 @@ import {
   type DashboardQuery,
 } from '../../operations/generated/graphql.js';
 import { REGISTRY_PATH, type Registry } from '../../src/persisted-operations.js';
-import { appealInProgress } from '../helpers/cases.js';
-import { startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+import { advance, appealInProgress } from '../helpers/cases.js';
+import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 let safelisted: GraphClient;
@@ -27,7 +28,8 @@ let ingrid: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  safelisted = await stack.gatewayWith({ SAFELIST: 'on' });
+  // The safelisted gateway shares the store (so the event reaches it) and checks logins every second.
+  safelisted = await stack.gatewayWith({ SAFELIST: 'on', EVENT_STREAM_LOGIN_CHECK_SECONDS: '1' });
   ingrid = await stack.token('citizen-npe-helseklage');
   // Consent at first use, on the safelisted gateway too (each test gateway keeps its own records).
   for (const agency of ['npe', 'helseklage']) {
@@ -190,5 +192,122 @@ describe('operations that outlive a deploy', () => {
     expect(answer.status).toBe(200);
     expect(body.data?.case.caseNumber).toBe(record.caseNumber);
     expect(body.data?.case.timeline).toHaveLength(record.steps.length);
+  });
+});
+
+/** What a subscription delivered, as the client handed it over. */
+interface Delivery {
+  data: unknown[];
+  errors: unknown[];
+  completed: boolean;
+}
+
+/** Waits until a subscription has delivered something; `what` says what is still missing. */
+async function until(delivery: Delivery, done: (d: Delivery) => boolean, what: string, timeoutMs = 5_000) {
+  const start = Date.now();
+  while (!done(delivery)) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(delivery)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Waits until the server has the person's stream open (it listens from then on), by moving nothing. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('live case events through the clients’ own transports', () => {
+  it('reach Apollo Client 4 over multipart HTTP on /graphql, by the registered id', async () => {
+    const { client, sent } = apollo(stack.url, ingrid);
+    const delivery: Delivery = { data: [], errors: [], completed: false };
+    const subscription = client.subscribe({ query: CaseEventsDocument }).subscribe({
+      next: (result) => (result.error ? delivery.errors.push(result.error) : delivery.data.push(result.data)),
+      error: (error) => delivery.errors.push(error),
+      complete: () => (delivery.completed = true),
+    });
+    try {
+      await settle();
+      const record = appealInProgress(stack.mocks.world);
+      await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await until(delivery, (d) => d.data.length > 0, 'an event');
+      expect(delivery.errors).toEqual([]);
+      expect(delivery.data[0]).toMatchObject({
+        caseEvents: {
+          caseId: `helseklage:${record.caseNumber}`,
+          kind: 'STEP_COMPLETED',
+          agency: { code: 'helseklage' },
+        },
+      });
+      expect(sent[0]?.body?.query).toBeUndefined();
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('reach urql 6 with fetchSubscriptions (an event stream on /graphql)', async () => {
+    const client = new Client({
+      url: `${stack.url}/graphql`,
+      fetchSubscriptions: true,
+      fetchOptions: { headers: { authorization: `Bearer ${ingrid}` } },
+      exchanges: [
+        persistedExchange({ generateHash: async (_query, document) => persistedQueryHash(document) }),
+        fetchExchange,
+      ],
+    });
+    const delivery: Delivery = { data: [], errors: [], completed: false };
+    const subscription = client.subscription(CaseEventsDocument, {}).subscribe((result) => {
+      if (result.error) delivery.errors.push(result.error);
+      else if (result.data) delivery.data.push(result.data);
+    });
+    try {
+      await settle();
+      const record = appealInProgress(stack.mocks.world);
+      await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await until(delivery, (d) => d.data.length > 0, 'an event');
+      expect(delivery.errors).toEqual([]);
+      expect(delivery.data[0]).toMatchObject({ caseEvents: { caseId: `helseklage:${record.caseNumber}` } });
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('end with UNAUTHENTICATED within seconds when the login expires, without any event', async () => {
+    const pid = persona('citizen-npe-helseklage').login.pid ?? '';
+    const shortLived = await stack.token({ pid, expires_in: 3 }, { consent: false });
+    const { client } = apollo(safelisted.url, shortLived);
+    const delivery: Delivery = { data: [], errors: [], completed: false };
+    const started = Date.now();
+    const subscription = client.subscribe({ query: CaseEventsDocument }).subscribe({
+      next: (result) => (result.error ? delivery.errors.push(result.error) : delivery.data.push(result.data)),
+      error: (error) => delivery.errors.push(error),
+      complete: () => (delivery.completed = true),
+    });
+    try {
+      // Open while the token holds…
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(delivery).toEqual({ data: [], errors: [], completed: false });
+      // …and told as soon as it expires, though nothing happened in the meantime.
+      await until(delivery, (d) => d.errors.length > 0, 'the end of the login', 6_000);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(delivery.data).toEqual([]);
+      expect(JSON.stringify(delivery.errors[0])).toContain('UNAUTHENTICATED');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  it('refuse a subscription sent where no transport serves it: a clear 400 with a code, nothing logged as failure', async () => {
+    const answer = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${ingrid}`,
+      },
+      body: JSON.stringify({ query: 'subscription { caseEvents { id } }' }),
+    });
+    const body = (await answer.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.status).toBe(400);
+    expect(body.errors[0]?.extensions.code).toBe('SUBSCRIPTION_TRANSPORT_REQUIRED');
+    expect(body.errors[0]?.message).toMatch(/multipart\/mixed;subscriptionSpec=1\.0/);
   });
 });

@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { subscribe } from '../helpers/sse.js';
 import { advance, appealInProgress } from '../helpers/cases.js';
 import { SESSION_COOKIE } from '../../src/auth/sessions.js';
@@ -16,7 +16,8 @@ import { giveConsents, persona, postGraphql, startTestStack, type TestStack } fr
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A logout ends a stream within this check interval (default 5 s).
+  stack = await startTestStack({ env: { EVENT_STREAM_LOGIN_CHECK_SECONDS: '1' } });
 });
 afterAll(async () => {
   await stack.close();
@@ -58,9 +59,16 @@ describe('live case events', () => {
       const count = await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
       await stream.waitFor(count);
       await browser.fetch(`${stack.url}/auth/logout`, { method: 'POST' });
+      // Told at once (within the check interval), without waiting for an event: the login has ended.
+      await stream.waitFor(count + 1, 3_000);
+      const [last] = stream.received.slice(-1);
+      expect(last?.data).toBeNull();
+      expect(last?.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      await vi.waitFor(() => expect(stream.completed).toBe(true));
+      // And nothing more arrives.
       await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(stream.received).toHaveLength(count);
+      expect(stream.received).toHaveLength(count + 1);
     } finally {
       stream.close();
     }
