@@ -35,7 +35,7 @@ function preflighted(request: FastifyRequest): boolean {
   return !SIMPLE_CONTENT_TYPES.has(type.split(';')[0]?.trim().toLowerCase() ?? '');
 }
 
-const REFUSAL_MESSAGES: Record<Extract<Resolution, { kind: 'REFUSE' }>['reason'], MessageKey> = {
+export const REFUSAL_MESSAGES: Record<Extract<Resolution, { kind: 'REFUSE' }>['reason'], MessageKey> = {
   UNKNOWN_ID: 'UNKNOWN_OPERATION_ID',
   RETIRED: 'RETIRED_OPERATION_ID',
   NOT_REGISTERED: 'OPERATION_NOT_REGISTERED',
@@ -67,28 +67,25 @@ export function registerOperationAdmission(app: FastifyInstance, options: Admiss
     if (!routes.has(route)) return;
     const post = request.method === 'POST';
     const params = (post ? request.body : request.query) as OperationParams | undefined;
+    const given = typeof params === 'object' && params !== null ? params : null;
+    // A GET that names no operation runs nothing: a browser asking for the landing page, or a WebSocket
+    // upgrade (whose operations are admitted one by one, in events/websocket.ts).
+    if (!post && !['query', 'documentId', 'extensions'].some((k) => given && k in given)) return;
     const resolution: Resolution =
-      options.operations && params && typeof params === 'object'
-        ? options.operations.resolve(params)
+      options.operations && given
+        ? options.operations.resolve(given)
         : { kind: 'RUN', query: null, registered: false };
     if (resolution.kind === 'REFUSE')
       return refuse(request, reply, resolution.code, REFUSAL_MESSAGES[resolution.reason]);
-    // (A GET that names no operation is a browser asking for the landing page: nothing runs.)
-    const namesOperation = post || ['query', 'documentId', 'extensions'].some((k) => k in (params ?? {}));
-    if (
-      route === options.graphRoute &&
-      namesOperation &&
-      !(resolution.registered && !post) &&
-      !preflighted(request)
-    )
+    if (route === options.graphRoute && !(resolution.registered && !post) && !preflighted(request))
       return refuse(request, reply, 'PREFLIGHT_REQUIRED', 'PREFLIGHT_REQUIRED');
     if (resolution.entry) options.onRegisteredUse?.(resolution.entry);
-    if (resolution.query === null || !params) return;
-    if (post) putInPlace(params as Record<string, unknown>, resolution.query);
+    if (resolution.query === null || !given) return;
+    if (post) putInPlace(given as Record<string, unknown>, resolution.query);
     else {
       // The GraphQL handlers read the URL as sent; the hooks after this one read the parsed parameters.
       request.raw.url = withText(request.raw.url ?? '', resolution.query);
-      (params as Record<string, unknown>).query = resolution.query;
+      (given as Record<string, unknown>).query = resolution.query;
     }
   });
 }

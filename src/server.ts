@@ -9,10 +9,11 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
+import websocket from '@fastify/websocket';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -46,6 +47,7 @@ import { operationMetrics } from './observability/apollo-metrics.js';
 import { checkReadiness } from './observability/readiness.js';
 import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
+import { graphqlWebSocket } from './events/websocket.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
 import { operationTracing, startTracing, traceRequests } from './observability/tracing.js';
@@ -65,6 +67,7 @@ const EXPECTED_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_NOT_REGISTERED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
@@ -211,6 +214,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   );
 
   await app.register(cookie);
+  // Before any route: the plugin routes upgrade requests through the routes (and their hooks).
+  await app.register(websocket, { options: { maxPayload: config.bodyLimitBytes } });
 
   await app.register(cors, {
     origin: config.corsOrigins,
@@ -290,12 +295,16 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
   await apollo.start();
 
-  /** The context of one request, for the graph and for the file routes alike. */
-  const requestContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
+  /**
+   * The context of one request, for the graph and for the file routes alike; for a WebSocket, of its
+   * upgrade request (no reply: nothing to set on it).
+   */
+  const requestContext = async (request: FastifyRequest, reply: FastifyReply | null): Promise<Context> => {
     // The deadline counts from the request's arrival, and the agencies get it less a reserve for building
     // the answer (a safety-net read, serialising): the person has the answer within REQUEST_DEADLINE_MS.
     const reserveMs = Math.min(500, config.requestDeadlineMs * 0.1);
-    const agencyBudgetMs = Math.max(1, Math.floor(config.requestDeadlineMs - reserveMs - reply.elapsedTime));
+    const elapsedMs = reply?.elapsedTime ?? 0;
+    const agencyBudgetMs = Math.max(1, Math.floor(config.requestDeadlineMs - reserveMs - elapsedMs));
     const base = {
       requestId: request.id,
       lang: negotiateLanguage(request.headers['accept-language']),
@@ -352,7 +361,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
    */
   const authenticate = async (
     request: FastifyRequest,
-    reply: FastifyReply,
+    reply: FastifyReply | null,
   ): Promise<{ principal: Principal; login: LoginHold } | null> => {
     const token = bearerToken(request);
     if (token === undefined) {
@@ -366,7 +375,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         const hold = { holds: () => sessions.holds(sessionId), endsAt: session.principal.expiresAt * 1000 };
         return { principal: session.principal, login: hold };
       }
-      reply.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
+      reply?.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
       await limiter.checkClient(request.ip, request.log);
       throw unauthenticated('The session has ended. Log in again.');
     }
@@ -381,12 +390,29 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       request.log.info({ failure: error.failure }, 'bearer token refused');
       // Trying tokens is limited per client address: past the limit, 429 instead of another 401.
       await limiter.checkClient(request.ip, request.log);
-      reply.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
+      reply?.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
       throw unauthenticated(error.message);
     }
   };
 
-  await app.register(fastifyApollo(apollo), { context: requestContext });
+  // The graph: queries and mutations by Apollo; subscriptions by WebSocket on the same URL (below, and
+  // over HTTP in events/stream.ts).
+  const graph = fastifyApolloHandler(apollo, { context: requestContext });
+  app.route({
+    method: 'GET',
+    url: '/graphql',
+    handler: graph,
+    wsHandler: graphqlWebSocket({
+      schema,
+      context: requestContext,
+      validationRules: armor.validationRules,
+      formatError: formatErrorWith(app.log),
+      maxTokens: config.limits.maxTokens,
+      operations: persisted,
+      allowedOrigins: [...config.corsOrigins, new URL(config.publicUrl).origin],
+    }),
+  });
+  app.route({ method: ['POST', 'OPTIONS'], url: '/graphql', handler: graph });
   registerDocumentDownloads(app, requestContext);
   registerCaseFiles(app, requestContext);
   await app.register(uploadRoute(requestContext));

@@ -8,6 +8,8 @@ import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { cacheExchange, Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { readFileSync } from 'node:fs';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedQueryHash, persistedRequest } from '../../operations/client.js';
 import {
@@ -20,7 +22,9 @@ import {
 } from '../../operations/generated/graphql.js';
 import { REGISTRY_PATH, type Registry } from '../../src/persisted-operations.js';
 import { advance, appealInProgress } from '../helpers/cases.js';
-import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+import { Browser } from '../helpers/browser.js';
+import { SESSION_COOKIE } from '../../src/auth/sessions.js';
+import { giveConsents, persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 let safelisted: GraphClient;
@@ -309,5 +313,113 @@ describe('live case events through the clients’ own transports', () => {
     expect(answer.status).toBe(400);
     expect(body.errors[0]?.extensions.code).toBe('SUBSCRIPTION_TRANSPORT_REQUIRED');
     expect(body.errors[0]?.message).toMatch(/multipart\/mixed;subscriptionSpec=1\.0/);
+  });
+});
+
+describe('live case events over WebSocket (graphql-ws, what Apollo Sandbox uses)', () => {
+  /** A graphql-ws client as a browser would open it: from an origin, with the cookies it has. */
+  function wsClient(
+    url: string,
+    options: { headers?: Record<string, string>; params?: Record<string, unknown> },
+  ) {
+    class BrowserLikeSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: options.headers });
+      }
+    }
+    const closed: { code?: number } = {};
+    const client = createWsClient({
+      url: `${url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: BrowserLikeSocket,
+      connectionParams: options.params,
+      retryAttempts: 0,
+      lazy: false,
+      // (The refusal is observed by its close code; graphql-ws would also print it.)
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => (closed.code = (event as { code?: number }).code) },
+    });
+    return { client, closed };
+  }
+
+  function listen(client: ReturnType<typeof createWsClient>, query: string) {
+    const delivery: Delivery = { data: [], errors: [], completed: false };
+    const stop = client.subscribe(
+      { query },
+      {
+        next: (result) =>
+          result.errors ? delivery.errors.push(result.errors) : delivery.data.push(result.data),
+        error: (error) => delivery.errors.push(error),
+        complete: () => (delivery.completed = true),
+      },
+    );
+    return { delivery, stop };
+  }
+
+  const CASE_EVENTS = 'subscription { caseEvents { caseId kind message } }';
+
+  it('reach a person logged in with the session cookie, as Sandbox opens the socket', async () => {
+    const browser = new Browser();
+    const cookie = await browser.logIn(stack.url, persona('citizen-npe-helseklage').login.pid ?? '');
+    await giveConsents(stack.url, ingrid);
+    const { client } = wsClient(stack.url, {
+      headers: { origin: stack.url, cookie: `${SESSION_COOKIE}=${cookie}`, 'accept-language': 'nn' },
+    });
+    const { delivery, stop } = listen(client, CASE_EVENTS);
+    try {
+      await settle();
+      const record = appealInProgress(stack.mocks.world);
+      await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await until(delivery, (d) => d.data.length > 0, 'an event');
+      expect(delivery.errors).toEqual([]);
+      const [first] = delivery.data as { caseEvents: { caseId: string; kind: string; message: string } }[];
+      expect(first?.caseEvents).toMatchObject({
+        caseId: `helseklage:${record.caseNumber}`,
+        kind: 'STEP_COMPLETED',
+      });
+      // In the language the browser asks for (nynorsk here).
+      expect(first?.caseEvents.message).toMatch(/^Steget «.+» er fullført\.$/);
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  });
+
+  it('reach a client with a bearer token in the connection parameters; the login’s end is told with UNAUTHENTICATED', async () => {
+    const pid = persona('citizen-npe-helseklage').login.pid ?? '';
+    const shortLived = await stack.token({ pid, expires_in: 3 });
+    const { client } = wsClient(stack.url, { params: { authorization: `Bearer ${shortLived}` } });
+    const { delivery, stop } = listen(client, CASE_EVENTS);
+    try {
+      await settle();
+      const record = appealInProgress(stack.mocks.world);
+      await advance(stack.mocks.agencies.helseklage.url, record.caseNumber);
+      await until(delivery, (d) => d.data.length > 0, 'an event');
+      await until(delivery, (d) => d.errors.length > 0 && d.completed, 'the end of the login', 6_000);
+      expect(JSON.stringify(delivery.errors[0])).toContain('UNAUTHENTICATED');
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  });
+
+  it('refuses a socket opened from a foreign origin, a forged token and, under the safelist, an unregistered subscription', async () => {
+    const foreign = wsClient(stack.url, { headers: { origin: 'https://evil.example' } });
+    const fromEvil = listen(foreign.client, CASE_EVENTS);
+    await until(fromEvil.delivery, (d) => d.errors.length > 0, 'the refusal');
+    expect(foreign.closed.code).toBe(4403);
+    await foreign.client.dispose();
+
+    const forged = wsClient(stack.url, { params: { authorization: `Bearer ${ingrid.slice(0, -4)}AAAA` } });
+    const withForged = listen(forged.client, CASE_EVENTS);
+    await until(withForged.delivery, (d) => d.errors.length > 0, 'the refusal');
+    expect(JSON.stringify(withForged.delivery.errors[0])).toContain('UNAUTHENTICATED');
+    expect(withForged.delivery.data).toEqual([]);
+    await forged.client.dispose();
+
+    const listed = wsClient(safelisted.url, { params: { authorization: `Bearer ${ingrid}` } });
+    const unregistered = listen(listed.client, CASE_EVENTS);
+    await until(unregistered.delivery, (d) => d.errors.length > 0, 'the refusal');
+    expect(JSON.stringify(unregistered.delivery.errors[0])).toContain('OPERATION_NOT_REGISTERED');
+    await listed.client.dispose();
   });
 });
