@@ -7,6 +7,7 @@ import type { AuditEntry } from './audit/audit.js';
 import type { AgencyConsent } from './consent/consents.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
+import { say } from './messages.js';
 import type { Services } from './services.js';
 import type { AgencyLoaders, Loaders } from './loaders/index.js';
 
@@ -65,8 +66,13 @@ export function requireViewer(context: Context): AuthenticatedContext {
     !context.call ||
     !context.login
   )
-    throw unauthenticated();
+    throw unauthenticated(say(context.lang, 'LOG_IN'));
   return context as AuthenticatedContext;
+}
+
+/** An agency's name in the request's language (its code when the agency is unknown). */
+export function agencyName(context: Context, code: string): string {
+  return context.registry.get(code)?.definition.name[context.lang] ?? code;
 }
 
 export function loadersFor(context: AuthenticatedContext, agency: string): AgencyLoaders {

@@ -3,7 +3,9 @@
  * contract; an agency's failure is an UpstreamError until the graph turns it into UPSTREAM_UNAVAILABLE or
  * an agencyStatuses entry; anything else is masked by the server's error formatter.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Lang } from './i18n.js';
+import { say } from './messages.js';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -26,13 +28,24 @@ export function graphError(
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
-/** "Not yours" and "does not exist" must be indistinguishable: one message, one code. */
-export function notFound(): GraphQLError {
-  return graphError('NOT_FOUND', 'No such case.');
+/**
+ * A masked error in the person's language: the error formatter masks without knowing the request, in
+ * English; the places that know the request's language (an Apollo plugin, the streams) put it right.
+ */
+export function maskedInLanguage(error: GraphQLFormattedError, lang: Lang): GraphQLFormattedError {
+  return error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+    ? { ...error, message: say(lang, 'INTERNAL') }
+    : error;
 }
 
-export function unauthenticated(message = 'Log in to see your cases.'): GraphQLError {
-  return graphError('UNAUTHENTICATED', message, { http: { status: 401 } });
+/** "Not yours" and "does not exist" must be indistinguishable: one message, one code. */
+export function notFound(lang: Lang): GraphQLError {
+  return graphError('NOT_FOUND', say(lang, 'CASE_NOT_FOUND'));
+}
+
+/** `message` in the person's language (src/messages.ts): LOG_IN, SESSION_ENDED, a refused token's text. */
+export function unauthenticated(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return graphError('UNAUTHENTICATED', message, { ...extensions, http: { status: 401 } });
 }
 
 /**
@@ -68,8 +81,9 @@ export class UpstreamError extends Error {
     return `UPSTREAM_${this.failure}`;
   }
 
-  toGraphError(): GraphQLError {
-    return graphError('UPSTREAM_UNAVAILABLE', `The agency ${this.agency} did not answer; try again later.`, {
+  /** `agencyName`: the agency's name in the person's language. */
+  toGraphError(lang: Lang, agencyName: string): GraphQLError {
+    return graphError('UPSTREAM_UNAVAILABLE', say(lang, 'AGENCY_UNAVAILABLE', { agency: agencyName }), {
       agency: this.agency,
       reason: this.reason,
     });

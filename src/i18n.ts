@@ -19,12 +19,16 @@ export function labelTable<K extends string>(
   ) as Record<K, Labels>;
 }
 
+/** The language of a login's country, for a person whose browser names none we speak. */
+export const LOGIN_LANGUAGE: Readonly<Record<'idporten' | 'mitid', Lang>> = { idporten: 'nb', mitid: 'da' };
+
 /**
  * Picks the best supported language from an Accept-Language header (RFC 9110 quality values).
- * "no" (Norwegian, unspecified) counts as Bokmål; an unknown or missing header gives the default.
+ * "no" (Norwegian, unspecified) counts as Bokmål; an unknown or missing header gives the fallback (the
+ * login's language when there is one, else the default).
  */
-export function negotiateLanguage(header: string | undefined): Lang {
-  if (!header) return DEFAULT_LANG;
+export function negotiateLanguage(header: string | undefined, fallback: Lang = DEFAULT_LANG): Lang {
+  if (!header) return fallback;
   const candidates = header
     .split(',')
     .map((part, index) => {
@@ -40,7 +44,7 @@ export function negotiateLanguage(header: string | undefined): Lang {
     if (primary === 'no') return 'nb';
     if ((LANGUAGES as readonly string[]).includes(primary)) return primary as Lang;
   }
-  return DEFAULT_LANG;
+  return fallback;
 }
 
 /** Labels shared by all agencies: statuses, roles, directions. */

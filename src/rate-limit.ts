@@ -6,6 +6,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from './auth/pseudonym.js';
 import type { Principal } from './auth/principal.js';
 import { graphError } from './errors.js';
+import type { Lang } from './i18n.js';
+import { say } from './messages.js';
 import type { Store } from './store/index.js';
 
 export interface RateLimitOptions {
@@ -28,8 +30,9 @@ export class RateLimiter {
    * Throws RATE_LIMITED (HTTP 429 with Retry-After) past the limit. When the store cannot be reached the
    * request is let through and the outage logged: reading one's own case matters more than the limit.
    */
-  async check(principal: Principal, log: FastifyBaseLogger, weight = 1): Promise<void> {
+  async check(principal: Principal, lang: Lang, log: FastifyBaseLogger, weight = 1): Promise<void> {
     throwPast(
+      lang,
       await this.#count(
         `ratelimit:${pseudonym(this.options.secret, principal.nationalId)}`,
         this.options.perMinute,
@@ -40,8 +43,8 @@ export class RateLimiter {
   }
 
   /** The same for a request without a valid login (refused tokens, an ended session, none at all). */
-  async checkClient(address: string, log: FastifyBaseLogger): Promise<void> {
-    throwPast(await this.clientRetryAfter(address, log));
+  async checkClient(address: string, lang: Lang, log: FastifyBaseLogger): Promise<void> {
+    throwPast(lang, await this.clientRetryAfter(address, log));
   }
 
   /**
@@ -70,9 +73,9 @@ export class RateLimiter {
   }
 }
 
-function throwPast(retryAfter: number | null): void {
+function throwPast(lang: Lang, retryAfter: number | null): void {
   if (retryAfter === null) return;
-  throw graphError('RATE_LIMITED', `Too many requests. Try again in ${retryAfter} seconds.`, {
+  throw graphError('RATE_LIMITED', say(lang, 'RATE_LIMITED', { seconds: retryAfter }), {
     http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
   });
 }

@@ -26,11 +26,12 @@ import { AgencyRegistry } from './agencies/registry.js';
 import { LoginFlow } from './auth/login.js';
 import type { Principal } from './auth/principal.js';
 import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
-import { AuthError, TokenVerifier } from './auth/verify.js';
+import { AuthError, messageOfAuthFailure, TokenVerifier } from './auth/verify.js';
 import type { Config } from './config.js';
 import type { Context, LoginHold } from './context.js';
-import { ERROR_CODES, unauthenticated } from './errors.js';
-import { negotiateLanguage } from './i18n.js';
+import { ERROR_CODES, maskedInLanguage, unauthenticated } from './errors.js';
+import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from './i18n.js';
+import { say } from './messages.js';
 import { registerCaseFiles } from './files/case-file.js';
 import { registerDocumentDownloads } from './files/download.js';
 import { uploadRoute } from './files/upload-route.js';
@@ -100,7 +101,7 @@ export function formatErrorWith(log: FastifyBaseLogger) {
     const correlationId = randomUUID();
     log.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in GraphQL request');
     return {
-      message: 'Something went wrong on our side. Please try again later.',
+      message: say('en', 'INTERNAL'),
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
     };
@@ -262,7 +263,20 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       didResolveOperation: async ({ operation, contextValue }) => {
         if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return;
         const fields = operation.selectionSet.selections.length;
-        if (fields > 1) await limiter.check(contextValue.principal, contextValue.log, fields - 1);
+        if (fields > 1)
+          await limiter.check(contextValue.principal, contextValue.lang, contextValue.log, fields - 1);
+      },
+    }),
+  };
+
+  // The error formatter masks without knowing the request; here the masked text gets the person's language.
+  const maskedErrorsInLanguage: ApolloServerPlugin<Context> = {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ response, contextValue }) => {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+          maskedInLanguage(e, contextValue.lang),
+        );
       },
     }),
   };
@@ -270,6 +284,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const plugins: ApolloServerPlugin<Context>[] = [
     fastifyApolloDrainPlugin(app),
     mutationsCounted,
+    maskedErrorsInLanguage,
     operationMetrics(metrics),
     ...(tracing ? [operationTracing()] : []),
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
@@ -305,9 +320,10 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     const reserveMs = Math.min(500, config.requestDeadlineMs * 0.1);
     const elapsedMs = reply?.elapsedTime ?? 0;
     const agencyBudgetMs = Math.max(1, Math.floor(config.requestDeadlineMs - reserveMs - elapsedMs));
+    const acceptLanguage = request.headers['accept-language'];
     const base = {
       requestId: request.id,
-      lang: negotiateLanguage(request.headers['accept-language']),
+      lang: negotiateLanguage(acceptLanguage),
       registry,
       log: request.log,
       maxPageSize: config.limits.maxPageSize,
@@ -315,7 +331,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       deadlineAt: Date.now() + agencyBudgetMs,
       ...services,
     };
-    const signedIn = await authenticate(request, reply);
+    const signedIn = await authenticate(request, reply, base.lang);
     if (!signedIn)
       return {
         ...base,
@@ -327,7 +343,9 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         login: null,
       };
     const { principal, login } = signedIn;
-    await limiter.check(principal, request.log);
+    // Without a language of the browser's, the login's country decides (MitID: Danish).
+    const lang = negotiateLanguage(acceptLanguage, LOGIN_LANGUAGE[principal.provider]);
+    await limiter.check(principal, lang, request.log);
     // One deadline for all of the request's agency calls; each in-flight call listens to it.
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
     setMaxListeners(0, signal);
@@ -339,6 +357,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     let reads: Promise<ReadonlySet<string>> | undefined;
     return {
       ...base,
+      lang,
       principal,
       call,
       loaders: createLoaders(
@@ -362,12 +381,13 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const authenticate = async (
     request: FastifyRequest,
     reply: FastifyReply | null,
+    lang: Lang,
   ): Promise<{ principal: Principal; login: LoginHold } | null> => {
     const token = bearerToken(request);
     if (token === undefined) {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (!sessionId) {
-        await limiter.checkClient(request.ip, request.log);
+        await limiter.checkClient(request.ip, lang, request.log);
         return null;
       }
       const session = await sessions.resume(sessionId, login.refresh, request.log);
@@ -376,8 +396,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         return { principal: session.principal, login: hold };
       }
       reply?.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
-      await limiter.checkClient(request.ip, request.log);
-      throw unauthenticated('The session has ended. Log in again.');
+      await limiter.checkClient(request.ip, lang, request.log);
+      throw unauthenticated(say(lang, 'SESSION_ENDED'));
     }
     try {
       if (token === null)
@@ -389,9 +409,9 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'bearer token refused');
       // Trying tokens is limited per client address: past the limit, 429 instead of another 401.
-      await limiter.checkClient(request.ip, request.log);
+      await limiter.checkClient(request.ip, lang, request.log);
       reply?.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
-      throw unauthenticated(error.message);
+      throw unauthenticated(say(lang, messageOfAuthFailure(error.failure)), { reason: error.failure });
     }
   };
 

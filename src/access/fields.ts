@@ -12,6 +12,7 @@ import type { CaseView, DocumentView, OutcomeView, ParticipantView } from '../ca
 import { requireViewer, type Context } from '../context.js';
 import { graphError } from '../errors.js';
 import type { AccessRule } from '../generated/graphql.js';
+import { say } from '../messages.js';
 
 function isCaseView(source: unknown): source is CaseView {
   return typeof source === 'object' && source !== null && 'decision' in source && 'record' in source;
@@ -74,7 +75,7 @@ function forbidden(rule: AccessRule | null, source: unknown, context: Context, f
       source.decision.closure ?? 'FORBIDDEN',
     );
   }
-  return graphError('FORBIDDEN', `You may not see ${field} here.`);
+  return graphError('FORBIDDEN', say(context.lang, 'FIELD_FORBIDDEN', { field }));
 }
 
 /** The rule of a field: its own @access, else its type's, else none (refused). */

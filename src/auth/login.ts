@@ -9,7 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
-import { negotiateLanguage, labelTable, type Lang } from '../i18n.js';
+import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from '../i18n.js';
+import { say } from '../messages.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
 import {
@@ -19,7 +20,7 @@ import {
   type Sessions,
   type SessionTokens,
 } from './sessions.js';
-import { AuthError, principalFromClaims, type IssuerConfig } from './verify.js';
+import { AuthError, messageOfAuthFailure, principalFromClaims, type IssuerConfig } from './verify.js';
 
 export interface LoginClient {
   issuer: IssuerConfig;
@@ -40,40 +41,18 @@ const LOGIN_COOKIE = '__Host-login';
 const LOGIN_TTL_MS = 10 * 60_000;
 const DEFAULT_RETURN_TO = '/graphql';
 
-const MESSAGES = labelTable({
-  LOGIN_EXPIRED: [
-    'Innloggingen er utløpt eller ble startet i en annen nettleser. Prøv igjen.',
-    'Innlogginga har gått ut eller vart starta i ein annan nettlesar. Prøv igjen.',
-    'Login er udløbet eller blev startet i en anden browser. Prøv igen.',
-    'The login has expired or was started in another browser. Please try again.',
-  ],
-  LOGIN_FAILED: [
-    'Innloggingen kunne ikke bekreftes. Prøv igjen.',
-    'Innlogginga kunne ikkje stadfestast. Prøv igjen.',
-    'Login kunne ikke bekræftes. Prøv igen.',
-    'The login could not be verified. Please try again.',
-  ],
-  LOGIN_CANCELLED: [
-    'Innloggingen ble avbrutt.',
-    'Innlogginga vart avbroten.',
-    'Login blev afbrudt.',
-    'The login was cancelled.',
-  ],
-  IDP_UNREACHABLE: [
-    'Innloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt.',
-    'Innloggingstenesta svarar ikkje akkurat no. Prøv igjen om litt.',
-    'Login-tjenesten svarer ikke lige nu. Prøv igen om lidt.',
-    'The login service is not answering right now. Please try again shortly.',
-  ],
-  LOGGED_OUT: ['Du er logget ut.', 'Du er logga ut.', 'Du er logget ud.', 'You are logged out.'],
-  TOO_MANY_ATTEMPTS: [
-    'For mange innloggingsforsøk herfra. Vent et minutt og prøv igjen.',
-    'For mange innloggingsforsøk herifrå. Vent eitt minutt og prøv igjen.',
-    'For mange loginforsøg herfra. Vent et minut og prøv igen.',
-    'Too many login attempts from here. Wait a minute and try again.',
-  ],
-});
-type MessageCode = keyof typeof MESSAGES;
+type Provider = 'idporten' | 'mitid';
+
+/** The pages the login shows itself (src/messages.ts). */
+type PageMessage =
+  | 'LOGIN_ATTEMPT_EXPIRED'
+  | 'LOGIN_NOT_ACCEPTED'
+  | 'LOGIN_CANCELLED'
+  | 'LOGIN_UNCHECKABLE'
+  | 'LOGGED_OUT'
+  | 'TOO_MANY_LOGIN_ATTEMPTS'
+  | 'UNKNOWN_LOGIN_PROVIDER'
+  | ReturnType<typeof messageOfAuthFailure>;
 
 function page(lang: Lang, text: string, retry: boolean): string {
   const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -158,7 +137,7 @@ export class LoginFlow {
         const wait = await retryAfter(request);
         if (wait === null) return;
         void reply.header('retry-after', String(wait));
-        return this.#page(reply, request, 429, 'TOO_MANY_ATTEMPTS', false);
+        return this.#page(reply, request, 429, 'TOO_MANY_LOGIN_ATTEMPTS', false);
       });
       scope.get('/auth/login', (request, reply) => this.#login(request, reply));
       scope.get('/auth/callback', (request, reply) => this.#callback(request, reply));
@@ -172,7 +151,7 @@ export class LoginFlow {
     const query = request.query as Record<string, unknown>;
     const provider = query.idp ?? 'idporten';
     if (provider !== 'idporten' && provider !== 'mitid') {
-      return reply.code(400).send({ error: 'BAD_USER_INPUT', message: 'idp must be "idporten" or "mitid".' });
+      return this.#page(reply, request, 400, 'UNKNOWN_LOGIN_PROVIDER', true);
     }
     const client = this.#client(provider);
     let config: oidc.Configuration;
@@ -180,7 +159,7 @@ export class LoginFlow {
       config = await this.#config(client);
     } catch (error) {
       request.log.warn({ err: (error as Error).message, provider }, 'identity provider discovery failed');
-      return this.#page(reply, request, 502, 'IDP_UNREACHABLE', true);
+      return this.#page(reply, request, 502, 'LOGIN_UNCHECKABLE', true, provider);
     }
     const transaction = {
       provider,
@@ -200,7 +179,7 @@ export class LoginFlow {
       code_challenge: await oidc.calculatePKCECodeChallenge(transaction.codeVerifier),
       code_challenge_method: 'S256',
       acr_values: this.#acrValues(client.issuer),
-      ui_locales: negotiateLanguage(request.headers['accept-language']),
+      ui_locales: negotiateLanguage(request.headers['accept-language'], LOGIN_LANGUAGE[provider]),
     });
     reply.setCookie(LOGIN_COOKIE, id, { ...cookieAttributes, maxAge: LOGIN_TTL_MS / 1000 });
     return reply.redirect(url.href, 303);
@@ -214,11 +193,11 @@ export class LoginFlow {
     const sealed = key ? await this.store.get(key) : null;
     if (key) await this.store.delete(key);
     const transaction = key ? this.#sealer.openJson(sealed, key, loginTransaction) : null;
-    if (!transaction) return this.#page(reply, request, 400, 'LOGIN_EXPIRED', true);
+    if (!transaction) return this.#page(reply, request, 400, 'LOGIN_ATTEMPT_EXPIRED', true);
     const query = request.query as Record<string, unknown>;
     if (typeof query.error === 'string') {
       request.log.info({ error: query.error }, 'login cancelled at the identity provider');
-      return this.#page(reply, request, 400, 'LOGIN_CANCELLED', true);
+      return this.#page(reply, request, 400, 'LOGIN_CANCELLED', true, transaction.provider);
     }
     const client = this.#client(transaction.provider);
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
@@ -234,21 +213,17 @@ export class LoginFlow {
         },
       );
     } catch (error) {
-      return this.#failed(request, reply, error);
+      return this.#failed(request, reply, error, transaction.provider);
     }
     const claims = tokens.claims();
-    if (!claims) return this.#page(reply, request, 400, 'LOGIN_FAILED', true);
+    if (!claims) return this.#page(reply, request, 400, 'LOGIN_NOT_ACCEPTED', true, transaction.provider);
     let principal;
     try {
       principal = principalFromClaims(client.issuer, claims);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       request.log.info({ failure: error.failure }, 'login refused');
-      const lang = negotiateLanguage(request.headers['accept-language']);
-      return reply
-        .code(403)
-        .type('text/html; charset=utf-8')
-        .send(page(lang, error.message, true));
+      return this.#page(reply, request, 403, messageOfAuthFailure(error.failure), true, transaction.provider);
     }
     const sid = typeof claims.sid === 'string' ? claims.sid : null;
     const sessionId = await this.sessions.create(principal, this.#tokens(tokens), sid);
@@ -289,7 +264,7 @@ export class LoginFlow {
     return reply.type('text/html; charset=utf-8').send('<!DOCTYPE html><title>logged out</title>');
   }
 
-  #failed(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  #failed(request: FastifyRequest, reply: FastifyReply, error: unknown, provider: Provider) {
     const reason =
       error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError
         ? error.error
@@ -302,16 +277,24 @@ export class LoginFlow {
       error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError');
     request.log.info({ reason }, 'login callback refused');
     return unreachable
-      ? this.#page(reply, request, 502, 'IDP_UNREACHABLE', true)
-      : this.#page(reply, request, 400, 'LOGIN_FAILED', true);
+      ? this.#page(reply, request, 502, 'LOGIN_UNCHECKABLE', true, provider)
+      : this.#page(reply, request, 400, 'LOGIN_NOT_ACCEPTED', true, provider);
   }
 
-  #page(reply: FastifyReply, request: FastifyRequest, status: number, code: MessageCode, retry: boolean) {
-    const lang = negotiateLanguage(request.headers['accept-language']);
+  /** A page in the browser's language, else the language of the login under way (MitID: Danish). */
+  #page(
+    reply: FastifyReply,
+    request: FastifyRequest,
+    status: number,
+    key: PageMessage,
+    retry: boolean,
+    provider?: Provider,
+  ) {
+    const lang = negotiateLanguage(request.headers['accept-language'], provider && LOGIN_LANGUAGE[provider]);
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(page(lang, MESSAGES[code][lang], retry));
+      .send(page(lang, say(lang, key), retry));
   }
 
   #tokens(response: oidc.TokenEndpointResponse, previous?: SessionTokens): SessionTokens {
@@ -322,7 +305,7 @@ export class LoginFlow {
     };
   }
 
-  #client(provider: 'idporten' | 'mitid'): LoginClient {
+  #client(provider: Provider): LoginClient {
     const client = this.settings.clients.find((c) => c.issuer.provider === provider);
     if (!client) throw new Error(`no login client for ${provider}`);
     return client;

@@ -15,6 +15,7 @@ import {
 } from 'jose';
 import { request } from 'undici';
 import { z } from 'zod';
+import type { MessageKey } from '../messages.js';
 import { ASSURANCE_RANK, type Assurance, type Principal } from './principal.js';
 
 export type IssuerConfig =
@@ -33,6 +34,22 @@ export type AuthFailure =
   | 'INVALID_CLAIM'
   | 'INSUFFICIENT_ASSURANCE'
   | 'MISSING_NATIONAL_ID';
+
+/** What the person is told about a refused login (the failure itself goes to the log and `reason`). */
+export function messageOfAuthFailure(failure: AuthFailure): MessageKey {
+  switch (failure) {
+    case 'EXPIRED':
+      return 'LOGIN_ENDED';
+    case 'MISSING_NATIONAL_ID':
+      return 'LOGIN_WITHOUT_ID';
+    case 'INSUFFICIENT_ASSURANCE':
+      return 'LOGIN_ASSURANCE_TOO_LOW';
+    case 'IDP_UNREACHABLE':
+      return 'LOGIN_UNCHECKABLE';
+    default:
+      return 'LOGIN_NOT_ACCEPTED';
+  }
+}
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';

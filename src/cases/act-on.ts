@@ -1,26 +1,37 @@
 /** The case a person wants to act on (upload, send, fill in): their view of it, an outage, or the error to answer. */
 import { GraphQLError } from 'graphql';
-import type { AuthenticatedContext } from '../context.js';
+import { agencyName, type AuthenticatedContext, type Context } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { UserError } from '../generated/graphql.js';
+import { say } from '../messages.js';
 import { loadCase } from './get.js';
 import type { CaseView } from './views.js';
 
-export type CaseToActOn = { view: CaseView } | { agencyDown: true } | { error: UserError };
+/** `agencyDown`: the agency that did not answer. */
+export type CaseToActOn = { view: CaseView } | { agencyDown: string } | { error: UserError };
 
-export const AGENCY_DOWN: UserError = {
-  code: 'UPSTREAM_UNAVAILABLE',
-  message: 'The agency could not be reached; try again later.',
-};
+/** The user error for an agency that did not answer while the person acted on one of its cases. */
+export function agencyDown(context: Context, agency: string): UserError {
+  return {
+    code: 'UPSTREAM_UNAVAILABLE',
+    message: say(context.lang, 'AGENCY_UNAVAILABLE', { agency: agencyName(context, agency) }),
+  };
+}
 
 export async function caseToActOn(context: AuthenticatedContext, caseId: string): Promise<CaseToActOn> {
   try {
     const view = await loadCase(context, caseId, { explicit: true });
     return view
       ? { view }
-      : { error: { code: 'NOT_FOUND', message: 'No such case.', field: ['input', 'caseId'] } };
+      : {
+          error: {
+            code: 'NOT_FOUND',
+            message: say(context.lang, 'CASE_NOT_FOUND'),
+            field: ['input', 'caseId'],
+          },
+        };
   } catch (error) {
-    if (error instanceof UpstreamError) return { agencyDown: true };
+    if (error instanceof UpstreamError) return { agencyDown: error.agency };
     if (error instanceof GraphQLError) {
       const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'FORBIDDEN';
       return { error: { code, message: error.message, field: ['input', 'caseId'] } };

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { graphError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { say } from '../messages.js';
 
 export interface CaseKey {
   updatedAt: string;
@@ -16,12 +18,12 @@ export function encodeCursor(key: CaseKey): string {
   return Buffer.from(JSON.stringify({ u: key.updatedAt, i: key.id })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CaseKey {
+export function decodeCursor(cursor: string, lang: Lang): CaseKey {
   try {
     const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { updatedAt: parsed.u, id: parsed.i };
   } catch {
-    throw graphError('BAD_USER_INPUT', 'The cursor is not valid; start again from the first page.', {
+    throw graphError('BAD_USER_INPUT', say(lang, 'CURSOR_INVALID'), {
       argument: 'after',
     });
   }

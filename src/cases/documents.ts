@@ -3,10 +3,9 @@ import { visibleDocuments } from '../access/policy.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
 import { COMMON_LABELS } from '../i18n.js';
+import { say } from '../messages.js';
 import { auditCaseAccess } from './audit.js';
 import type { CaseView, DeadlineView, DocumentView } from './views.js';
-
-const forbidden = () => graphError('FORBIDDEN', 'You may not see the documents of this case.');
 
 /**
  * Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own.
@@ -16,7 +15,8 @@ export async function visibleCaseDocuments(
   context: AuthenticatedContext,
   view: CaseView,
 ): Promise<DocumentView[]> {
-  if (!view.decision.capabilities.seeDocuments) throw forbidden();
+  if (!view.decision.capabilities.seeDocuments)
+    throw graphError('FORBIDDEN', say(context.lang, 'DOCUMENTS_FORBIDDEN'));
   const records =
     (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
   return visibleDocuments(records, view.decision.documentScope, context.principal)

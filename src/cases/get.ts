@@ -1,8 +1,9 @@
 /** Loading one case for the viewer. A case they are not part of is indistinguishable from none at all. */
 import type { GraphQLError } from 'graphql';
 import { decideCaseById, refusalBeforeCase } from '../access/policy.js';
-import { loadersFor, type AuthenticatedContext } from '../context.js';
+import { agencyName, loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
+import { say, sayRefusal } from '../messages.js';
 import { auditCaseAccess, auditRefusedLookup } from './audit.js';
 import type { CaseView } from './views.js';
 
@@ -20,11 +21,12 @@ export function parseGlobalId(id: string): { agency: string; caseNumber: string 
 type Lookup = { view: CaseView } | { refused: string; error: GraphQLError | null };
 
 /** A refusal of the viewer (not of the case) says so: it reveals nothing about the case. */
-function refusalError(refused: string, agency: string): GraphQLError | null {
+function refusalError(context: AuthenticatedContext, refused: string, agency: string): GraphQLError | null {
   if (refused === 'NOT_FOUND') return null;
+  const name = agencyName(context, agency);
   if (refused === 'CONSENT_REQUIRED')
-    return graphError('CONSENT_REQUIRED', 'Consent to use this agency’s portal first.', { agency });
-  return graphError('NOT_ELIGIBLE', 'You may not use this agency’s portal.', { reason: refused });
+    return graphError('CONSENT_REQUIRED', say(context.lang, 'CONSENT_FIRST', { agency: name }), { agency });
+  return graphError('NOT_ELIGIBLE', sayRefusal(context.lang, refused, name), { reason: refused, agency });
 }
 
 async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup> {
@@ -45,7 +47,7 @@ async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup
       context.now,
     );
   if ('decision' in access) return { view: { record: access.record, definition, decision: access.decision } };
-  return { refused: access.refused, error: refusalError(access.refused, definition.code) };
+  return { refused: access.refused, error: refusalError(context, access.refused, definition.code) };
 }
 
 /**

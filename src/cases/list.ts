@@ -7,6 +7,7 @@ import { admitListing, decideCase, refusalOfLogin } from '../access/policy.js';
 import type { AgencyAdapter, CaseRef } from '../agencies/port.js';
 import { loadersFor, type AuthenticatedContext } from '../context.js';
 import { graphError, UpstreamError } from '../errors.js';
+import { say } from '../messages.js';
 import type { ViewerRole } from '../generated/graphql.js';
 import { auditCaseAccess } from './audit.js';
 import { compareKeys, decodeCursor, encodeCursor } from './cursor.js';
@@ -44,11 +45,11 @@ const LISTING_SHARE = 0.6;
 export async function listCases(context: AuthenticatedContext, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
-    throw graphError('BAD_USER_INPUT', `first must be between 1 and ${context.maxPageSize}.`, {
+    throw graphError('BAD_USER_INPUT', say(context.lang, 'PAGE_SIZE', { max: context.maxPageSize }), {
       argument: 'first',
     });
   }
-  const after = args.after ? decodeCursor(args.after) : null;
+  const after = args.after ? decodeCursor(args.after, context.lang) : null;
   const wanted = args.filter?.agencies ? new Set(args.filter.agencies) : null;
   const roles = args.filter?.roles ? new Set<string>(args.filter.roles) : null;
   const asOf = new Date().toISOString();

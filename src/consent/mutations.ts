@@ -1,9 +1,10 @@
 /** giveConsent / withdrawConsent: checks the input, asks the service, audits, turns failures into user errors. */
 import { asksConsent, refusalOfLogin } from '../access/policy.js';
 import type { AuditOutcome } from '../audit/audit.js';
-import { audit, type AuthenticatedContext } from '../context.js';
+import { agencyName, audit, type AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { ConsentPayload, UserError } from '../generated/graphql.js';
+import { say, sayRefusal } from '../messages.js';
 import type { AgencyConsent } from './consents.js';
 
 type Payload = Omit<ConsentPayload, 'consent'> & { consent: AgencyConsent | null };
@@ -32,7 +33,7 @@ export async function changeConsent(
   if (!adapter || !asksConsent(context.principal, adapter.definition)) {
     return failed('DENIED', {
       code: 'BAD_USER_INPUT',
-      message: 'This agency does not ask for consent.',
+      message: say(context.lang, 'CONSENT_NOT_ASKED', { agency: agencyName(context, agencyCode) }),
       field: ['input', 'agency'],
     });
   }
@@ -40,7 +41,8 @@ export async function changeConsent(
   if (refusal) {
     return failed('DENIED', {
       code: 'NOT_ELIGIBLE',
-      message: `You may not use this agency’s portal (${refusal.reason}).`,
+      reason: refusal.reason,
+      message: sayRefusal(context.lang, refusal.reason, agencyName(context, agencyCode)),
     });
   }
   try {
@@ -54,7 +56,9 @@ export async function changeConsent(
     context.log.warn({ agency: agencyCode, failure: error.failure }, 'consent not passed on to the agency');
     return failed('FAILED', {
       code: 'UPSTREAM_UNAVAILABLE',
-      message: 'The agency could not be reached; nothing was changed. Try again later.',
+      message: say(context.lang, 'AGENCY_UNAVAILABLE_NOTHING_CHANGED', {
+        agency: agencyName(context, agencyCode),
+      }),
     });
   }
 }

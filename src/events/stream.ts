@@ -54,8 +54,6 @@ function acceptsMultipart(accept: string): boolean {
 const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
 
 export function registerCaseEventStream(app: FastifyInstance, options: StreamOptions): void {
-  const format = (result: ExecutionResult) => formatResult(options, result);
-
   /** The request's context, holding one of the person's stream slots until the response closes. */
   const streamContext = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     const context = await options.context(request, reply);
@@ -70,7 +68,10 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
       error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : '';
     const status = STATUS_OF_CODE[code] ?? (code ? 400 : 500);
     if (status === 500) reply.request.log.error({ err: error }, 'event stream failed');
-    const message = status === 500 ? 'Something went wrong on our side.' : (error as Error).message;
+    const message =
+      status === 500
+        ? say(negotiateLanguage(reply.request.headers['accept-language']), 'INTERNAL')
+        : (error as Error).message;
     const body = JSON.stringify({
       errors: [{ message, extensions: { code: code || 'INTERNAL_SERVER_ERROR' } }],
     });
@@ -84,8 +85,10 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
     schema: options.schema,
     context: async (request) => (await streamContext(request.raw, request.context.reply)) as StreamContext,
     validate: (_schema, document) => validateSubscription(options, document),
-    onNext: (_context, _request, result) =>
-      result.errors ? (format(result as ExecutionResult) as unknown as typeof result) : result,
+    onNext: (context, _request, result) =>
+      result.errors
+        ? (formatResult(options, result as ExecutionResult, context.lang) as unknown as typeof result)
+        : result,
   });
   const serveSse = async (request: FastifyRequest, reply: FastifyReply) => {
     // graphql-sse writes the response itself: what the gateway's hooks set (CORS, the request id) goes along.
@@ -108,8 +111,9 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
     const errors = validateSubscription(options, document);
     const response = reply.raw;
     if (errors.length) {
+      const lang = negotiateLanguage(request.headers['accept-language']);
       response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify(format({ errors })));
+      response.end(JSON.stringify(formatResult(options, { errors }, lang)));
       return;
     }
     let context: Context;
@@ -119,6 +123,7 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
       refuse(reply, error);
       return;
     }
+    const format = (result: ExecutionResult) => formatResult(options, result, context.lang);
     const result = await subscribe({
       schema: options.schema,
       document,

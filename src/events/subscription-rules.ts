@@ -17,7 +17,9 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context } from '../context.js';
-import { graphError } from '../errors.js';
+import { graphError, maskedInLanguage } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { say } from '../messages.js';
 import type { Slot } from '../person-slots.js';
 
 export interface SubscriptionRules {
@@ -40,9 +42,15 @@ export function validateSubscription(rules: SubscriptionRules, document: Documen
 }
 
 /** A result with its errors masked as the graph masks them. */
-export function formatResult(rules: SubscriptionRules, result: ExecutionResult): FormattedExecutionResult {
+export function formatResult(
+  rules: SubscriptionRules,
+  result: ExecutionResult,
+  lang: Lang,
+): FormattedExecutionResult {
   const { errors, ...rest } = result;
-  return errors ? { ...rest, errors: errors.map((e) => rules.formatError(e.toJSON(), e)) } : rest;
+  return errors
+    ? { ...rest, errors: errors.map((e) => maskedInLanguage(rules.formatError(e.toJSON(), e), lang)) }
+    : rest;
 }
 
 /** One of the person's stream slots, or RATE_LIMITED when they hold all of them; none needed without a login. */
@@ -52,7 +60,7 @@ export async function holdStreamSlot(context: Context): Promise<Slot> {
   if (!slot)
     throw graphError(
       'RATE_LIMITED',
-      `At most ${context.eventStreamSlots.limit} live-update streams at once. Close one first.`,
+      say(context.lang, 'STREAM_LIMIT', { limit: context.eventStreamSlots.limit }),
     );
   return slot;
 }

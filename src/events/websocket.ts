@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import type { Context } from '../context.js';
+import { maskedInLanguage } from '../errors.js';
 import { negotiateLanguage } from '../i18n.js';
 import { say } from '../messages.js';
 import type { Slot } from '../person-slots.js';
@@ -98,8 +99,12 @@ export function graphqlWebSocket(options: WebSocketOptions): WebsocketHandler {
         return [asGraphError(error)];
       }
     },
-    onNext: (_ctx, _id, _payload, _args, result) => formatResult(options, result),
-    onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)),
+    onNext: (_ctx, _id, _payload, args, result) =>
+      formatResult(options, result, (args.contextValue as Context).lang),
+    onError: (ctx, _id, _payload, errors) => {
+      const lang = negotiateLanguage(ctx.extra.request.headers['accept-language']);
+      return errors.map((e) => maskedInLanguage(options.formatError(e.toJSON(), e), lang));
+    },
     onComplete: async (ctx, id) => {
       const connection = connections.get(ctx);
       await connection?.slots.get(id)?.release();

@@ -18,9 +18,13 @@ import { COMMON_LABELS, labelTable, type Lang } from '../i18n.js';
 import { contentDisposition, extensionFor, safeContentType } from './content-disposition.js';
 import { withoutUnsafeCharacters } from './filenames.js';
 import { paced } from './pace.js';
-import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
-
-const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such case file, or the link has expired.' };
+import {
+  authenticated,
+  openTransfer,
+  sendRefusal,
+  unavailable,
+  type ContextBuilder,
+} from './route-context.js';
 
 const INDEX_HEADINGS = labelTable({
   file: ['fil', 'fil', 'fil', 'file'],
@@ -64,7 +68,7 @@ async function caseFile(
 ): Promise<FastifyReply> {
   const refuse = (object: string, reason: string) => {
     auditRefusedLookup(context, object, reason, 'READ_DOCUMENT');
-    return reply.code(404).send(NOT_FOUND);
+    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'CASE_FILE_NOT_FOUND');
   };
   const target = await context.links.openCaseFile(link, context.principal);
   if (!target) return refuse('case-file-link', 'INVALID_LINK');
@@ -75,7 +79,7 @@ async function caseFile(
     if (!view || !view.decision.capabilities.readDocumentContent) return refuse(target.caseId, 'NOT_VISIBLE');
     documents = await visibleCaseDocuments(context, view);
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     if (error instanceof GraphQLError) return refuse(target.caseId, 'NOT_VISIBLE');
     throw error;
   }

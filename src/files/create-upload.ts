@@ -1,8 +1,9 @@
 /** createUpload: every check that needs no bytes, then a sealed upload record and its one-time URL. */
-import { AGENCY_DOWN, caseToActOn } from '../cases/act-on.js';
+import { agencyDown, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
 import type { AuthenticatedContext } from '../context.js';
 import type { CreateUploadInput, UserError } from '../generated/graphql.js';
+import { say } from '../messages.js';
 import { isAllowedUploadType, safeFilename, type UploadRecord } from './uploads.js';
 
 export interface CreateUploadResult {
@@ -30,7 +31,7 @@ export async function createUpload(
       code: 'BAD_USER_INPUT',
       reason: 'TYPE_NOT_ALLOWED',
       field: ['input', 'contentType'],
-      message: 'Only PDF, JPEG, PNG, HEIC and DOCX files can be sent.',
+      message: say(context.lang, 'UPLOAD_TYPE_NOT_ALLOWED'),
     });
   }
   if (input.sizeBytes <= 0) {
@@ -38,16 +39,17 @@ export async function createUpload(
       code: 'BAD_USER_INPUT',
       reason: 'EMPTY_FILE',
       field: ['input', 'sizeBytes'],
-      message: 'The file is empty.',
+      message: say(context.lang, 'UPLOAD_EMPTY_FILE'),
     });
   }
   if (input.sizeBytes > context.uploads.maxBytes) {
-    const mb = Math.floor(context.uploads.maxBytes / 1024 / 1024);
     return refuse({
       code: 'BAD_USER_INPUT',
       reason: 'TOO_LARGE',
       field: ['input', 'sizeBytes'],
-      message: `A file can be at most ${mb} MB.`,
+      message: say(context.lang, 'UPLOAD_TOO_LARGE', {
+        mb: Math.floor(context.uploads.maxBytes / 1024 / 1024),
+      }),
     });
   }
   const filename = safeFilename(input.filename, input.contentType);
@@ -56,12 +58,12 @@ export async function createUpload(
       code: 'BAD_USER_INPUT',
       reason: 'BAD_FILENAME',
       field: ['input', 'filename'],
-      message: 'The file name is not valid.',
+      message: say(context.lang, 'UPLOAD_BAD_FILENAME'),
     });
   }
 
   const target = await caseToActOn(context, input.caseId);
-  if ('agencyDown' in target) return refused(AGENCY_DOWN);
+  if ('agencyDown' in target) return refused(agencyDown(context, target.agencyDown));
   if ('error' in target) return refused(target.error);
   const { view } = target;
   const adapter = context.registry.get(view.definition.code);
@@ -71,7 +73,7 @@ export async function createUpload(
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
       field: ['input', 'caseId'],
-      message: 'You cannot send documents in this case.',
+      message: say(context.lang, 'UPLOAD_NOT_ALLOWED'),
     });
   }
 

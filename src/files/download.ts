@@ -14,9 +14,13 @@ import { UpstreamError } from '../errors.js';
 import { contentDisposition, safeContentType } from './content-disposition.js';
 import { Readable } from 'node:stream';
 import { paced } from './pace.js';
-import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
-
-const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such document, or the link has expired.' };
+import {
+  authenticated,
+  openTransfer,
+  sendRefusal,
+  unavailable,
+  type ContextBuilder,
+} from './route-context.js';
 
 async function deliver(
   context: AuthenticatedContext,
@@ -25,7 +29,7 @@ async function deliver(
 ): Promise<FastifyReply> {
   const refuse = (object: string, reason: string) => {
     auditRefusedLookup(context, object, reason, 'READ_DOCUMENT');
-    return reply.code(404).send(NOT_FOUND);
+    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'DOCUMENT_NOT_FOUND');
   };
   const target = await context.links.open(link, context.principal);
   if (!target) return refuse('document-link', 'INVALID_LINK');
@@ -34,7 +38,7 @@ async function deliver(
   try {
     view = await loadCase(context, target.caseId, { explicit: false });
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     if (error instanceof GraphQLError) {
       const { reason, code } = error.extensions;
       return refuse(
@@ -50,7 +54,7 @@ async function deliver(
   try {
     documents = await visibleCaseDocuments(context, view);
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     throw error;
   }
   const document = documents.find(
@@ -71,7 +75,7 @@ async function deliver(
       correlationId: context.requestId,
     });
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     throw error;
   }
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');

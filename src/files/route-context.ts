@@ -2,8 +2,10 @@
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
-import { CallerGone } from '../errors.js';
+import { agencyName, requireViewer, type AuthenticatedContext, type Context } from '../context.js';
+import { CallerGone, type UpstreamError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import { say, type MessageKey } from '../messages.js';
 
 export type ContextBuilder = (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 
@@ -23,10 +25,23 @@ export async function authenticated(
   }
 }
 
-export function unavailable(reply: FastifyReply): FastifyReply {
-  return reply
-    .code(503)
-    .send({ error: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
+/** A file route's refusal: its code, and its text in the person's language. */
+export function sendRefusal(
+  reply: FastifyReply,
+  status: number,
+  lang: Lang,
+  error: string,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): FastifyReply {
+  return reply.code(status).send({ error, message: say(lang, key, values) });
+}
+
+/** 503 for an agency that did not answer. */
+export function unavailable(reply: FastifyReply, context: Context, failure: UpstreamError): FastifyReply {
+  return sendRefusal(reply, 503, context.lang, 'UPSTREAM_UNAVAILABLE', 'AGENCY_UNAVAILABLE', {
+    agency: agencyName(context, failure.agency),
+  });
 }
 
 /** One of the person's transfers: the signal for the agency's side of it, and how to end it for their sake. */
@@ -49,13 +64,16 @@ export async function openTransfer(
   const { slots, pace } = context.transfers;
   const slot = await slots.acquire(context.principal, context.log);
   if (!slot) {
-    void reply
-      .code(429)
-      .header('retry-after', '10')
-      .send({
-        error: 'TOO_MANY_TRANSFERS',
-        message: `At most ${slots.limit} uploads and downloads at once. Wait for one to finish.`,
-      });
+    sendRefusal(
+      reply.header('retry-after', '10'),
+      429,
+      context.lang,
+      'TOO_MANY_TRANSFERS',
+      'TOO_MANY_TRANSFERS',
+      {
+        limit: slots.limit,
+      },
+    );
     return null;
   }
   const ended = new AbortController();

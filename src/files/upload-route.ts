@@ -12,10 +12,14 @@ import { loadCase, parseGlobalId } from '../cases/get.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import { paced, TransferTooSlow } from './pace.js';
-import { authenticated, openTransfer, unavailable, type ContextBuilder } from './route-context.js';
-import { SNIFF_BYTES, sniffType, type UploadRecord, type UploadRefusal } from './uploads.js';
-
-const NOT_FOUND = { error: 'NOT_FOUND', message: 'No such upload, or it has expired.' };
+import {
+  authenticated,
+  openTransfer,
+  sendRefusal,
+  unavailable,
+  type ContextBuilder,
+} from './route-context.js';
+import { SNIFF_BYTES, sniffType, type UploadRecord } from './uploads.js';
 
 class SizeMismatch extends Error {}
 
@@ -55,17 +59,9 @@ async function readHead(iterator: AsyncIterator<unknown>, n: number): Promise<Bu
   return chunks;
 }
 
-const MESSAGES: Record<UploadRefusal | 'ALREADY_USED' | 'TOO_SLOW', string> = {
-  TYPE_NOT_ALLOWED: 'Only PDF, JPEG, PNG, HEIC and DOCX files can be sent.',
-  TYPE_MISMATCH: 'The file’s content is not of the type it was declared as.',
-  EMPTY_FILE: 'The file is empty.',
-  TOO_LARGE: 'The file is too large.',
-  SIZE_MISMATCH: 'The file is not the size that was declared.',
-  TOO_SLOW: 'The file arrived too slowly. Try again on a better connection.',
-  BAD_FILENAME: 'The file name is not valid.',
-  NOT_ALLOWED: 'You cannot send documents in this case.',
-  ALREADY_USED: 'This upload has already been used.',
-};
+/** What the upload route itself refuses (createUpload refuses the rest before any byte is sent). */
+type RouteRefusal =
+  'TYPE_MISMATCH' | 'EMPTY_FILE' | 'SIZE_MISMATCH' | 'TOO_SLOW' | 'NOT_ALLOWED' | 'ALREADY_USED';
 
 async function receive(
   context: AuthenticatedContext,
@@ -73,20 +69,17 @@ async function receive(
   body: Readable,
   reply: FastifyReply,
 ) {
-  const refuse = (status: number, reason: keyof typeof MESSAGES) => {
+  const refuse = (status: number, reason: RouteRefusal) => {
     auditRefusedLookup(context, `upload:${record.id}`, reason, 'UPLOAD_ATTACHMENT');
     // The rest of the body is not read: close the connection rather than drain it.
-    return reply
-      .code(status)
-      .header('connection', 'close')
-      .send({ error: reason, message: MESSAGES[reason] });
+    return sendRefusal(reply.header('connection', 'close'), status, context.lang, reason, `UPLOAD_${reason}`);
   };
 
   let view;
   try {
     view = await loadCase(context, record.caseId, { explicit: false });
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     if (error instanceof GraphQLError) return refuse(403, 'NOT_ALLOWED');
     throw error;
   }
@@ -130,7 +123,7 @@ async function receive(
     ));
   } catch (error) {
     if (senderFault) return refuse(senderFault === 'TOO_SLOW' ? 408 : 400, senderFault);
-    if (error instanceof UpstreamError) return unavailable(reply);
+    if (error instanceof UpstreamError) return unavailable(reply, context, error);
     throw error;
   }
   await context.uploads.store.stored(record, attachmentId);
@@ -155,14 +148,23 @@ export function uploadRoute(build: ContextBuilder): FastifyPluginAsync {
       const record = await context.uploads.store.find(request.params.id, context.principal);
       if (!record) {
         auditRefusedLookup(context, 'upload:unknown', 'NOT_FOUND', 'UPLOAD_ATTACHMENT');
-        return reply.code(404).header('connection', 'close').send(NOT_FOUND);
+        return sendRefusal(
+          reply.header('connection', 'close'),
+          404,
+          context.lang,
+          'NOT_FOUND',
+          'UPLOAD_NOT_FOUND',
+        );
       }
       if (!(await context.uploads.store.claim(record.id))) {
         auditRefusedLookup(context, `upload:${record.id}`, 'ALREADY_USED', 'UPLOAD_ATTACHMENT');
-        return reply
-          .code(409)
-          .header('connection', 'close')
-          .send({ error: 'ALREADY_USED', message: MESSAGES.ALREADY_USED });
+        return sendRefusal(
+          reply.header('connection', 'close'),
+          409,
+          context.lang,
+          'ALREADY_USED',
+          'UPLOAD_ALREADY_USED',
+        );
       }
       const answered = await receive(context, record, request.body as Readable, reply);
       // A refused or failed upload may be tried again with the same URL; a stored one never.

@@ -1,14 +1,14 @@
 /** submitForm: the form must be one the case awaits; answers are checked field by field, then delivered like submissions. */
-import { AGENCY_DOWN, caseToActOn } from '../cases/act-on.js';
+import { agencyDown, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess } from '../cases/audit.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
+import type { AgencyDefinition, FormDefinition } from '../agencies/port.js';
 import type { SubmitFormInput } from '../generated/graphql.js';
+import type { Lang } from '../i18n.js';
 import { accept, IDEMPOTENCY_KEY, refused, type SubmitResult } from '../submissions/submit.js';
-import { validateAnswers } from './validate.js';
-
-const unavailable = () =>
-  refused({ code: 'UPSTREAM_UNAVAILABLE', message: 'The agency could not be reached; try again later.' });
+import { say } from '../messages.js';
+import { validateAnswers, type FieldProblem } from './validate.js';
 
 export async function submitForm(
   context: AuthenticatedContext,
@@ -19,12 +19,12 @@ export async function submitForm(
       code: 'BAD_USER_INPUT',
       reason: 'BAD_IDEMPOTENCY_KEY',
       field: ['input', 'idempotencyKey'],
-      message: 'The idempotency key must be 8–100 letters, digits, - or _.',
+      message: say(context.lang, 'BAD_IDEMPOTENCY_KEY'),
     });
   }
   // The form's definition comes from the agency: without it the answers cannot be checked, so nothing is taken.
   const target = await caseToActOn(context, input.caseId);
-  if ('agencyDown' in target) return refused(AGENCY_DOWN);
+  if ('agencyDown' in target) return refused(agencyDown(context, target.agencyDown));
   if ('error' in target) return refused(target.error);
   const { view } = target;
   const adapter = context.registry.get(view.definition.code);
@@ -34,7 +34,7 @@ export async function submitForm(
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
       field: ['input', 'caseId'],
-      message: 'You cannot fill in forms in this case.',
+      message: say(context.lang, 'CANNOT_FILL_FORMS'),
     });
   }
   const awaited = view.record.awaitingForms.find((f) => f.formId === input.formId);
@@ -42,14 +42,14 @@ export async function submitForm(
   try {
     definitions = await adapter.formDefinitions(context.call);
   } catch (error) {
-    if (error instanceof UpstreamError) return unavailable();
+    if (error instanceof UpstreamError) return refused(agencyDown(context, error.agency));
     throw error;
   }
   const definition = awaited && definitions.find((d) => d.code === awaited.code);
   if (!definition)
     return refused({
       code: 'NOT_FOUND',
-      message: 'The case does not await this form.',
+      message: say(context.lang, 'FORM_NOT_AWAITED'),
       field: ['input', 'formId'],
     });
 
@@ -61,7 +61,7 @@ export async function submitForm(
         code: 'BAD_USER_INPUT',
         reason: problem,
         field: ['input', 'answers', key],
-        message: `The answer to “${key}” is not accepted (${problem}).`,
+        message: sayFieldProblem(context.lang, view.definition, definition, key, problem),
       })),
     };
   }
@@ -78,4 +78,17 @@ export async function submitForm(
     },
     input.idempotencyKey,
   );
+}
+
+/** A field's problem in the person's language, naming the field by its label (its key when it has none). */
+function sayFieldProblem(
+  lang: Lang,
+  agency: AgencyDefinition,
+  form: FormDefinition,
+  key: string,
+  problem: FieldProblem,
+): string {
+  const field = form.fields.find((f) => f.key === key);
+  const label = agency.labels.forms[`${form.code}.${key}`]?.[lang] ?? key;
+  return say(lang, `FIELD_${problem}`, { label, max: field?.maxLength ?? '', min: field?.min ?? '' });
 }

@@ -64,8 +64,8 @@ export type AgencyStatus = {
   agency: Agency;
   /** When the included data was read from the agency. */
   asOf: Scalars['DateTime']['output'];
-  /** The reason explained in the negotiated language, ready to show. */
-  message?: Maybe<Scalars['String']['output']>;
+  /** The status (and its reason) explained in the negotiated language, ready to show: what happened and what helps. */
+  message: Scalars['String']['output'];
   /**
    * Machine-readable reason when status is not OK. NOT_ELIGIBLE: OTHER_COUNTRY, NO_NORWEGIAN_ID,
    * INVALID_NATIONAL_ID, INSUFFICIENT_ASSURANCE, HAS_GUARDIAN, ROLE_NOT_SUPPORTED. UNAVAILABLE:
@@ -1055,7 +1055,7 @@ export type AgencyResolvers<ContextType = Context, ParentType extends ResolversP
 export type AgencyStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgencyStatus'] = ResolversParentTypes['AgencyStatus']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requiredAssurance?: Resolver<Maybe<ResolversTypes['AssuranceLevel']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AgencyStatusCode'], ParentType, ContextType>;

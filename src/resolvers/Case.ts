@@ -5,6 +5,7 @@ import { requireViewer } from '../context.js';
 import { graphError } from '../errors.js';
 import type { CaseResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Labels, type Lang } from '../i18n.js';
+import { say } from '../messages.js';
 import { orUpstreamError } from './upstream.js';
 
 function label(table: Readonly<Record<string, Labels>>, code: string, lang: Lang): string {
@@ -45,13 +46,13 @@ export const Case: CaseResolvers = {
     }));
   },
   documents: async (view, { first }, context) => {
-    const documents = await orUpstreamError(caseDocuments(requireViewer(context), view));
+    const documents = await orUpstreamError(context, caseDocuments(requireViewer(context), view));
     return typeof first === 'number' ? documents.slice(0, Math.max(0, first)) : documents;
   },
   unreadDocumentCount: async (view, _args, context) => {
     const viewer = requireViewer(context);
     const [documents, read] = await Promise.all([
-      orUpstreamError(visibleCaseDocuments(viewer, view)),
+      orUpstreamError(viewer, visibleCaseDocuments(viewer, view)),
       viewer.readDocuments(),
     ]);
     return documents.filter(
@@ -61,7 +62,7 @@ export const Case: CaseResolvers = {
   },
   caseFileUrl: (view, { documentIds }, context) => {
     if (documentIds && (documentIds.length === 0 || documentIds.length > 100)) {
-      throw graphError('BAD_USER_INPUT', 'Choose between 1 and 100 documents, or none for all.', {
+      throw graphError('BAD_USER_INPUT', say(context.lang, 'CASE_FILE_SIZE'), {
         argument: 'documentIds',
       });
     }
@@ -78,13 +79,13 @@ export const Case: CaseResolvers = {
   forms: async ({ record, definition }, _args, context) => {
     const adapter = context.registry.get(definition.code);
     if (!adapter || record.awaitingForms.length === 0) return [];
-    const definitions = await orUpstreamError(adapter.formDefinitions(requireViewer(context).call));
+    const definitions = await orUpstreamError(context, adapter.formDefinitions(requireViewer(context).call));
     return record.awaitingForms.flatMap(({ formId, code }) => {
       const form = definitions.find((d) => d.code === code);
       return form ? [{ formId, definition: form, labels: definition.labels.forms }] : [];
     });
   },
-  deadlines: (view, _args, context) => orUpstreamError(caseDeadlines(requireViewer(context), view)),
+  deadlines: (view, _args, context) => orUpstreamError(context, caseDeadlines(requireViewer(context), view)),
   relatedCases: async ({ record }, _args, context) => {
     const viewer = requireViewer(context);
     // A related case the viewer may not see, or whose agency is down, is simply left out.

@@ -5,6 +5,7 @@ import { auditCaseAccess } from '../cases/audit.js';
 import { audit, type AuthenticatedContext } from '../context.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { CaseView } from '../cases/views.js';
+import { say } from '../messages.js';
 import type { SubmissionRecord } from './records.js';
 
 export interface SubmitResult {
@@ -14,6 +15,7 @@ export interface SubmitResult {
 
 export const refused = (error: UserError): SubmitResult => ({ submission: null, errors: [error] });
 const MAX_MESSAGE = 5_000;
+const MAX_ATTACHMENTS = 10;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export async function submitInformation(
@@ -26,7 +28,7 @@ export async function submitInformation(
       code: 'BAD_USER_INPUT',
       reason: 'MESSAGE_LENGTH',
       field: ['input', 'message'],
-      message: `Write between 1 and ${MAX_MESSAGE} characters.`,
+      message: say(context.lang, 'MESSAGE_LENGTH', { max: MAX_MESSAGE }),
     });
   }
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
@@ -34,16 +36,16 @@ export async function submitInformation(
       code: 'BAD_USER_INPUT',
       reason: 'BAD_IDEMPOTENCY_KEY',
       field: ['input', 'idempotencyKey'],
-      message: 'The idempotency key must be 8–100 letters, digits, - or _.',
+      message: say(context.lang, 'BAD_IDEMPOTENCY_KEY'),
     });
   }
   const uploadIds = [...new Set(input.uploadIds ?? [])];
-  if (uploadIds.length > 10) {
+  if (uploadIds.length > MAX_ATTACHMENTS) {
     return refused({
       code: 'BAD_USER_INPUT',
       reason: 'TOO_MANY_ATTACHMENTS',
       field: ['input', 'uploadIds'],
-      message: 'At most 10 attachments.',
+      message: say(context.lang, 'TOO_MANY_ATTACHMENTS', { max: MAX_ATTACHMENTS }),
     });
   }
 
@@ -62,7 +64,7 @@ export async function submitInformation(
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
       field: ['input', 'caseId'],
-      message: 'You cannot send information in this case.',
+      message: say(context.lang, 'CANNOT_SEND_INFORMATION'),
     });
   }
 
@@ -74,7 +76,7 @@ export async function submitInformation(
         code: 'BAD_USER_INPUT',
         reason: 'UPLOAD_NOT_READY',
         field: ['input', 'uploadIds', String(i)],
-        message: 'An attachment has not been uploaded to this case.',
+        message: say(context.lang, 'ATTACHMENT_NOT_UPLOADED'),
       });
     }
     attachmentIds.push(upload.attachmentId);
@@ -132,7 +134,7 @@ export async function accept(
         code: 'BAD_USER_INPUT',
         reason: 'IDEMPOTENCY_KEY_REUSED',
         field: ['input', 'idempotencyKey'],
-        message: 'This idempotency key was used for another submission.',
+        message: say(context.lang, 'IDEMPOTENCY_KEY_REUSED'),
       });
     }
     return { submission: earlier, errors: [] };

@@ -428,10 +428,18 @@ describe('refusals and hidden cases, in detail', () => {
       token: ward,
       variables: { id: `helseklage:${wards?.caseNumber}` },
     });
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'NOT_ELIGIBLE', reason: 'HAS_GUARDIAN' });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'NOT_ELIGIBLE',
+      reason: 'HAS_GUARDIAN',
+      agency: 'helseklage',
+    });
     const d = await stack.token('dnumber');
     const { body: dn } = await stack.graphql('{ case(id: "helseklage:2026/00001") { id } }', { token: d });
-    expect(dn.errors?.[0]?.extensions).toEqual({ code: 'NOT_ELIGIBLE', reason: 'NO_NORWEGIAN_ID' });
+    expect(dn.errors?.[0]?.extensions).toEqual({
+      code: 'NOT_ELIGIBLE',
+      reason: 'NO_NORWEGIAN_ID',
+      agency: 'helseklage',
+    });
   });
 
   it('at NPE a represented party sees only the documents they sent or received themselves', async () => {

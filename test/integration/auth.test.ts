@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockIdp, type MockIdp } from '../../mocks/idp/provider.js';
 import { DEV_BFF_CLIENT } from '../../mocks/start.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+import { messageOfAuthFailure, type AuthFailure } from '../../src/auth/verify.js';
+import { say } from '../../src/messages.js';
 
 const VIEWER = '{ viewer { identityProvider country assuranceLevel } }';
 const CASES = '{ cases { totalCount } }';
@@ -62,15 +64,21 @@ async function idportenKid(): Promise<string> {
   return keys[0]?.kid ?? '';
 }
 
-/** Asks the graph with the token and expects it refused with this reason, with no agency asked. */
-async function expectRefused(token: string, message: RegExp, gateway: GraphClient = stack): Promise<void> {
+/**
+ * Asks the graph with the token and expects it refused, with no agency asked: the diagnostic (for the
+ * developer, in WWW-Authenticate) matches `diagnostic`, and the person reads what to do in their language.
+ */
+async function expectRefused(token: string, diagnostic: RegExp, gateway: GraphClient = stack): Promise<void> {
   const before = Object.values(stack.mocks.agencies).reduce((sum, a) => sum + a.stats.total, 0);
-  const response = await gateway.graphql(CASES, { token });
+  const response = await gateway.graphql(CASES, { token, headers: { 'accept-language': 'nn' } });
   expect(response.status).toBe(401);
   expect(response.headers['www-authenticate']).toMatch(/^Bearer error="invalid_token"/);
+  expect(response.headers['www-authenticate']).toMatch(diagnostic);
   expect(response.body.data ?? null).toBeNull();
-  expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  expect(response.body.errors?.[0]?.message).toMatch(message);
+  const [error] = response.body.errors ?? [];
+  expect(error?.extensions?.code).toBe('UNAUTHENTICATED');
+  const reason = error?.extensions?.reason as AuthFailure;
+  expect(error?.message).toBe(say('nn', messageOfAuthFailure(reason)));
   expect(response.text).not.toMatch(/stack|at .*\.ts:/i);
   const after = Object.values(stack.mocks.agencies).reduce((sum, a) => sum + a.stats.total, 0);
   expect(after).toBe(before);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/messages.js';
 import { documentPdf, LARGE_SCAN_BYTES } from '../../mocks/seed/generate.js';
 import { pdfChunks } from '../../mocks/seed/pdf.js';
 import { AUDIT_STREAM } from '../../src/audit/audit.js';
@@ -153,7 +154,7 @@ describe('reading documents', () => {
     );
     expect(bodies[0]).toEqual([
       404,
-      JSON.stringify({ error: 'NOT_FOUND', message: 'No such document, or the link has expired.' }),
+      JSON.stringify({ error: 'NOT_FOUND', message: say('nb', 'DOCUMENT_NOT_FOUND') }),
     ]);
     expect(bodies[1]).toEqual(bodies[0]);
     expect(bodies[2]).toEqual(bodies[0]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/messages.js';
 import { awaitedForms } from '../../mocks/agencies/forms.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -38,6 +39,7 @@ const SUBMIT = /* GraphQL */ `
         code
         reason
         field
+        message
       }
     }
   }
@@ -63,7 +65,7 @@ interface Forms {
 interface Submitted {
   submitForm: {
     submission: { id: string; kind: string; state: string } | null;
-    errors: { code: string; reason: string | null; field: string[] | null }[];
+    errors: { code: string; reason: string | null; field: string[] | null; message: string }[];
   };
 }
 
@@ -91,10 +93,12 @@ function caseOf(
   return found;
 }
 
-async function submit(token: string, input: Record<string, unknown>) {
+/** Without `lang` the browser names no language, and the login's decides. */
+async function submit(token: string, input: Record<string, unknown>, lang?: string) {
   const { body } = await stack.graphql<Submitted>(SUBMIT, {
     token,
     variables: { input: { idempotencyKey: key(), ...input } },
+    headers: lang ? { 'accept-language': lang } : {},
   });
   expect(body.errors).toBeUndefined();
   return body.data!.submitForm;
@@ -166,25 +170,33 @@ describe('forms', () => {
     });
   });
 
-  it('invalid answers get one error per field, and nothing is delivered', async () => {
+  it('invalid answers get one error per field, naming the field by its label, and nothing is delivered', async () => {
     const record = caseOf('helseklage', 'represented-party');
     const token = await stack.token('represented-party');
     const before = stack.mocks.agencies.helseklage.submissions.size;
-    const { submission, errors } = await submit(token, {
-      caseId: `helseklage:${record.caseNumber}`,
-      formId: `${record.caseNumber}:SAMTYKKE_JOURNAL`,
-      answers: [
-        { key: 'period', value: 'SOMETIMES' },
-        { key: 'consent', value: 'yes' },
-        { key: 'favouriteColour', value: 'blue' },
-      ],
-    });
+    const { submission, errors } = await submit(
+      token,
+      {
+        caseId: `helseklage:${record.caseNumber}`,
+        formId: `${record.caseNumber}:SAMTYKKE_JOURNAL`,
+        answers: [
+          { key: 'period', value: 'SOMETIMES' },
+          { key: 'consent', value: 'yes' },
+          { key: 'favouriteColour', value: 'blue' },
+        ],
+      },
+      'nn',
+    );
     expect(submission).toBeNull();
-    expect(errors.map((e) => [e.field?.join('.'), e.reason])).toEqual([
-      ['input.answers.period', 'NOT_AN_OPTION'],
-      ['input.answers.consent', 'NOT_A_BOOLEAN'],
-      ['input.answers.favouriteColour', 'UNKNOWN_FIELD'],
-      ['input.answers.treatmentPlace', 'REQUIRED'],
+    expect(errors.map((e) => [e.field?.join('.'), e.reason, e.message])).toEqual([
+      ['input.answers.period', 'NOT_AN_OPTION', 'Vel eitt av alternativa for «Tidsrom».'],
+      [
+        'input.answers.consent',
+        'NOT_A_BOOLEAN',
+        'Svar ja eller nei på «Eg samtykkjer til at journalen blir henta inn».',
+      ],
+      ['input.answers.favouriteColour', 'UNKNOWN_FIELD', 'Skjemaet har ikkje feltet «favouriteColour».'],
+      ['input.answers.treatmentPlace', 'REQUIRED', 'Fyll ut «Behandlingsstad».'],
     ]);
     expect(errors.every((e) => e.code === 'BAD_USER_INPUT')).toBe(true);
     expect(stack.mocks.agencies.helseklage.submissions.size).toBe(before);
@@ -241,7 +253,9 @@ describe('forms', () => {
       formId: `${record.caseNumber}:BANKKONTO`,
       answers: [],
     });
-    expect(notAwaited.errors).toEqual([{ code: 'NOT_FOUND', reason: null, field: ['input', 'formId'] }]);
+    expect(notAwaited.errors).toEqual([
+      { code: 'NOT_FOUND', reason: null, field: ['input', 'formId'], message: say('nb', 'FORM_NOT_AWAITED') },
+    ]);
 
     const mette = await stack.token('citizen-dk');
     const hers = stack.mocks.world.cases.stpk.find(
@@ -254,6 +268,14 @@ describe('forms', () => {
       formId: `${hers?.caseNumber}:SAMTYKKE_INDHENTNING`,
       answers: [],
     });
-    expect(dk.errors).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ALLOWED', field: ['input', 'caseId'] }]);
+    // A MitID login whose browser names no language is answered in Danish.
+    expect(dk.errors).toEqual([
+      {
+        code: 'FORBIDDEN',
+        reason: 'NOT_ALLOWED',
+        field: ['input', 'caseId'],
+        message: 'Du kan ikke udfylde skemaer i denne sag.',
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/messages.js';
 import { agencyDocuments } from '../helpers/agency-api.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -127,7 +128,7 @@ describe('what never leaves the graph', () => {
       data: { case: null },
       errors: [
         {
-          message: 'No such case.',
+          message: say('nb', 'CASE_NOT_FOUND'),
           locations: [{ line: 1, column: 20 }],
           path: ['case'],
           extensions: { code: 'NOT_FOUND' },

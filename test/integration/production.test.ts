@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/messages.js';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
 import type { AgencyAdapter, CaseRecord } from '../../src/agencies/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
@@ -246,7 +247,12 @@ describe('unexpected errors are masked in every mode', () => {
     await Promise.all(gateways.map((g) => g.close()));
   });
 
-  async function ask(env: Record<string, string>, bugInCases: boolean, query: string) {
+  async function ask(
+    env: Record<string, string>,
+    bugInCases: boolean,
+    query: string,
+    headers: Record<string, string> = {},
+  ) {
     const config = loadConfig({ LOG_LEVEL: 'silent', ...stack.mocks.gatewayEnvironment(), ...env });
     const gateway = await buildGateway(config, {
       registry: new AgencyRegistry([adapterWithBugs(bugInCases)]),
@@ -256,7 +262,7 @@ describe('unexpected errors are masked in every mode', () => {
     const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
     const token = await stack.token('citizen-npe-helseklage');
     await giveConsents(url, token, ['npe']);
-    return postGraphql<{ case: unknown }>(url, query, { token });
+    return postGraphql<{ case: unknown }>(url, query, { token, headers });
   }
 
   it.each([
@@ -265,7 +271,10 @@ describe('unexpected errors are masked in every mode', () => {
   ])(
     '%s: a bug in the gateway’s own work becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace',
     async (_mode, env) => {
-      const { body, text } = await ask(env, false, '{ case(id: "npe:2025-00001") { id forms { id } } }');
+      const { body, text } = await ask(env, false, '{ case(id: "npe:2025-00001") { id forms { id } } }', {
+        'accept-language': 'nn',
+      });
+      expect(body.errors?.[0]?.message).toBe(say('nn', 'INTERNAL'));
       const extensions = body.errors?.[0]?.extensions;
       expect(Object.keys(extensions ?? {}).sort()).toEqual(['code', 'correlationId']);
       expect(extensions?.code).toBe('INTERNAL_SERVER_ERROR');

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/messages.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
@@ -34,7 +35,9 @@ describe('per-person rate limits shared through Redis', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED' });
-    expect(refused.body.errors?.[0]?.message).toMatch(/Too many requests/);
+    expect(refused.body.errors?.[0]?.message).toBe(
+      say('nb', 'RATE_LIMITED', { seconds: Number(refused.headers['retry-after']) }),
+    );
   });
 
   it('does not limit another person', async () => {

@@ -46,12 +46,18 @@ describe('Accept-Language', () => {
   ])('%s → %s', (header, lang) => {
     expect(negotiateLanguage(header)).toBe(lang);
   });
+
+  it('falls back to the login’s language when the browser names none we speak', () => {
+    expect(negotiateLanguage(undefined, 'da')).toBe('da');
+    expect(negotiateLanguage('fr-FR, de;q=0.5', 'da')).toBe('da');
+    expect(negotiateLanguage('nn, da;q=0.5', 'da')).toBe('nn');
+  });
 });
 
 describe('cursors', () => {
   it('round-trip and order newest first, then by id', () => {
     const key = { updatedAt: '2026-05-16T11:32:00.000Z', id: 'npe:2025-00636' };
-    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+    expect(decodeCursor(encodeCursor(key), 'nb')).toEqual(key);
     expect(
       compareKeys({ updatedAt: '2026-01-01', id: 'a' }, { updatedAt: '2025-01-01', id: 'a' }),
     ).toBeLessThan(0);
@@ -64,11 +70,14 @@ describe('cursors', () => {
     for (const bad of ['', 'x', Buffer.from('{"u":1}').toString('base64url'), '%%%']) {
       let thrown: unknown;
       try {
-        decodeCursor(bad);
+        decodeCursor(bad, 'da');
       } catch (error) {
         thrown = error;
       }
       expect((thrown as GraphQLError | undefined)?.extensions.code).toBe('BAD_USER_INPUT');
+      expect((thrown as GraphQLError).message).toBe(
+        'Sidemarkøren er ikke gyldig. Begynd forfra på første side.',
+      );
     }
   });
 });

@@ -1,6 +1,7 @@
 import { requireViewer } from '../../context.js';
 import { agenciesShown } from '../../notifications/shown.js';
 import type { MutationResolvers } from '../../generated/graphql.js';
+import { say } from '../../messages.js';
 
 export const markNotificationsRead: MutationResolvers['markNotificationsRead'] = async (
   _parent,
@@ -15,7 +16,7 @@ export const markNotificationsRead: MutationResolvers['markNotificationsRead'] =
       errors: [
         {
           code: 'BAD_USER_INPUT',
-          message: 'Name the notifications to mark read, or say all.',
+          message: say(viewer.lang, 'NOTIFICATIONS_NONE_NAMED'),
           field: ['input', 'ids'],
         },
       ],

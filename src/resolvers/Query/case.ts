@@ -5,7 +5,7 @@ import type { QueryResolvers } from '../../generated/graphql.js';
 import { orUpstreamError } from '../upstream.js';
 
 export const caseById: QueryResolvers['case'] = async (_parent, { id }, context) => {
-  const view = await orUpstreamError(loadCase(requireViewer(context), id, { explicit: true }));
-  if (!view) throw notFound();
+  const view = await orUpstreamError(context, loadCase(requireViewer(context), id, { explicit: true }));
+  if (!view) throw notFound(context.lang);
   return view;
 };
