@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { configFromEnvironment, startGateway } from '../src/main.js';
 import { faultsSchema, type Faults } from './agencies/harness.js';
 import { AGENCY_CODES, type AgencyCode } from './seed/model.js';
-import { DEFAULT_MOCK_PORTS, startMockStack } from './start.js';
+import { DEFAULT_MOCK_PORTS, DEV_BFF_CLIENT, startMockStack } from './start.js';
 
 const mocksOnly = process.argv.includes('--mocks-only');
 
@@ -36,29 +36,35 @@ function faultsFromEnvironment(): Partial<Record<AgencyCode, Partial<Faults>>> {
   return faults;
 }
 
+// The gateway's address (PORT, PUBLIC_URL) is where the providers send logins back and the agencies their
+// events, so it is read first.
+const config = configFromEnvironment();
 const started = Date.now();
 console.log('Generating the seeded agencies (fixed seed, dates relative to today)…');
-const stack = await startMockStack({ ports: DEFAULT_MOCK_PORTS, faults: faultsFromEnvironment() });
+const stack = await startMockStack({
+  ports: DEFAULT_MOCK_PORTS,
+  faults: faultsFromEnvironment(),
+  bff: { ...DEV_BFF_CLIENT, publicUrl: config.publicUrl },
+});
 const cases = Object.values(stack.world.cases).reduce((sum, list) => sum + list.length, 0);
 console.log(
   `Mock agencies ready: ${cases} cases, ${stack.world.persons.size} persons (${Date.now() - started} ms)`,
 );
 for (const code of AGENCY_CODES) console.log(`  ${code.padEnd(20)}${stack.agencies[code].url}/openapi.json`);
 console.log(
-  `  ${'ID-porten'.padEnd(20)}${stack.idporten.issuer}  (dev tokens: POST /dev/token, personas: GET /dev/personas)`,
+  `  ${'ID-porten'.padEnd(20)}${stack.idporten.issuer}  (dev tokens: POST /dev/token; personas and their case numbers today: GET /dev/personas)`,
 );
 console.log(`  ${'MitID'.padEnd(20)}${stack.mitid.issuer}  (dev tokens: POST /dev/token)`);
 
 if (!mocksOnly) {
-  const config = configFromEnvironment();
   await startGateway(config);
-  console.log(`Gateway ready: http://localhost:${config.port}/graphql  (Apollo Sandbox in the browser)`);
-  console.log(`Log in as a persona: http://localhost:${config.port}/auth/login  (or /auth/login?idp=mitid)`);
+  console.log(`Gateway ready: ${config.publicUrl}/graphql  (Apollo Sandbox in the browser)`);
+  console.log(`Log in as a persona: ${config.publicUrl}/auth/login  (or /auth/login?idp=mitid)`);
   console.log(
     `Try: TOKEN=$(curl -s -X POST ${stack.idporten.issuer}/dev/token -d '{"pid":"15838510075"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
   );
   console.log(
-    `     curl -s localhost:${config.port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ cases { totalCount nodes { id title statusLabel } } }"}'`,
+    `     curl -s ${config.publicUrl}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ cases { totalCount nodes { id title statusLabel } } }"}'`,
   );
 }
 

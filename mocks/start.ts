@@ -12,6 +12,7 @@ import {
   PATIENTERSTATNINGEN_DEFAULT_API_KEY,
 } from './agencies/patienterstatningen.js';
 import { startMockIdp, type MockIdp } from './idp/provider.js';
+import { loadPersonas } from './seed/personas.js';
 import { generateWorld, type SeedOptions } from './seed/generate.js';
 import { AGENCY_CODES, type AgencyCode, type World } from './seed/model.js';
 
@@ -106,6 +107,32 @@ export function devEventSecret(agency: AgencyCode): string {
   return `dev-only-${agency}-event-secret`;
 }
 
+/**
+ * The personas with the cases the agencies hold on them today, for `GET /dev/personas`: case numbers follow
+ * the calendar (the seed's dates are relative to today), so examples read them here rather than hard-code
+ * them. Each case comes with the URL that moves it (`advance`).
+ */
+function personasToday(world: World, agencies: MockStack['agencies']) {
+  return loadPersonas().map((persona) => {
+    const nationalId = persona.login.pid ?? persona.login.cpr;
+    const cases = AGENCY_CODES.flatMap((agency) =>
+      world.cases[agency]
+        .filter((c) => c.participants.some((p) => p.nationalId === nationalId))
+        .map((c) => ({
+          id: `${agency}:${c.caseNumber}`,
+          agency,
+          caseNumber: c.caseNumber,
+          title: c.title,
+          open: c.closedAt === null,
+          currentStep: c.steps.find((s) => s.state === 'CURRENT')?.code ?? null,
+          appealOf: c.appealOf ? `${c.appealOf.agency}:${c.appealOf.caseNumber}` : null,
+          advance: `${agencies[agency].url}/_mock/cases/${encodeURIComponent(c.caseNumber)}/advance`,
+        })),
+    );
+    return { ...persona, cases };
+  });
+}
+
 export async function startMockStack(options: MockStackOptions = {}): Promise<MockStack> {
   const host = options.host ?? '127.0.0.1';
   const ports = { ...DEFAULT_MOCK_PORTS, ...options.ports };
@@ -131,8 +158,10 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
       // Case events go to the gateway, signed with the secret it holds for this agency.
       mock.eventTarget = { url: `${bff.publicUrl}/events/${code}`, secret: devEventSecret(code) };
     }
+    const personas = () => personasToday(world, agencies);
     const idporten = await startMockIdp({
       kind: 'idporten',
+      personas,
       port: ports.idporten,
       host,
       audience: bff.audience,
@@ -142,6 +171,7 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
     started.push(idporten);
     const mitid = await startMockIdp({
       kind: 'mitid',
+      personas,
       port: ports.mitid,
       host,
       audience: bff.audience,

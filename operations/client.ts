@@ -1,18 +1,7 @@
 /**
  * The client kit's glue for sending registered operations by their id (what a gateway with `SAFELIST=on`
- * requires, in one round trip).
- *
- * Apollo Client 4:
- *
- *   import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
- *   const link = new PersistedQueryLink({ generateHash: persistedQueryHash }).concat(new HttpLink({ uri }));
- *
- * urql 6:
- *
- *   import { persistedExchange } from '@urql/exchange-persisted';
- *   exchanges: [cacheExchange, persistedExchange({ generateHash: (_, document) => persistedQueryHash(document) }), fetchExchange]
- *
- * Any other HTTP client:
+ * requires, in one round trip). Apollo Client 4, urql 6 and graphql-ws set up with it: `recipes/` (the
+ * README shows them). Any other HTTP client:
  *
  *   const body = persistedRequest(DashboardDocument, { first: 20 });
  *   const answer = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify(body) });

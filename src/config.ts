@@ -91,7 +91,8 @@ function baseSchema(production: boolean) {
     NODE_ENV: z.string().optional(),
     HOST: z.string().default(production ? '0.0.0.0' : '127.0.0.1'),
     PORT: int(4000, 0, 65535),
-    PUBLIC_URL: devDefault(z.url(), 'http://localhost:4000'),
+    // Required in production; in development the gateway's own address on this machine (see below).
+    PUBLIC_URL: production ? z.url() : z.url().optional(),
     // One URL, or for a cluster one or more of its nodes, comma-separated.
     REDIS_URL: z
       .string()
@@ -231,7 +232,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     production,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: e.PUBLIC_URL,
+    // Login's callback and the agencies' events come back here, so in development it follows PORT.
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     redis: e.REDIS_URL ? { urls: e.REDIS_URL, cluster: e.REDIS_CLUSTER === 'on' } : null,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     storeSecret: e.STORE_SECRET,

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -30,6 +29,7 @@ import { AuthError, messageOfAuthFailure, TokenVerifier } from './auth/verify.js
 import type { Config } from './config.js';
 import type { Context, LoginHold } from './context.js';
 import { ERROR_CODES, maskedInLanguage, unauthenticated } from './errors.js';
+import { registerOfflineExplorer, sandboxLandingPage } from './explore.js';
 import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from './i18n.js';
 import { say } from './messages.js';
 import { registerCaseFiles } from './files/case-file.js';
@@ -291,7 +291,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     config.production
       ? ApolloServerPluginLandingPageDisabled()
       : // Sandbox sends the session cookie: log in at /auth/login and explore as that person.
-        ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
+        sandboxLandingPage<Context>(),
   ];
 
   const schema = buildSchema();
@@ -455,6 +455,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     }),
   );
   if (!config.production) {
+    registerOfflineExplorer(app, schema);
     // Development: what the notifications would have said, newest first.
     app.get('/dev/notifications', async () => ({
       messages: await services.notifications.logNotifier.recent(),

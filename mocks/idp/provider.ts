@@ -29,6 +29,8 @@ export interface MockIdpOptions {
   client: MockIdpClient;
   /** Lifetime of access tokens issued by the login flow (default 120 s, as ID-porten's). */
   accessTokenTtlSeconds?: number;
+  /** What `GET /dev/personas` lists (default: mocks/personas.json as it is). */
+  personas?: () => unknown[];
 }
 
 export interface MockIdpClient {
@@ -325,7 +327,7 @@ export async function startMockIdp(options: MockIdpOptions): Promise<MockIdp> {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/dev/personas' && request.method === 'GET') {
-      send(response, 200, { personas: loadPersonas() });
+      send(response, 200, { personas: options.personas?.() ?? loadPersonas() });
       return;
     }
     if (path === '/dev/token' && request.method === 'POST') {

@@ -8,10 +8,13 @@ import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { cacheExchange, Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { readFileSync } from 'node:fs';
-import { createClient as createWsClient } from 'graphql-ws';
+import { createClient as createWsClient, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persistedQueryHash, persistedRequest } from '../../operations/client.js';
+import { createApolloClient } from '../../operations/recipes/apollo-client.js';
+import { caseEventsById, createLiveClient } from '../../operations/recipes/graphql-ws.js';
+import { createUrqlClient } from '../../operations/recipes/urql.js';
 import {
   CaseEventsDocument,
   CasePageDocument,
@@ -64,17 +67,19 @@ function countingFetch() {
   return { sent, fetchFn };
 }
 
+/** The README's Apollo Client recipe; by GET, with the one option a team that wants GET adds to it. */
 function apollo(url: string, token: string, options: { get?: boolean } = {}) {
   const { sent, fetchFn } = countingFetch();
-  const client = new ApolloClient({
-    cache: new InMemoryCache(),
-    link: new PersistedQueryLink({
-      generateHash: persistedQueryHash,
-      useGETForHashedQueries: options.get ?? false,
-    }).concat(
-      new HttpLink({ uri: `${url}/graphql`, headers: { authorization: `Bearer ${token}` }, fetch: fetchFn }),
-    ),
-  });
+  const init = { headers: { authorization: `Bearer ${token}` }, fetch: fetchFn };
+  const client = options.get
+    ? new ApolloClient({
+        cache: new InMemoryCache(),
+        link: new PersistedQueryLink({
+          generateHash: persistedQueryHash,
+          useGETForHashedQueries: true,
+        }).concat(new HttpLink({ uri: `${url}/graphql`, ...init })),
+      })
+    : createApolloClient(`${url}/graphql`, init);
   return { client, sent };
 }
 
@@ -125,8 +130,17 @@ describe('Apollo Client 4 with the client kit', () => {
 });
 
 describe('urql 6 with the client kit', () => {
+  /** The README's urql recipe (queries by GET); by POST, as a team that does not want GET would set it up. */
   function urql(url: string, preferGetMethod: boolean) {
     const { sent, fetchFn } = countingFetch();
+    if (preferGetMethod)
+      return {
+        client: createUrqlClient(`${url}/graphql`, {
+          headers: { authorization: `Bearer ${ingrid}` },
+          fetch: fetchFn,
+        }),
+        sent,
+      };
     const client = new Client({
       url: `${url}/graphql`,
       preferGetMethod,
@@ -153,6 +167,19 @@ describe('urql 6 with the client kit', () => {
       expect(result.data?.cases.nodes[0]?.timeline?.[0]?.label).toBeTruthy();
       expect(sent.map((r) => r.method)).toEqual([preferGetMethod ? 'GET' : 'POST']);
     });
+});
+
+describe('urql 6, the README’s recipe, under the safelist', () => {
+  it('sends mutations by their id too (urql sends them as text unless told)', async () => {
+    const client = createUrqlClient(`${safelisted.url}/graphql`, {
+      headers: { authorization: `Bearer ${ingrid}` },
+    });
+    const result = await client
+      .mutation(GiveConsentDocument, { input: { agency: 'npe', notifications: true } })
+      .toPromise();
+    expect(result.error).toBeUndefined();
+    expect(result.data?.giveConsent.errors).toEqual([]);
+  });
 });
 
 describe('urql 6 sending operations as text', () => {
@@ -247,15 +274,11 @@ describe('live case events through the clients’ own transports', () => {
     }
   });
 
-  it('reach urql 6 with fetchSubscriptions (an event stream on /graphql)', async () => {
-    const client = new Client({
-      url: `${stack.url}/graphql`,
-      fetchSubscriptions: true,
-      fetchOptions: { headers: { authorization: `Bearer ${ingrid}` } },
-      exchanges: [
-        persistedExchange({ generateHash: async (_query, document) => persistedQueryHash(document) }),
-        fetchExchange,
-      ],
+  it('reach urql 6 with fetchSubscriptions (an event stream on /graphql), by the registered id', async () => {
+    const { sent, fetchFn } = countingFetch();
+    const client = createUrqlClient(`${stack.url}/graphql`, {
+      headers: { authorization: `Bearer ${ingrid}` },
+      fetch: fetchFn,
     });
     const delivery: Delivery = { data: [], errors: [], completed: false };
     const subscription = client.subscription(CaseEventsDocument, {}).subscribe((result) => {
@@ -269,6 +292,9 @@ describe('live case events through the clients’ own transports', () => {
       await until(delivery, (d) => d.data.length > 0, 'an event');
       expect(delivery.errors).toEqual([]);
       expect(delivery.data[0]).toMatchObject({ caseEvents: { caseId: `helseklage:${record.caseNumber}` } });
+      // By its id, as the safelist requires: never the text.
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.body?.query).toBeUndefined();
     } finally {
       subscription.unsubscribe();
     }
@@ -341,17 +367,14 @@ describe('live case events over WebSocket (graphql-ws, what Apollo Sandbox uses)
     return { client, closed };
   }
 
-  function listen(client: ReturnType<typeof createWsClient>, query: string) {
+  function listen(client: ReturnType<typeof createWsClient>, operation: string | SubscribePayload) {
     const delivery: Delivery = { data: [], errors: [], completed: false };
-    const stop = client.subscribe(
-      { query },
-      {
-        next: (result) =>
-          result.errors ? delivery.errors.push(result.errors) : delivery.data.push(result.data),
-        error: (error) => delivery.errors.push(error),
-        complete: () => (delivery.completed = true),
-      },
-    );
+    const stop = client.subscribe(typeof operation === 'string' ? { query: operation } : operation, {
+      next: (result) =>
+        result.errors ? delivery.errors.push(result.errors) : delivery.data.push(result.data),
+      error: (error) => delivery.errors.push(error),
+      complete: () => (delivery.completed = true),
+    });
     return { delivery, stop };
   }
 
@@ -384,11 +407,15 @@ describe('live case events over WebSocket (graphql-ws, what Apollo Sandbox uses)
     }
   });
 
-  it('reach a client with a bearer token in the connection parameters; the login’s end is told with UNAUTHENTICATED', async () => {
+  it('reach a client with a bearer token in the connection parameters, by the registered id; the login’s end is told with UNAUTHENTICATED', async () => {
     const pid = persona('citizen-npe-helseklage').login.pid ?? '';
     const shortLived = await stack.token({ pid, expires_in: 3 });
-    const { client } = wsClient(stack.url, { params: { authorization: `Bearer ${shortLived}` } });
-    const { delivery, stop } = listen(client, CASE_EVENTS);
+    // The README's graphql-ws recipe.
+    const client = createLiveClient(`${stack.url.replace(/^http/, 'ws')}/graphql`, {
+      token: shortLived,
+      webSocketImpl: WebSocket,
+    });
+    const { delivery, stop } = listen(client, caseEventsById);
     try {
       await settle();
       const record = appealInProgress(stack.mocks.world);

@@ -93,10 +93,15 @@ describe('production mode', () => {
     expect(body.errors?.[0]?.message).not.toContain('agencies');
   });
 
-  it('serves no Sandbox landing page', async () => {
+  it('serves no Sandbox landing page, no explorer and no schema file', async () => {
     const response = await request(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
     const text = await response.body.text();
     expect(text).not.toMatch(/sandbox|<html/i);
+    for (const path of ['/explorer', '/schema.graphql', '/dev/notifications']) {
+      const answer = await request(`${production.url}${path}`);
+      await answer.body.dump();
+      expect(answer.statusCode, path).toBe(404);
+    }
   });
 
   it('prevents CSRF: a simple cross-site request is refused', async () => {
