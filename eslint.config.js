@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'src/generated/', 'operations/generated/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'portal/dist/',
+      'test-results/',
+      'coverage/',
+      'src/generated/',
+      'operations/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

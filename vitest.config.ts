@@ -8,7 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/browser/setup.ts'],
     // Integration tests start real servers and generate the seeded world; give them room on 2 cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

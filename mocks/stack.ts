@@ -1,9 +1,10 @@
 /**
  * `npm start`: the whole local stack in one process — the mock agencies, the two mock identity
- * providers and the gateway, with seeded data. `--mocks-only` leaves the gateway out (run it yourself
- * with `npm run start:gateway`).
+ * providers, the gateway and the reference portal (on its own origin, PORTAL_PORT, 5173), with seeded
+ * data. `--mocks-only` leaves the gateway and the portal out (run the gateway with `npm run start:gateway`).
  */
 import { z } from 'zod';
+import { startPortal } from '../scripts/portal.js';
 import { configFromEnvironment, startGateway } from '../src/main.js';
 import { faultsSchema, type Faults } from './agencies/harness.js';
 import { AGENCY_CODES, type AgencyCode } from './seed/model.js';
@@ -57,7 +58,14 @@ console.log(
 console.log(`  ${'MitID'.padEnd(20)}${stack.mitid.issuer}  (dev tokens: POST /dev/token)`);
 
 if (!mocksOnly) {
+  const portal = await startPortal({
+    graphUrl: config.publicUrl,
+    port: Number(process.env.PORTAL_PORT ?? 5173),
+  });
+  if (!config.corsOrigins.includes(portal.url))
+    console.warn(`The portal's origin ${portal.url} is not in CORS_ORIGINS: the gateway will refuse it.`);
   await startGateway(config);
+  console.log(`Portal (Min side) ready: ${portal.url}`);
   console.log(`Gateway ready: ${config.publicUrl}/graphql  (Apollo Sandbox in the browser)`);
   console.log(`Log in as a persona: ${config.publicUrl}/auth/login  (or /auth/login?idp=mitid)`);
   console.log(

@@ -4,7 +4,8 @@
  * that says how to get one. It never silently skips.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { installedBinary, REDIS_INSTALL_HINT } from './helpers/redis.js';
+import { installedBinary } from './helpers/process.js';
+import { REDIS_INSTALL_HINT } from './helpers/redis.js';
 import { createClient } from 'redis';
 
 export const DEFAULT_REDIS_TEST_URL = 'redis://127.0.0.1:6379';

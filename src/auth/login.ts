@@ -139,10 +139,16 @@ export class LoginFlow {
         void reply.header('retry-after', String(wait));
         return this.#page(reply, request, 429, 'TOO_MANY_LOGIN_ATTEMPTS', false);
       });
+      // A portal logs out with a plain HTML form, which browsers post urlencoded; its body says nothing.
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 1024 },
+        (_request, _body, done) => done(null, undefined),
+      );
       scope.get('/auth/login', (request, reply) => this.#login(request, reply));
       scope.get('/auth/callback', (request, reply) => this.#callback(request, reply));
       scope.post('/auth/logout', (request, reply) => this.#logout(request, reply));
-      scope.get('/auth/logged-out', (request, reply) => this.#page(reply, request, 200, 'LOGGED_OUT', false));
+      scope.get('/auth/logged-out', (request, reply) => this.#loggedOut(request, reply));
       scope.get('/auth/frontchannel-logout', (request, reply) => this.#frontChannelLogout(request, reply));
     });
   }
@@ -233,24 +239,42 @@ export class LoginFlow {
   }
 
   async #logout(request: FastifyRequest, reply: FastifyReply) {
+    // A portal names the page to come back to (`?returnTo=`), checked as a login's is.
+    const returnTo = safeReturnTo(
+      (request.query as Record<string, unknown>).returnTo,
+      this.settings.portalOrigins,
+    );
+    const loggedOut = returnTo === DEFAULT_RETURN_TO ? '/auth/logged-out' : returnTo;
     const id = request.cookies[SESSION_COOKIE];
     const session = id ? await this.sessions.end(id) : null;
     reply.clearCookie(SESSION_COOKIE, cookieAttributes);
-    if (!session) return reply.redirect('/auth/logged-out', 303);
+    if (!session) return reply.redirect(loggedOut, 303);
     // Also log out at the provider (RP-initiated logout), which then comes back to us. The provider is told
     // which client asks (`client_id`, added by openid-client), never shown the id token: as `id_token_hint`
     // it would put the person's national id (`pid`) and session id (`sid`) in a URL, in browser history and
-    // in access logs. RP-Initiated Logout 1.0 accepts `client_id` with a registered `post_logout_redirect_uri`.
+    // in access logs. RP-Initiated Logout 1.0 accepts `client_id` with a registered `post_logout_redirect_uri`;
+    // the portal page to return to travels as the logout's `state`, which the provider hands back.
     try {
       const config = await this.#config(this.#client(session.principal.provider));
       const url = oidc.buildEndSessionUrl(config, {
         post_logout_redirect_uri: this.#url('/auth/logged-out'),
+        ...(loggedOut === returnTo ? { state: returnTo } : {}),
       });
       return reply.redirect(url.href, 303);
     } catch (error) {
       request.log.warn({ err: (error as Error).message }, 'provider logout unavailable; logged out here');
-      return reply.redirect('/auth/logged-out', 303);
+      return reply.redirect(loggedOut, 303);
     }
+  }
+
+  /** Back from the provider's logout: to the portal page the logout named (checked again), else a page here. */
+  #loggedOut(request: FastifyRequest, reply: FastifyReply) {
+    const returnTo = safeReturnTo(
+      (request.query as Record<string, unknown>).state,
+      this.settings.portalOrigins,
+    );
+    if (returnTo !== DEFAULT_RETURN_TO) return reply.redirect(returnTo, 303);
+    return this.#page(reply, request, 200, 'LOGGED_OUT', false);
   }
 
   async #frontChannelLogout(request: FastifyRequest, reply: FastifyReply) {

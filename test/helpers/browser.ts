@@ -28,12 +28,13 @@ export class Browser {
   async fetch(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Page> {
     this.visited.push(url);
     const cookie = await this.jar.getCookieString(url);
+    // A form is posted as browsers post it, even with no fields: urlencoded, perhaps empty.
     const body = init.form ? new URLSearchParams(init.form).toString() : undefined;
     const response = await request(url, {
-      method: (init.method ?? (body ? 'POST' : 'GET')) as 'GET',
+      method: (init.method ?? (body !== undefined ? 'POST' : 'GET')) as 'GET',
       headers: {
         ...(cookie ? { cookie } : {}),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
       body,
     });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { freePort } from '../../scripts/processes.js';
-import { installedBinary, REDIS_INSTALL_HINT } from './redis.js';
+import { installedBinary } from './process.js';
+import { REDIS_INSTALL_HINT } from './redis.js';
 
 export interface LocalCluster {
   /** redis:// URLs of the nodes (each a primary, holding a third of the slots). */

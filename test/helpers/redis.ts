@@ -1,5 +1,4 @@
 /** The Redis the tests use (global-setup.ts makes sure one answers), and a fresh key prefix per use. */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 export function redisTestUrl(): string {
@@ -19,8 +18,3 @@ export function uniquePrefix(): string {
 /** How to get Redis's programs, for the messages of tests that need them. */
 export const REDIS_INSTALL_HINT =
   'Install Redis (Debian/Ubuntu: apt-get install redis-server redis-tools; macOS: brew install redis)';
-
-/** The path of an installed program (redis-server, redis-cli), or null. */
-export function installedBinary(name: string): string | null {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || null;
-}

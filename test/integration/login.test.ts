@@ -117,6 +117,38 @@ describe('login through the BFF', () => {
     expect(refused.body.data ?? null).toBeNull();
   });
 
+  it("logs out from a portal's form and lands back on the portal page it names, after the provider's logout", async () => {
+    const portal = 'http://localhost:5173/';
+    const browser = new Browser();
+    await logIn(browser, 'citizen-npe-helseklage');
+    // As the portal's <form method="post"> sends it: urlencoded, no fields, the page to return to in the URL.
+    const logout = await browser.go(`${stack.url}/auth/logout?returnTo=${encodeURIComponent(portal)}`, {
+      form: {},
+    });
+    expect(logout.url).toContain('/session/end');
+    const [form] = Browser.forms(logout);
+    const frontChannel = await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
+    const back = await browser.go(Browser.continueLink(frontChannel), {}, (next) => next.startsWith(portal));
+    expect(Browser.location(back)).toBe(portal);
+    expect(await sessionCookie(browser)).toBeUndefined();
+
+    // Logged out already, or a return address that is not a portal's: no detour, and never elsewhere.
+    const again = await browser.go(
+      `${stack.url}/auth/logout?returnTo=${encodeURIComponent(portal)}`,
+      { form: {} },
+      () => true,
+    );
+    expect(Browser.location(again)).toBe(portal);
+    const foreign = await browser.go(
+      `${stack.url}/auth/logged-out?state=${encodeURIComponent('https://evil.example/')}`,
+    );
+    expect(foreign.url).toBe(
+      `${stack.url}/auth/logged-out?state=${encodeURIComponent('https://evil.example/')}`,
+    );
+    expect(foreign.status).toBe(200);
+    expect(foreign.text).toContain('logget ut');
+  });
+
   it('the session cookie alone opens a document link, as a plain <a href> in the browser would', async () => {
     const browser = new Browser();
     await logIn(browser, 'citizen-npe-helseklage');

@@ -97,6 +97,16 @@ echo "@@ stream"; cat ${STREAM}; rm -f ${STREAM}`,
     expect(new URL(landed).port).toBe(String(port));
   });
 
+  it('serves the portal beside the gateway, on its own origin, pointed at this gateway', async () => {
+    const portal = 'http://localhost:5173';
+    const page = await fetch(portal).then((r) => r.text());
+    expect(page).toContain('<title>Min side</title>');
+    const config = await fetch(`${portal}/config.js`).then((r) => r.text());
+    expect(config).toContain(JSON.stringify({ graphUrl: `http://localhost:${port}` }));
+    // The README sends people there.
+    expect(README).toContain(portal);
+  });
+
   it('lists every persona of mocks/personas.json', () => {
     const section = README.slice(README.indexOf('### Personas'), README.indexOf('## Test'));
     for (const { key, name } of loadPersonas()) {

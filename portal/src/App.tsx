@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Layout } from './layout.js';
+import { CasePage } from './pages/CasePage.js';
+import { Consents } from './pages/Consents.js';
+import { Dashboard } from './pages/Dashboard.js';
+import { Notifications } from './pages/Notifications.js';
+import { caseIdOf, PATHS, usePath } from './router.js';
+
+const PAGES: Record<string, () => ReactNode> = {
+  [PATHS.notifications]: () => <Notifications />,
+  [PATHS.consents]: () => <Consents />,
+};
+
+export function App() {
+  const path = usePath();
+  const caseId = caseIdOf(path);
+  const page = caseId ? <CasePage key={caseId} id={caseId} /> : (PAGES[path]?.() ?? <Dashboard />);
+  return <Layout>{page}</Layout>;
+}

@@ -1,0 +1,112 @@
+/**
+ * One case: where it stands on its timeline, what is asked of the person now, related cases at other
+ * agencies, and who is on it as far as the viewer may see.
+ */
+import { useQuery } from '@apollo/client/react';
+import { Alert, Heading, List, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { CasePageDocument } from '../../../operations/generated/graphql.js';
+import { errorCode } from '../graph.js';
+import { LogOut, PageHeading } from '../layout.js';
+import { useLanguage } from '../language.js';
+import { casePath, PageLink, PATHS } from '../router.js';
+import { formatDate, text } from '../texts.js';
+import { Timeline } from '../Timeline.js';
+import { LogIn } from './LogIn.js';
+
+export function CasePage({ id }: { id: string }) {
+  const { lang } = useLanguage();
+  const { data, error, loading } = useQuery(CasePageDocument, { variables: { id }, errorPolicy: 'all' });
+  const code = errorCode(error);
+  if (code === 'UNAUTHENTICATED') return <LogIn />;
+  if (loading && !data) return <Spinner aria-label={text(lang, 'loading')} data-size="lg" />;
+  const found = data?.case;
+  if (!found)
+    return (
+      <section className="page">
+        <PageLink to={PATHS.cases}>{text(lang, 'backToCases')}</PageLink>
+        <PageHeading>
+          {code === 'NOT_FOUND' ? text(lang, 'notFound') : text(lang, 'somethingWrong')}
+        </PageHeading>
+        {error && code !== 'NOT_FOUND' && <Paragraph role="alert">{error.message}</Paragraph>}
+      </section>
+    );
+
+  return (
+    <article className="page" data-case-number={found.caseNumber}>
+      <div className="page-top">
+        <PageLink to={PATHS.cases}>{text(lang, 'backToCases')}</PageLink>
+        <LogOut />
+      </div>
+      <PageHeading>{found.title}</PageHeading>
+      <Paragraph>
+        {found.agency.name} · {text(lang, 'caseNumber')} {found.caseNumber} · {found.caseType.label}
+      </Paragraph>
+      <div className="case-tags">
+        <Tag data-color="info">{found.statusLabel}</Tag>
+      </div>
+      {found.viewerAccess.message && <Alert data-color="info">{found.viewerAccess.message}</Alert>}
+
+      {found.deadlines && found.deadlines.length > 0 && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'deadlines')}
+          </Heading>
+          <List.Unordered>
+            {found.deadlines.map((deadline) => (
+              <List.Item key={`${deadline.kind}-${deadline.dueAt}`}>
+                {deadline.label}: {formatDate(lang, deadline.dueAt)}
+                {deadline.document ? ` (${deadline.document.title})` : ''}
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </section>
+      )}
+
+      {found.timeline && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'timeline')}
+          </Heading>
+          <Timeline steps={found.timeline} label={text(lang, 'timeline')} />
+          {found.expectedDecisionAt && (
+            <Paragraph>
+              {text(lang, 'expectedDecision')}: {formatDate(lang, found.expectedDecisionAt)}
+            </Paragraph>
+          )}
+        </section>
+      )}
+
+      {found.relatedCases && found.relatedCases.length > 0 && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'relatedCases')}
+          </Heading>
+          <List.Unordered>
+            {found.relatedCases.map((related) => (
+              <List.Item key={related.id}>
+                <PageLink to={casePath(related.id)}>{related.title}</PageLink> — {related.agency.name},{' '}
+                {related.statusLabel}
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </section>
+      )}
+
+      {found.participants && found.participants.length > 0 && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'people')}
+          </Heading>
+          <List.Unordered>
+            {found.participants.map((person, index) => (
+              <List.Item key={`${person.role}-${index}`}>
+                {person.roleLabel}: {person.name ?? person.organisation ?? ''}
+                {person.isViewer ? ` (${text(lang, 'you')})` : ''}
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </section>
+      )}
+    </article>
+  );
+}

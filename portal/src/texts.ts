@@ -1,0 +1,176 @@
+/**
+ * The portal's own words in nb, nn, da and en. What the graph sends (statuses, steps, refusals, errors)
+ * comes in the person's language already; these are the page's headings, buttons and hints.
+ */
+export const LANGS = ['nb', 'nn', 'da', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Text = readonly [nb: string, nn: string, da: string, en: string];
+
+const TEXTS = {
+  appName: [
+    'Min side – klager og pasientskader',
+    'Mi side – klager og pasientskadar',
+    'Mine sager – klager og patienterstatning',
+    'My cases – complaints and patient injuries',
+  ],
+  languageName: ['Bokmål', 'Nynorsk', 'Dansk', 'English'],
+  language: ['Språk', 'Språk', 'Sprog', 'Language'],
+  skipToContent: [
+    'Hopp til hovedinnhold',
+    'Hopp til hovudinnhaldet',
+    'Spring til hovedindhold',
+    'Skip to main content',
+  ],
+  loading: ['Henter …', 'Hentar …', 'Henter …', 'Loading …'],
+  logIn: ['Logg inn', 'Logg inn', 'Log ind', 'Log in'],
+  logInIdporten: [
+    'Logg inn med ID-porten',
+    'Logg inn med ID-porten',
+    'Log ind med ID-porten',
+    'Log in with ID-porten',
+  ],
+  logInMitid: ['Logg inn med MitID', 'Logg inn med MitID', 'Log ind med MitID', 'Log in with MitID'],
+  logInIntro: [
+    'Følg sakene dine hos Helseklage, Norsk pasientskadeerstatning, Styrelsen for Patientklager og Patienterstatningen på ett sted.',
+    'Følg sakene dine hos Helseklage, Norsk pasientskadeerstatning, Styrelsen for Patientklager og Patienterstatningen på éin stad.',
+    'Følg dine sager hos Helseklage, Norsk pasientskadeerstatning, Styrelsen for Patientklager og Patienterstatningen ét sted.',
+    'Follow your cases at Helseklage, the Norwegian System of Patient Injury Compensation, the Danish Agency for Patient Complaints and the Danish Patient Compensation in one place.',
+  ],
+  logOut: ['Logg ut', 'Logg ut', 'Log ud', 'Log out'],
+  myCases: ['Mine saker', 'Mine saker', 'Mine sager', 'My cases'],
+  noCases: [
+    'Du har ingen saker vi kan vise her.',
+    'Du har ingen saker vi kan vise her.',
+    'Du har ingen sager, vi kan vise her.',
+    'You have no cases we can show here.',
+  ],
+  caseCount: ['{n} saker', '{n} saker', '{n} sager', '{n} cases'],
+  caseNumber: ['Saksnummer', 'Saksnummer', 'Sagsnummer', 'Case number'],
+  yourRole: ['Din rolle', 'Rolla di', 'Din rolle', 'Your role'],
+  updated: ['Sist endret', 'Sist endra', 'Senest ændret', 'Last changed'],
+  expectedDecision: ['Forventet vedtak', 'Venta vedtak', 'Forventet afgørelse', 'Expected decision'],
+  currentStep: ['Nå', 'No', 'Nu', 'Now'],
+  completed: ['Fullført', 'Fullført', 'Afsluttet', 'Completed'],
+  upcoming: ['Kommer', 'Kjem', 'Kommer', 'Coming'],
+  expected: ['forventet', 'venta', 'forventet', 'expected'],
+  timeline: ['Saksgang', 'Saksgang', 'Sagens forløb', 'Timeline'],
+  deadlines: ['Frister', 'Fristar', 'Frister', 'Deadlines'],
+  relatedCases: [
+    'Saker som hører sammen med denne',
+    'Saker som høyrer saman med denne',
+    'Sager, der hører sammen med denne',
+    'Related cases',
+  ],
+  people: ['Hvem er med i saken', 'Kven er med i saka', 'Hvem er med i sagen', 'Who is on the case'],
+  you: ['deg', 'deg', 'dig', 'you'],
+  backToCases: [
+    'Tilbake til mine saker',
+    'Tilbake til sakene mine',
+    'Tilbage til mine sager',
+    'Back to my cases',
+  ],
+  consentTitle: [
+    'Samtykke til å vise sakene dine',
+    'Samtykke til å vise sakene dine',
+    'Samtykke til at vise dine sager',
+    'Consent to show your cases',
+  ],
+  consentGive: ['Gi samtykke', 'Gi samtykke', 'Giv samtykke', 'Give consent'],
+  consentNotify: [
+    'Send meg varsel på SMS eller e-post når noe skjer i saken',
+    'Send meg varsel på SMS eller e-post når noko skjer i saka',
+    'Send mig besked på sms eller e-mail, når der sker noget i sagen',
+    'Notify me by text message or e-mail when something happens in the case',
+  ],
+  consents: ['Samtykker', 'Samtykker', 'Samtykker', 'Consents'],
+  consentsIntro: [
+    'Helseklage og Norsk pasientskadeerstatning viser sakene dine her bare når du har samtykket. Du kan trekke samtykket tilbake når du vil.',
+    'Helseklage og Norsk pasientskadeerstatning viser sakene dine her berre når du har samtykt. Du kan trekkje samtykket tilbake når du vil.',
+    'Helseklage og Norsk pasientskadeerstatning viser kun dine sager her, når du har givet samtykke. Du kan til enhver tid trække samtykket tilbage.',
+    'Helseklage and the Norwegian System of Patient Injury Compensation show your cases here only with your consent. You can withdraw it at any time.',
+  ],
+  noConsents: [
+    'Ingen etater her ber om samtykke fra deg.',
+    'Ingen etatar her ber om samtykke frå deg.',
+    'Ingen myndigheder her beder om dit samtykke.',
+    'No agency here asks for your consent.',
+  ],
+  consentGivenAt: [
+    'Samtykke gitt {date}',
+    'Samtykke gitt {date}',
+    'Samtykke givet {date}',
+    'Consent given {date}',
+  ],
+  consentWithdrawnAt: [
+    'Samtykke trukket tilbake {date}',
+    'Samtykke trekt tilbake {date}',
+    'Samtykke trukket tilbage {date}',
+    'Consent withdrawn {date}',
+  ],
+  notificationsOn: ['Du får varsler.', 'Du får varsel.', 'Du får beskeder.', 'You are notified.'],
+  notificationsOff: [
+    'Du får ikke varsler.',
+    'Du får ikkje varsel.',
+    'Du får ikke beskeder.',
+    'You are not notified.',
+  ],
+  notificationsStart: ['Slå på varsler', 'Slå på varsel', 'Slå beskeder til', 'Turn notifications on'],
+  notificationsStop: ['Slå av varsler', 'Slå av varsel', 'Slå beskeder fra', 'Turn notifications off'],
+  consentWithdraw: [
+    'Trekk tilbake samtykket',
+    'Trekk tilbake samtykket',
+    'Træk samtykket tilbage',
+    'Withdraw consent',
+  ],
+  consentWithdrawn: [
+    'Samtykket er trukket tilbake. Sakene dine hos {agency} vises ikke lenger her.',
+    'Samtykket er trekt tilbake. Sakene dine hos {agency} blir ikkje viste her lenger.',
+    'Samtykket er trukket tilbage. Dine sager hos {agency} vises ikke længere her.',
+    'Consent withdrawn. Your cases at {agency} are no longer shown here.',
+  ],
+  consentSaved: ['Lagret.', 'Lagra.', 'Gemt.', 'Saved.'],
+  notifications: ['Varsler', 'Varsel', 'Beskeder', 'Notifications'],
+  unreadCount: ['{n} uleste', '{n} ulesne', '{n} ulæste', '{n} unread'],
+  noNotifications: [
+    'Du har ingen varsler.',
+    'Du har ingen varsel.',
+    'Du har ingen beskeder.',
+    'You have no notifications.',
+  ],
+  unread: ['Ulest', 'Ulesen', 'Ulæst', 'Unread'],
+  markRead: ['Merk som lest', 'Merk som lesen', 'Markér som læst', 'Mark as read'],
+  markAllRead: ['Merk alle som lest', 'Merk alle som lesne', 'Markér alle som læst', 'Mark all as read'],
+  openCase: ['Åpne saken', 'Opne saka', 'Åbn sagen', 'Open the case'],
+  liveNews: ['Nytt i saken din', 'Nytt i saka di', 'Nyt i din sag', 'News in your case'],
+  mainNavigation: ['Hovedmeny', 'Hovudmeny', 'Hovedmenu', 'Main menu'],
+  staleAsOf: ['Vist slik det var', 'Vist slik det var', 'Vist som det var', 'Shown as it was'],
+  somethingWrong: [
+    'Noe gikk galt. Prøv igjen senere.',
+    'Noko gjekk gale. Prøv igjen seinare.',
+    'Noget gik galt. Prøv igen senere.',
+    'Something went wrong. Please try again later.',
+  ],
+  notFound: [
+    'Vi fant ikke saken.',
+    'Vi fann ikkje saka.',
+    'Vi fandt ikke sagen.',
+    'We could not find the case.',
+  ],
+} satisfies Record<string, Text>;
+
+export type TextKey = keyof typeof TEXTS;
+
+export function text(lang: Lang, key: TextKey, values: Record<string, string | number> = {}): string {
+  const texts: Text = TEXTS[key];
+  return (texts[LANGS.indexOf(lang)] ?? texts[0]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+const LOCALES: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
+
+/** A date (or a moment's date) as the person reads it. */
+export function formatDate(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long' }).format(new Date(iso));
+}
