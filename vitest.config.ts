@@ -7,8 +7,6 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts', 'test/browser/setup.ts'],
     // Integration tests start real servers and generate the seeded world; give them room on 2 cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -16,5 +14,25 @@ export default defineConfig({
     // The streaming tests measure live memory, which needs a collection before each sample.
     execArgv: ['--expose-gc'],
     maxWorkers: 2,
+    // `npm test` runs the two one after the other, so that Chromium does not compete with the gateway's own
+    // timing-sensitive tests for the same cores; `npx vitest` runs both together.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'gateway',
+          include: ['test/{unit,integration,contract}/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'portal',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/browser/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -3,10 +3,12 @@ import { Layout } from './layout.js';
 import { CasePage } from './pages/CasePage.js';
 import { Consents } from './pages/Consents.js';
 import { Dashboard } from './pages/Dashboard.js';
+import { LawyerOverview } from './pages/LawyerOverview.js';
 import { Notifications } from './pages/Notifications.js';
 import { caseIdOf, PATHS, usePath } from './router.js';
 
 const PAGES: Record<string, () => ReactNode> = {
+  [PATHS.overview]: () => <LawyerOverview />,
   [PATHS.notifications]: () => <Notifications />,
   [PATHS.consents]: () => <Consents />,
 };

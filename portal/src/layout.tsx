@@ -71,6 +71,16 @@ export function PageHeading({ children }: { children: ReactNode }) {
   );
 }
 
+/** The top of a page of the logged-in portal: its heading, and the way out. */
+export function PageTop({ children }: { children: ReactNode }) {
+  return (
+    <div className="page-top">
+      <PageHeading>{children}</PageHeading>
+      <LogOut />
+    </div>
+  );
+}
+
 /** Logging out is a form post to the gateway, which ends the session here and at the provider. */
 export function LogOut() {
   const { lang } = useLanguage();

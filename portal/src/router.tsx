@@ -38,7 +38,12 @@ export function usePath(): string {
 }
 
 /** The portal's pages other than a case's (Norwegian paths, as the agencies' own portals have). */
-export const PATHS = { cases: '/', notifications: '/varsler', consents: '/samtykker' } as const;
+export const PATHS = {
+  cases: '/',
+  overview: '/oversikt',
+  notifications: '/varsler',
+  consents: '/samtykker',
+} as const;
 
 export const casePath = (id: string) => `/sak/${encodeURIComponent(id)}`;
 

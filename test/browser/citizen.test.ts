@@ -4,7 +4,7 @@
  * the two agencies, switches language, and still sees her NPE claim when Helseklage is down.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalStack, type PortalStack } from './portal.js';
+import { recordMeasure, startPortalStack, type PortalStack } from './portal.js';
 
 let portal: PortalStack;
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('Ingrid in the portal', () => {
   it('logs in with ID-porten, consents at each agency with her notification choice, and sees her cases', async () => {
-    const { page, step, logIn, expectAccessible, pageErrors } = await portal.open();
+    const { page, step, logIn, expectAccessible, picture, pageErrors } = await portal.open();
 
     await step('the portal asks her to log in', async () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logg inn');
@@ -68,12 +68,31 @@ describe('Ingrid in the portal', () => {
       Object.fromEntries(consents.body.data!.viewer.consents.map((c) => [c.agency.code, c.notifications])),
     ).toEqual({ npe: false, helseklage: true });
     await expectAccessible('the dashboard');
+    await picture('dashboard');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('sees her cases soon after each visit: the time to the first case is measured (for docs/portal.md)', async () => {
+    await portal.stack.token('citizen-npe-helseklage');
+    const { page, step, logIn } = await portal.open();
+    await logIn('citizen-npe-helseklage');
+    const samples = await step('five visits, each showing her three cases', async () => {
+      const times: number[] = [];
+      for (let visit = 0; visit < 5; visit++) {
+        await page.goto(portal.portal.url);
+        await page.locator('[data-case-id]').first().waitFor();
+        // From the start of the page's navigation to the first case on screen.
+        times.push(await page.evaluate(() => performance.now()));
+        expect(await page.locator('[data-case-id]').count()).toBe(3);
+      }
+      return times.sort((a, b) => a - b);
+    });
+    recordMeasure('timeToFirstCaseMs', Math.round(samples[2] ?? 0));
   });
 
   it('follows her appeal on its timeline, with what is asked of her now, and walks to the claim it came from', async () => {
     await portal.stack.token('citizen-npe-helseklage');
-    const { page, step, logIn, expectAccessible, pageErrors } = await portal.open();
+    const { page, step, logIn, expectAccessible, picture, pageErrors } = await portal.open();
     await logIn('citizen-npe-helseklage');
 
     await step('the appeal opens on its own page, with the focus on its title', async () => {
@@ -107,6 +126,7 @@ describe('Ingrid in the portal', () => {
       await page.getByText(/^Frist for kommentar: /).waitFor();
     });
     await expectAccessible('the case page');
+    await picture('case-page');
     await step('the NPE claim behind the appeal is one link away, and back leads to her cases', async () => {
       await page.getByRole('link', { name: CLAIM }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(CLAIM);

@@ -3,7 +3,7 @@
  * and mocks behind it (startTestStack), and Chromium driven by playwright-core. Steps that fail leave a
  * screenshot in test-results/portal/, named by test and step.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -29,12 +29,34 @@ export interface PortalPage {
   context: BrowserContext;
   /** Runs a step of a test; when it fails, the page as it was is saved as a screenshot and named in the error. */
   step: <T>(name: string, run: () => Promise<T>) => Promise<T>;
-  /** Logs in as a persona through the portal's button and the mock provider's persona page. */
-  logIn: (personaKey: string) => Promise<void>;
+  /**
+   * Logs in as a persona through the portal's button and the mock provider's persona page; with `level`,
+   * through its form for anyone, at that assurance level.
+   */
+  logIn: (personaKey: string, options?: { level?: string }) => Promise<void>;
   /** axe-core's WCAG 2.1 A/AA rules on the page as it is now: no serious or critical violation. */
   expectAccessible: (where: string) => Promise<void>;
+  /**
+   * The page as the docs show it (docs/portal/<name>.png), saved only when `npm run portal:docs` runs the
+   * tests (PORTAL_DOCS names the folder).
+   */
+  picture: (name: string) => Promise<void>;
   /** Errors thrown in the page (uncaught), which no test should see. */
   pageErrors: string[];
+}
+
+/** Where `npm run portal:docs` collects pictures and measures; unset in a plain test run. */
+const DOCS = process.env.PORTAL_DOCS;
+
+/** A measure for docs/portal.md (when PORTAL_DOCS is set): merged into measures.json there. */
+export function recordMeasure(name: string, value: number | string): void {
+  if (!DOCS) return;
+  mkdirSync(DOCS, { recursive: true });
+  const file = join(DOCS, 'measures.json');
+  const measures = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  writeFileSync(file, `${JSON.stringify({ ...measures, [name]: value }, null, 2)}\n`);
 }
 
 export async function startPortalStack(options: TestStackOptions = {}): Promise<PortalStack> {
@@ -88,14 +110,26 @@ async function openPage(browser: Browser, portalUrl: string, locale: string): Pr
     context,
     step,
     pageErrors,
-    logIn: (personaKey) =>
+    logIn: (personaKey, options = {}) =>
       step(`log in as ${personaKey}`, async () => {
         const who = persona(personaKey);
-        const nationalId = who.login.pid ?? who.login.cpr;
+        const nationalId = who.login.pid ?? who.login.cpr ?? '';
         await page.getByRole('link', { name: who.login.idp === 'mitid' ? /MitID/ : /ID-porten/ }).click();
-        await page.locator(`form:has(input[name=nationalId][value="${nationalId}"]) button`).click();
+        if (options.level) {
+          const anyone = page.locator('form:has(input[name=nationalId]:not([type=hidden]))');
+          await anyone.locator('input[name=nationalId]').fill(nationalId);
+          await anyone.locator('select[name=level]').selectOption(options.level);
+          await anyone.getByRole('button').click();
+        } else {
+          await page.locator(`form:has(input[name=nationalId][value="${nationalId}"]) button`).click();
+        }
         await page.waitForURL(`${portalUrl}/**`);
       }),
+    picture: async (name) => {
+      if (!DOCS) return;
+      mkdirSync(DOCS, { recursive: true });
+      await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: false });
+    },
     expectAccessible: (where) =>
       step(`accessible: ${where}`, async () => {
         await page.addScriptTag({ path: AXE });

@@ -10,6 +10,10 @@ import { LogOut, PageHeading } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { casePath, PageLink, PATHS } from '../router.js';
 import { formatDate, text } from '../texts.js';
+import { CaseForm } from '../case/CaseForm.js';
+import { Documents } from '../case/Documents.js';
+import { SendInformation } from '../case/SendInformation.js';
+import { Submissions } from '../case/Submissions.js';
 import { Timeline } from '../Timeline.js';
 import { LogIn } from './LogIn.js';
 
@@ -73,6 +77,44 @@ export function CasePage({ id }: { id: string }) {
               {text(lang, 'expectedDecision')}: {formatDate(lang, found.expectedDecisionAt)}
             </Paragraph>
           )}
+        </section>
+      )}
+
+      {found.forms && found.forms.length > 0 && found.viewerCan.fillForms && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'forms')}
+          </Heading>
+          {found.forms.map((form) => (
+            <CaseForm key={form.id} caseId={found.id} form={form} />
+          ))}
+        </section>
+      )}
+
+      {found.viewerCan.seeDocuments && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'documents')}
+          </Heading>
+          <Documents caseId={found.id} />
+        </section>
+      )}
+
+      {found.submissions && found.submissions.length > 0 && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'sent')}
+          </Heading>
+          <Submissions submissions={found.submissions} />
+        </section>
+      )}
+
+      {found.viewerCan.submitInformation && (
+        <section>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'sendInformation')}
+          </Heading>
+          <SendInformation caseId={found.id} />
         </section>
       )}
 

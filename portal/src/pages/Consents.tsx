@@ -13,7 +13,7 @@ import {
 } from '../../../operations/generated/graphql.js';
 import { ConsentForm } from '../ConsentForm.js';
 import { errorCode } from '../graph.js';
-import { LogOut, PageHeading } from '../layout.js';
+import { PageTop } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { formatDate, text } from '../texts.js';
 import { LogIn } from './LogIn.js';
@@ -29,10 +29,7 @@ export function Consents() {
   const consents = data.viewer.consents;
   return (
     <section className="page">
-      <div className="page-top">
-        <PageHeading>{text(lang, 'consents')}</PageHeading>
-        <LogOut />
-      </div>
+      <PageTop>{text(lang, 'consents')}</PageTop>
       <Paragraph>{text(lang, 'consentsIntro')}</Paragraph>
       {consents.length === 0 && <Paragraph>{text(lang, 'noConsents')}</Paragraph>}
       {consents.map((consent) => (

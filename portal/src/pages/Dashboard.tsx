@@ -5,9 +5,9 @@ import { useEffect } from 'react';
 import { DashboardDocument, type DashboardQuery } from '../../../operations/generated/graphql.js';
 import { AgencyBanners } from '../AgencyBanners.js';
 import { errorCode } from '../graph.js';
-import { LogOut, PageHeading } from '../layout.js';
+import { PageTop } from '../layout.js';
 import { useLanguage } from '../language.js';
-import { casePath, PageLink } from '../router.js';
+import { casePath, PageLink, PATHS } from '../router.js';
 import { formatDate, text } from '../texts.js';
 import { LogIn } from './LogIn.js';
 
@@ -32,10 +32,12 @@ export function Dashboard() {
   const { cases } = data;
   return (
     <section className="page">
-      <div className="page-top">
-        <PageHeading>{text(lang, 'myCases')}</PageHeading>
-        <LogOut />
-      </div>
+      <PageTop>{text(lang, 'myCases')}</PageTop>
+      {cases.nodes.some((node) => node.viewerRole === 'LAWYER') && (
+        <Paragraph>
+          <PageLink to={PATHS.overview}>{text(lang, 'overviewLink')}</PageLink>
+        </Paragraph>
+      )}
       <AgencyBanners statuses={cases.agencyStatuses} onChange={() => void refetch()} />
       <Paragraph data-size="sm">{text(lang, 'caseCount', { n: cases.totalCount })}</Paragraph>
       {cases.nodes.length === 0 ? (

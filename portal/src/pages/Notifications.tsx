@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Card, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { MarkNotificationsReadDocument } from '../../../operations/generated/graphql.js';
 import { errorCode, INBOX } from '../graph.js';
-import { LogOut, PageHeading } from '../layout.js';
+import { PageTop } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { casePath, PageLink } from '../router.js';
 import { formatDate, text } from '../texts.js';
@@ -26,10 +26,7 @@ export function Notifications() {
 
   return (
     <section className="page">
-      <div className="page-top">
-        <PageHeading>{text(lang, 'notifications')}</PageHeading>
-        <LogOut />
-      </div>
+      <PageTop>{text(lang, 'notifications')}</PageTop>
       <div className="page-top">
         <Paragraph data-unread={unreadCount}>{text(lang, 'unreadCount', { n: unreadCount })}</Paragraph>
         {unreadCount > 0 && (
