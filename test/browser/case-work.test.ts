@@ -128,6 +128,24 @@ describe('working on a case', () => {
     });
   });
 
+  it('she writes and sends by keyboard alone, and the focus lands on what happened', async () => {
+    const appeal = appealInProgress(portal.stack.mocks.world);
+    const { page, step, tabTo } = await openCase('citizen-npe-helseklage', `helseklage:${appeal.caseNumber}`);
+    const message = `Skrevet med tastaturet ${Date.now()}.`;
+    await step('Tab to the message, type it, Tab to Send, Enter', async () => {
+      await tabTo('Melding');
+      await page.keyboard.type(message);
+      await tabTo('Send');
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .getByText(/^Sendt\./)
+        .waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('send-outcome');
+      await expect.poll(() => receivedAtHelseklage(message).length).toBe(1);
+    });
+  });
+
   it('a file of a type the agencies do not take is refused beside it, in her language, and nothing is sent', async () => {
     const appeal = appealInProgress(portal.stack.mocks.world);
     const { page, step } = await openCase('citizen-npe-helseklage', `helseklage:${appeal.caseNumber}`);

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('Ingrid in the portal', () => {
   it('logs in with ID-porten, consents at each agency with her notification choice, and sees her cases', async () => {
-    const { page, step, logIn, expectAccessible, picture, pageErrors } = await portal.open();
+    const { page, step, logIn, expectAccessible, picture, tabTo, pageErrors } = await portal.open();
 
     await step('the portal asks her to log in', async () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logg inn');
@@ -51,9 +51,10 @@ describe('Ingrid in the portal', () => {
       await page.locator('[data-case-id]').first().waitFor();
     });
     await step(
-      'then at Helseklage, with notifications, and her appeals appear beside the claim',
+      'then at Helseklage by keyboard, with notifications, and her appeals appear beside the claim',
       async () => {
-        await helseklageBanner.getByRole('button', { name: 'Gi samtykke' }).click();
+        await tabTo('Gi samtykke');
+        await page.keyboard.press('Enter');
         await helseklageBanner.waitFor({ state: 'detached' });
         await expect.poll(() => page.locator('[data-case-id]').count()).toBe(3);
         await page.getByRole('link', { name: APPEAL }).waitFor();
@@ -141,15 +142,10 @@ describe('Ingrid in the portal', () => {
 
   it('opens her appeal and comes back by keyboard alone, starting from the skip link', async () => {
     await portal.stack.token('citizen-npe-helseklage');
-    const { page, step, logIn } = await portal.open();
+    const { page, step, logIn, tabTo } = await portal.open();
     await logIn('citizen-npe-helseklage');
     await page.getByRole('link', { name: APPEAL }).waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-    /** Tabs forward until the focus is on an element with this text (at most 40 stops). */
-    const tabTo = async (wanted: string) => {
-      for (let stop = 0; stop < 40 && (await focused()) !== wanted; stop++) await page.keyboard.press('Tab');
-      expect(await focused()).toBe(wanted);
-    };
     await step('the first Tab reaches the skip link, which leads into the page', async () => {
       await page.keyboard.press('Tab');
       expect(await focused()).toBe('Hopp til hovedinnhold');

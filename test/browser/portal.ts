@@ -36,6 +36,8 @@ export interface PortalPage {
   logIn: (personaKey: string, options?: { level?: string }) => Promise<void>;
   /** axe-core's WCAG 2.1 A/AA rules on the page as it is now: no serious or critical violation. */
   expectAccessible: (where: string) => Promise<void>;
+  /** Tabs forward until the focus is on the element named so (its text, label or aria-label), at most 60 stops. */
+  tabTo: (name: string) => Promise<void>;
   /**
    * The page as the docs show it (docs/portal/<name>.png), saved only when `npm run portal:docs` runs the
    * tests (PORTAL_DOCS names the folder).
@@ -125,6 +127,22 @@ async function openPage(browser: Browser, portalUrl: string, locale: string): Pr
         }
         await page.waitForURL(`${portalUrl}/**`);
       }),
+    tabTo: async (name) => {
+      const focused = () =>
+        page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          const label =
+            element && 'labels' in element ? (element as HTMLInputElement).labels?.[0] : undefined;
+          return (
+            element?.getAttribute('aria-label') ??
+            label?.textContent ??
+            element?.textContent ??
+            ''
+          ).trim();
+        });
+      for (let stop = 0; stop < 60 && (await focused()) !== name; stop++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(name);
+    },
     picture: async (name) => {
       if (!DOCS) return;
       mkdirSync(DOCS, { recursive: true });
