@@ -5,25 +5,40 @@
  */
 import { useSubscription } from '@apollo/client/react';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CaseEventsDocument, type CaseEventsSubscription } from '../../operations/generated/graphql.js';
+import { errorCode } from './graph.js';
 import { useLanguage } from './language.js';
 import { casePath, PageLink } from './router.js';
 import { text } from './texts.js';
 
 type CaseEvent = CaseEventsSubscription['caseEvents'];
 
+const REOPEN_AFTER_MS = 5_000;
+
 export function LiveUpdates() {
   const { lang } = useLanguage();
   const [latest, setLatest] = useState<CaseEvent | null>(null);
-  useSubscription(CaseEventsDocument, {
+  const reopen = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A stream that ends (a gateway restarting, a network change) is opened again after a pause; one that
+  // ends because the login did (UNAUTHENTICATED) is not: the next page view asks the person to log in.
+  const again = () => {
+    clearTimeout(reopen.current);
+    reopen.current = setTimeout(() => subscription.restart(), REOPEN_AFTER_MS);
+  };
+  const subscription = useSubscription(CaseEventsDocument, {
     onData: ({ client, data }) => {
       const event = data.data?.caseEvents;
       if (!event) return;
       setLatest(event);
       void client.refetchQueries({ include: 'active' });
     },
+    onComplete: again,
+    onError: (error) => {
+      if (errorCode(error) !== 'UNAUTHENTICATED') again();
+    },
   });
+  useEffect(() => () => clearTimeout(reopen.current), []);
   // The live region is on the page before anything is said in it, so that screen readers announce it.
   return (
     <div aria-live="polite" className="live-news">

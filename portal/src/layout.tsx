@@ -1,6 +1,6 @@
 /** What every page has: a skip link, the portal's name, the language switch, and (logged in) log out. */
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Field, Heading, Label, Select, SkipLink } from '@digdir/designsystemet-react';
+import { Alert, Badge, Button, Field, Heading, Label, Select, SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { INBOX, logoutUrl } from './graph.js';
 import { LiveUpdates } from './Live.js';
@@ -69,6 +69,16 @@ export function PageHeading({ children }: { children: ReactNode }) {
       {children}
     </Heading>
   );
+}
+
+/** Said when asking the graph again failed and the page shows what it had. */
+export function StaleNotice({ stale }: { stale: boolean }) {
+  const { lang } = useLanguage();
+  return stale ? (
+    <Alert data-color="warning" data-stale>
+      {text(lang, 'staleNotice')}
+    </Alert>
+  ) : null;
 }
 
 /** The top of a page of the logged-in portal: its heading, and the way out. */

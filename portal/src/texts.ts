@@ -280,6 +280,12 @@ const TEXTS = {
   previous: ['Forrige', 'Førre', 'Forrige', 'Previous'],
   next: ['Neste', 'Neste', 'Næste', 'Next'],
   page: ['Side {n}', 'Side {n}', 'Side {n}', 'Page {n}'],
+  staleNotice: [
+    'Vi får ikke kontakt med tjenesten akkurat nå. Det du ser, er slik det var sist.',
+    'Vi får ikkje kontakt med tenesta akkurat no. Det du ser, er slik det var sist.',
+    'Vi kan ikke få forbindelse til tjenesten lige nu. Det, du ser, er som det var sidst.',
+    'We cannot reach the service just now. What you see is as it was last time.',
+  ],
   mainNavigation: ['Hovedmeny', 'Hovudmeny', 'Hovedmenu', 'Main menu'],
   staleAsOf: ['Vist slik det var', 'Vist slik det var', 'Vist som det var', 'Shown as it was'],
   somethingWrong: [

@@ -186,6 +186,33 @@ describe('Ingrid in the portal', () => {
     }
   });
 
+  it('keeps her cases on screen when the graph cannot be reached, and says they are as they were', async () => {
+    await portal.stack.token('citizen-npe-helseklage');
+    const { page, step, logIn } = await portal.open();
+    await logIn('citizen-npe-helseklage');
+    await page.getByRole('link', { name: CLAIM }).waitFor();
+    await step(
+      'with the graph out of reach, coming back to her cases shows them, and why they may be old',
+      async () => {
+        await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+        await page.getByRole('navigation').getByRole('link', { name: 'Samtykker' }).click();
+        await page.getByRole('navigation').getByRole('link', { name: 'Mine saker' }).click();
+        await page
+          .locator('[data-stale]')
+          .getByText(/Det du ser, er slik det var sist/)
+          .waitFor();
+        await page.getByRole('link', { name: CLAIM }).waitFor();
+        expect(await page.getByText('Failed to fetch').count()).toBe(0);
+      },
+    );
+    await step('reachable again, the notice goes', async () => {
+      await page.unroute('**/graphql');
+      await page.reload();
+      await page.getByRole('link', { name: CLAIM }).waitFor();
+      expect(await page.locator('[data-stale]').count()).toBe(0);
+    });
+  });
+
   it('reads the portal in the language she chooses, and finds it so when she comes back', async () => {
     await portal.stack.token('citizen-npe-helseklage');
     const { page, step, logIn, context } = await portal.open();

@@ -72,4 +72,33 @@ describe('notifications in the portal', () => {
     });
     expect(pageErrors).toEqual([]);
   });
+
+  it('when the live stream breaks, the page opens it again by itself, and the next step still arrives', async () => {
+    await portal.stack.token('citizen-npe-helseklage');
+    const appeal = appealInProgress(portal.stack.mocks.world);
+    const { page, step, logIn } = await portal.open();
+    // The first stream the page opens is cut at once, as a dropped connection would be.
+    let streams = 0;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName !== 'CaseEvents') return route.continue();
+      streams++;
+      return streams === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    await logIn('citizen-npe-helseklage');
+    await page.locator('[data-case-id]', { hasText: appeal.caseNumber }).getByRole('link').click();
+    const current = page.locator('[aria-current="step"]');
+    await current.waitFor();
+    await step('the cut stream is opened again after its pause; the case stayed on screen', async () => {
+      await expect.poll(() => streams, { timeout: 10_000 }).toBe(2);
+      expect(await page.getByText('Failed to fetch').count()).toBe(0);
+    });
+    await step('a step taken now reaches the open page', async () => {
+      const before = await current.textContent();
+      await page.waitForTimeout(500);
+      await portal.stack.mocks.agencies.helseklage.advance(appeal.caseNumber);
+      await expect.poll(() => current.textContent()).not.toBe(before);
+      await page.locator('[data-live-event]').waitFor();
+    });
+  });
 });

@@ -2,17 +2,16 @@
  * The case's documents both ways — from the agency and from the person — with a download link where the
  * viewer may open them, and the whole case file as one ZIP.
  */
-import { useQuery } from '@apollo/client/react';
 import { Link, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { CaseDocumentsDocument } from '../../../operations/generated/graphql.js';
+import { usePageQuery } from '../graph.js';
 import { useLanguage } from '../language.js';
 import { formatDate, text } from '../texts.js';
 
 export function Documents({ caseId }: { caseId: string }) {
   const { lang } = useLanguage();
-  const { data, loading, error } = useQuery(CaseDocumentsDocument, {
+  const { data, loading, error } = usePageQuery(CaseDocumentsDocument, {
     variables: { id: caseId, first: 100 },
-    errorPolicy: 'all',
   });
   if (loading && !data) return <Spinner aria-label={text(lang, 'loading')} />;
   const found = data?.case;

@@ -2,11 +2,10 @@
  * One case: where it stands on its timeline, what is asked of the person now, related cases at other
  * agencies, and who is on it as far as the viewer may see.
  */
-import { useQuery } from '@apollo/client/react';
 import { Alert, Heading, List, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { CasePageDocument } from '../../../operations/generated/graphql.js';
-import { errorCode } from '../graph.js';
-import { LogOut, PageHeading } from '../layout.js';
+import { errorCode, errorText, usePageQuery } from '../graph.js';
+import { LogOut, PageHeading, StaleNotice } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { casePath, PageLink, PATHS } from '../router.js';
 import { formatDate, text } from '../texts.js';
@@ -19,7 +18,7 @@ import { LogIn } from './LogIn.js';
 
 export function CasePage({ id }: { id: string }) {
   const { lang } = useLanguage();
-  const { data, error, loading } = useQuery(CasePageDocument, { variables: { id }, errorPolicy: 'all' });
+  const { data, error, loading, stale } = usePageQuery(CasePageDocument, { variables: { id } });
   const code = errorCode(error);
   if (code === 'UNAUTHENTICATED') return <LogIn />;
   if (loading && !data) return <Spinner aria-label={text(lang, 'loading')} data-size="lg" />;
@@ -31,7 +30,7 @@ export function CasePage({ id }: { id: string }) {
         <PageHeading>
           {code === 'NOT_FOUND' ? text(lang, 'notFound') : text(lang, 'somethingWrong')}
         </PageHeading>
-        {error && code !== 'NOT_FOUND' && <Paragraph role="alert">{error.message}</Paragraph>}
+        {error && code !== 'NOT_FOUND' && <Paragraph role="alert">{errorText(error, lang)}</Paragraph>}
       </section>
     );
 
@@ -41,6 +40,7 @@ export function CasePage({ id }: { id: string }) {
         <PageLink to={PATHS.cases}>{text(lang, 'backToCases')}</PageLink>
         <LogOut />
       </div>
+      <StaleNotice stale={stale} />
       <PageHeading>{found.title}</PageHeading>
       <Paragraph>
         {found.agency.name} · {text(lang, 'caseNumber')} {found.caseNumber} · {found.caseType.label}

@@ -2,7 +2,7 @@
  * Samtykker: where the person stands at each agency that asks for consent — since when, whether they are
  * notified — to change the notification choice, withdraw, or give consent again.
  */
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import {
@@ -12,8 +12,8 @@ import {
   type ConsentsQuery,
 } from '../../../operations/generated/graphql.js';
 import { ConsentForm } from '../ConsentForm.js';
-import { errorCode } from '../graph.js';
-import { PageTop } from '../layout.js';
+import { errorCode, usePageQuery } from '../graph.js';
+import { PageTop, StaleNotice } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { formatDate, text } from '../texts.js';
 import { LogIn } from './LogIn.js';
@@ -22,13 +22,14 @@ type Consent = ConsentsQuery['viewer']['consents'][number];
 
 export function Consents() {
   const { lang } = useLanguage();
-  const { data, error, loading, refetch } = useQuery(ConsentsDocument, { errorPolicy: 'all' });
+  const { data, error, loading, refetch, stale } = usePageQuery(ConsentsDocument);
   if (errorCode(error) === 'UNAUTHENTICATED') return <LogIn />;
   if (loading && !data) return <Spinner aria-label={text(lang, 'loading')} data-size="lg" />;
   if (!data) return <Paragraph role="alert">{text(lang, 'somethingWrong')}</Paragraph>;
   const consents = data.viewer.consents;
   return (
     <section className="page">
+      <StaleNotice stale={stale} />
       <PageTop>{text(lang, 'consents')}</PageTop>
       <Paragraph>{text(lang, 'consentsIntro')}</Paragraph>
       {consents.length === 0 && <Paragraph>{text(lang, 'noConsents')}</Paragraph>}

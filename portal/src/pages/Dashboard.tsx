@@ -1,11 +1,10 @@
 /** Mine saker: every case across agencies and countries, and a banner for each agency not fully shown. */
-import { useQuery } from '@apollo/client/react';
 import { Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import { DashboardDocument, type DashboardQuery } from '../../../operations/generated/graphql.js';
 import { AgencyBanners } from '../AgencyBanners.js';
-import { errorCode } from '../graph.js';
-import { PageTop } from '../layout.js';
+import { errorCode, usePageQuery } from '../graph.js';
+import { PageTop, StaleNotice } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { casePath, PageLink, PATHS } from '../router.js';
 import { formatDate, text } from '../texts.js';
@@ -14,9 +13,8 @@ import { LogIn } from './LogIn.js';
 export function Dashboard() {
   const { lang, followLogin } = useLanguage();
   // Partial answers are answers: a case closed to the viewer refuses its timeline, the rest still shows.
-  const { data, error, loading, refetch } = useQuery(DashboardDocument, {
+  const { data, error, loading, refetch, stale } = usePageQuery(DashboardDocument, {
     variables: { first: 50 },
-    errorPolicy: 'all',
     // Coming back to the list shows what is cached at once, and asks what has changed meanwhile.
     fetchPolicy: 'cache-and-network',
   });
@@ -32,6 +30,7 @@ export function Dashboard() {
   const { cases } = data;
   return (
     <section className="page">
+      <StaleNotice stale={stale} />
       <PageTop>{text(lang, 'myCases')}</PageTop>
       {cases.nodes.some((node) => node.viewerRole === 'LAWYER') && (
         <Paragraph>

@@ -1,9 +1,9 @@
 /** Varsler: what has happened in the person's cases, newest first, unread marked, to mark as read. */
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, Card, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { MarkNotificationsReadDocument } from '../../../operations/generated/graphql.js';
-import { errorCode, INBOX } from '../graph.js';
-import { PageTop } from '../layout.js';
+import { errorCode, INBOX, usePageQuery } from '../graph.js';
+import { PageTop, StaleNotice } from '../layout.js';
 import { useLanguage } from '../language.js';
 import { casePath, PageLink } from '../router.js';
 import { formatDate, text } from '../texts.js';
@@ -11,9 +11,8 @@ import { LogIn } from './LogIn.js';
 
 export function Notifications() {
   const { lang } = useLanguage();
-  const { data, error, loading } = useQuery(INBOX.query, {
+  const { data, error, loading, stale } = usePageQuery(INBOX.query, {
     variables: INBOX.variables,
-    errorPolicy: 'all',
     fetchPolicy: 'cache-and-network',
   });
   const [mark, marking] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [INBOX] });
@@ -26,6 +25,7 @@ export function Notifications() {
 
   return (
     <section className="page">
+      <StaleNotice stale={stale} />
       <PageTop>{text(lang, 'notifications')}</PageTop>
       <div className="page-top">
         <Paragraph data-unread={unreadCount}>{text(lang, 'unreadCount', { n: unreadCount })}</Paragraph>
