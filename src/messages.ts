@@ -86,6 +86,12 @@ export const MESSAGES = labelTable({
     'Login-tjenesten svarer ikke lige nu. Prøv igen om lidt.',
     'The login service is not answering right now. Please try again shortly.',
   ],
+  LOGIN_STORE_UNAVAILABLE: [
+    'Innlogging er midlertidig utilgjengelig. Prøv igjen om litt.',
+    'Innlogging er mellombels utilgjengeleg. Prøv igjen om litt.',
+    'Login er midlertidigt utilgængeligt. Prøv igen om lidt.',
+    'Logging in is temporarily unavailable. Please try again shortly.',
+  ],
   LOGIN_ATTEMPT_EXPIRED: [
     'Innloggingen er utløpt eller ble startet i en annen nettleser. Prøv igjen.',
     'Innlogginga har gått ut eller vart starta i ein annan nettlesar. Prøv igjen.',

@@ -121,10 +121,66 @@ export interface SentEvent {
   body: unknown;
 }
 
-/** Sends one event, signed; the gateway's answer is reported, never thrown (an agency carries on). */
-export async function sendEvent(target: EventTarget, body: unknown, now = Date.now()): Promise<SentEvent> {
+/**
+ * Redelivery as webhook senders do it (Standard Webhooks): an event the gateway did not take — no answer,
+ * 429 or 5xx — is sent again with the same id, after the answer's Retry-After (at most 30 s) or after 1, 2,
+ * 4, 8 and 16 s, five times at most. Timers end when the agency closes.
+ */
+export class Redelivery {
+  static readonly ATTEMPTS = 5;
+  readonly #timers = new Set<NodeJS.Timeout>();
+  /** Every attempt after the first, in order, with the gateway's answer. */
+  readonly attempts: { id: string; status: number | null }[] = [];
+
+  schedule(afterMs: number, run: () => Promise<void>): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      void run();
+    }, afterMs);
+    this.#timers.add(timer);
+  }
+
+  close(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+}
+
+const retryable = (status: number | null) => status === null || status === 429 || status >= 500;
+
+/**
+ * Sends one event, signed; the gateway's first answer is reported, never thrown (an agency carries on).
+ * With `redelivery`, an event not taken is sent again later, in the background.
+ */
+export async function sendEvent(
+  target: EventTarget,
+  body: unknown,
+  now = Date.now(),
+  redelivery?: Redelivery,
+): Promise<SentEvent> {
   const id = `msg_${randomUUID()}`;
   const payload = JSON.stringify(body);
+  const first = await attempt(target, id, payload, now);
+  const again = async (n: number, answer: Attempt): Promise<void> => {
+    if (!redelivery || !retryable(answer.status) || n > Redelivery.ATTEMPTS) return;
+    const waitMs =
+      answer.retryAfterSeconds !== null ? Math.min(answer.retryAfterSeconds, 30) * 1000 : 2 ** (n - 1) * 1000;
+    redelivery.schedule(waitMs, async () => {
+      const next = await attempt(target, id, payload, Date.now());
+      redelivery.attempts.push({ id, status: next.status });
+      await again(n + 1, next);
+    });
+  };
+  await again(1, first);
+  return { id, status: first.status, body };
+}
+
+interface Attempt {
+  status: number | null;
+  retryAfterSeconds: number | null;
+}
+
+async function attempt(target: EventTarget, id: string, payload: string, now: number): Promise<Attempt> {
   const timestamp = Math.floor(now / 1000);
   try {
     const response = await request(target.url, {
@@ -140,8 +196,12 @@ export async function sendEvent(target: EventTarget, body: unknown, now = Date.n
       bodyTimeout: 10_000,
     });
     await response.body.dump();
-    return { id, status: response.statusCode, body };
+    const retryAfter = Number(response.headers['retry-after']);
+    return {
+      status: response.statusCode,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    };
   } catch {
-    return { id, status: null, body };
+    return { status: null, retryAfterSeconds: null };
   }
 }

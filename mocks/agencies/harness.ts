@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { sendEvent, type EventTarget, type MockEvent, type SentEvent } from './events.js';
+import { Redelivery, sendEvent, type EventTarget, type MockEvent, type SentEvent } from './events.js';
 
 export const faultsSchema = z.object({
   /** Added latency on every request, in milliseconds. */
@@ -99,8 +99,10 @@ export interface MockAgency {
   faults: Faults;
   /** Where the agency sends its signed case events; null: nowhere. */
   eventTarget: EventTarget | null;
-  /** Events sent so far, with the gateway's answers. */
+  /** Events sent so far, with the gateway's first answers. */
   sentEvents: SentEvent[];
+  /** Events sent again because the gateway did not take them (Standard Webhooks redelivery). */
+  redelivery: Redelivery;
   /** Advances a case one step and sends its events; null when there is no such case or no step left. */
   advance(caseNumber: string): Promise<SentEvent[] | null>;
   /** Replaces the fault settings (unnamed ones return to their defaults, i.e. no fault). */
@@ -257,9 +259,12 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.byStatus = {};
   }
 
+  const redelivery = new Redelivery();
+  app.addHook('onClose', async () => redelivery.close());
   const mock: MockAgency = {
     app,
     stats,
+    redelivery,
     routes,
     eventTarget: null,
     sentEvents: [],
@@ -270,7 +275,9 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
       for (const event of events) {
         const body = options.renderEvent(event);
         sent.push(
-          this.eventTarget ? await sendEvent(this.eventTarget, body) : { id: '', status: null, body },
+          this.eventTarget
+            ? await sendEvent(this.eventTarget, body, Date.now(), redelivery)
+            : { id: '', status: null, body },
         );
       }
       this.sentEvents.push(...sent);

@@ -11,7 +11,7 @@ import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from '../i18n.js';
 import { say } from '../messages.js';
-import type { Store } from '../store/index.js';
+import { isStoreOutage, STORE_RETRY_AFTER_SECONDS, type Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
 import {
   COOKIE_ATTRIBUTES as cookieAttributes,
@@ -45,6 +45,7 @@ type Provider = 'idporten' | 'mitid';
 
 /** The pages the login shows itself (src/messages.ts). */
 type PageMessage =
+  | 'LOGIN_STORE_UNAVAILABLE'
   | 'LOGIN_ATTEMPT_EXPIRED'
   | 'LOGIN_NOT_ACCEPTED'
   | 'LOGIN_CANCELLED'
@@ -138,6 +139,14 @@ export class LoginFlow {
         if (wait === null) return;
         void reply.header('retry-after', String(wait));
         return this.#page(reply, request, 429, 'TOO_MANY_LOGIN_ATTEMPTS', false);
+      });
+      // Sessions and login transactions live in the store: while it cannot be reached, the person is told
+      // to try again shortly, in their language, and nothing else is said (never the Redis client's words).
+      scope.setErrorHandler((error, request, reply) => {
+        if (!isStoreOutage(error)) throw error;
+        request.log.warn({ err: (error as Error).message }, 'login: the store cannot be reached');
+        void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+        return this.#page(reply, request, 503, 'LOGIN_STORE_UNAVAILABLE', true);
       });
       // A portal logs out with a plain HTML form, which browsers post urlencoded; its body says nothing.
       scope.addContentTypeParser(

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import { UpstreamError } from '../errors.js';
-import type { Store } from '../store/index.js';
+import { isStoreOutage, STORE_RETRY_AFTER_SECONDS, type Store } from '../store/index.js';
 import type { CaseEvents } from './case-events.js';
 import { EVENT_TOLERANCE_MS, EventRefused, verifyEventSignature } from './signature.js';
 
@@ -79,6 +79,18 @@ export function eventRoutes(options: EventRouteOptions) {
           });
         }
       } catch (error) {
+        if (isStoreOutage(error)) {
+          // Nothing of the event is kept while the store is away: the agency sends it again, as webhook
+          // senders do on a 503, after Retry-After.
+          request.log.warn(
+            { agency, err: (error as Error).message },
+            'agency event: the store cannot be reached',
+          );
+          return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).send({
+            error: 'STORE_UNAVAILABLE',
+            message: 'The gateway cannot take events just now; send again.',
+          });
+        }
         if (!(error instanceof EventRefused)) throw error;
         request.log.info({ agency, reason: error.reason }, 'agency event refused');
         return reply.code(STATUS[error.reason]).send({ error: error.reason, message: error.message });

@@ -1,8 +1,14 @@
 import { MemoryStore } from './memory.js';
-import { connectRedisStore } from './redis.js';
+import { connectRedisStore, isRedisOutage } from './redis.js';
 import type { Store } from './store.js';
 
 export type { Store, WindowCount } from './store.js';
+
+/** Whether the store cannot be reached just now (the in-memory store never fails so). */
+export const isStoreOutage = isRedisOutage;
+
+/** What a 503 during a store outage tells the client to wait: a Redis failover takes seconds. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** Where Redis is: one server, or the seed nodes of a Redis Cluster. */
 export interface RedisLocation {

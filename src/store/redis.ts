@@ -5,7 +5,15 @@
  * they live in one slot (sessions, one viewer's safety net).
  */
 import keySlot from 'cluster-key-slot';
-import { createClient, createCluster } from 'redis';
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  createClient,
+  createCluster,
+  RootNodesUnavailableError,
+  SocketClosedUnexpectedlyError,
+} from 'redis';
 import type { Store, WindowCount } from './store.js';
 
 const CLAIM_DUE = `
@@ -237,4 +245,15 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     ping: () => topology.ping(),
     close: () => topology.close(),
   };
+}
+
+/** Whether an error says Redis cannot be reached (as opposed to a bug, or a command Redis refused). */
+export function isRedisOutage(error: unknown): boolean {
+  return (
+    error instanceof ClientOfflineError ||
+    error instanceof ClientClosedError ||
+    error instanceof SocketClosedUnexpectedlyError ||
+    error instanceof ConnectionTimeoutError ||
+    error instanceof RootNodesUnavailableError
+  );
 }

@@ -1,0 +1,105 @@
+/**
+ * Redis going away under a running gateway: agency events are answered 503 with Retry-After (and the
+ * agency, as webhook senders do, sends them again), a login gets a translated "try again shortly" page
+ * instead of the Redis client's words, and both work again when Redis returns — without a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
+import { freePort } from '../../scripts/processes.js';
+import { say } from '../../src/messages.js';
+import { appealInProgress } from '../helpers/cases.js';
+import { installedBinary } from '../helpers/process.js';
+import { REDIS_INSTALL_HINT, uniquePrefix } from '../helpers/redis.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+let redis: ChildProcess | undefined;
+let port: number;
+
+/** A throwaway redis-server of this test's own, on its own port, that the test can stop and start. */
+async function startRedis(): Promise<void> {
+  const binary = installedBinary('redis-server');
+  if (!binary) throw new Error(`This test stops and starts a Redis of its own. ${REDIS_INSTALL_HINT}.`);
+  redis = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const client = createClient({ url, socket: { reconnectStrategy: false } });
+    client.on('error', () => undefined);
+    const up = await client.connect().then(
+      async () => (await client.ping()) === 'PONG',
+      () => false,
+    );
+    if (client.isOpen) await client.quit();
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`redis-server does not answer on port ${port}`);
+}
+
+function stopRedis(): Promise<void> {
+  const child = redis;
+  redis = undefined;
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  await startRedis();
+  stack = await startTestStack({
+    env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: uniquePrefix() },
+  });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await stopRedis();
+});
+
+describe('while Redis is away', () => {
+  it('an agency event is answered 503 with Retry-After, and taken when the agency sends it again after Redis returns', async () => {
+    const helseklage = stack.mocks.agencies.helseklage;
+    const appeal = appealInProgress(stack.mocks.world);
+    await stopRedis();
+
+    const [sent] = (await helseklage.advance(appeal.caseNumber)) ?? [];
+    expect(sent?.status).toBe(503);
+
+    await startRedis();
+    // The agency tries again after the gateway's Retry-After (5 s); the gateway has reconnected by then.
+    await expect
+      .poll(() => helseklage.redelivery.attempts.filter((a) => a.id === sent?.id).map((a) => a.status), {
+        timeout: 20_000,
+        interval: 250,
+      })
+      .toContain(202);
+  });
+
+  it('a login is told, in the person’s language, to try again shortly; and logs in again once Redis is back', async () => {
+    await stopRedis();
+    const refused = await request(`${stack.url}/auth/login?idp=idporten`, {
+      headers: { 'accept-language': 'nn' },
+    });
+    const page = await refused.body.text();
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(page).toContain(say('nn', 'LOGIN_STORE_UNAVAILABLE'));
+    expect(page).not.toMatch(/offline|closed|ECONNREFUSED|redis/i);
+
+    await startRedis();
+    const loginStatus = async () => {
+      const answer = await request(`${stack.url}/auth/login?idp=idporten`);
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+    // Sent on to the provider's login page again.
+    await expect.poll(loginStatus, { timeout: 10_000, interval: 250 }).toBe(303);
+  });
+});
