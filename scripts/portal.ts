@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { build, createServer, preview, type Plugin } from 'vite';
 
 const PORTAL = fileURLToPath(new URL('../portal/', import.meta.url));
+/** The portal's own Vite config, quiet but for warnings: what every server and build here starts from. */
+const BASE = { root: PORTAL, configFile: `${PORTAL}vite.config.ts`, logLevel: 'warn' as const };
 
 export interface PortalServer {
   url: string;
@@ -43,9 +45,7 @@ function inlineConfig(options: PortalOptions, outDir?: string) {
   return {
     url: `http://${host}:${options.port}`,
     config: {
-      root: PORTAL,
-      configFile: `${PORTAL}vite.config.ts`,
-      logLevel: 'warn' as const,
+      ...BASE,
       clearScreen: false,
       plugins: [portalConfig(options.graphUrl)],
       server: listen,
@@ -65,12 +65,7 @@ export async function startPortal(options: PortalOptions): Promise<PortalServer>
 
 /** The production build, as `npm run build -w portal` makes it, into `outDir`. */
 export async function buildPortal(outDir: string): Promise<void> {
-  await build({
-    root: PORTAL,
-    configFile: `${PORTAL}vite.config.ts`,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  await build({ ...BASE, build: { outDir, emptyOutDir: true } });
 }
 
 /** A production build served as static files (what the browser tests use), with its own `/config.js`. */

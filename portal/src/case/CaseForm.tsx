@@ -190,33 +190,22 @@ function FormInput({
           {error && <ValidationMessage>{error}</ValidationMessage>}
         </Field>
       );
-    case 'TEXTAREA':
-      return (
+    default: {
+      // What every text field has; a textarea and an input differ only in how the answer is typed.
+      const shared = { 'data-field': field.key, id, label, value, error };
+      const change = (event: { target: { value: string } }) => onChange(event.target.value);
+      return field.type === 'TEXTAREA' ? (
+        <Textfield {...shared} multiline rows={4} onChange={change} />
+      ) : (
         <Textfield
-          data-field={field.key}
-          id={id}
-          label={label}
-          value={value}
-          error={error}
-          multiline
-          rows={4}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
-    default:
-      return (
-        <Textfield
-          data-field={field.key}
-          id={id}
-          label={label}
-          value={value}
-          error={error}
+          {...shared}
           type={field.type === 'DATE' ? 'date' : 'text'}
           inputMode={
             field.type === 'NUMBER' ? 'decimal' : field.type === 'ACCOUNT_NUMBER' ? 'numeric' : undefined
           }
-          onChange={(event) => onChange(event.target.value)}
+          onChange={change}
         />
       );
+    }
   }
 }
