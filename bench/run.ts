@@ -141,6 +141,9 @@ async function main(): Promise<void> {
     PUBLIC_URL: 'https://bff.bench.local',
     CORS_ORIGINS: 'https://minside.bench.local',
     STORE_SECRET: 'bench-only-store-secret-of-32-characters',
+    // The records in PostgreSQL, as in production (a schema of the bench's own).
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    DATABASE_SCHEMA: 'bench',
     IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
     MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
     IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,

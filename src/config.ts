@@ -10,6 +10,7 @@ import type { AgencyAdapter } from './agencies/port.js';
 import type { IssuerConfig } from './auth/verify.js';
 import type { TracingSettings } from './observability/tracing.js';
 import type { RedisLocation } from './store/index.js';
+import { SCHEMA_NAME, type DatabaseLocation } from './records/database.js';
 
 /** Fastify's trustProxy: nobody, everyone, these addresses (comma-separated), or so many hops. */
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
@@ -22,6 +23,8 @@ export interface Config {
   /** Null: the in-memory store (one instance, development). */
   redis: RedisLocation | null;
   redisKeyPrefix: string;
+  /** Where the records live (consents, submissions, the audit trail): PostgreSQL, or the embedded PGlite. */
+  database: DatabaseLocation & { migrate: boolean };
   /** Keys HMACs of identities in store keys (and, as features arrive, encrypts personal data). */
   storeSecret: string;
   rateLimitPerMinute: number;
@@ -100,6 +103,14 @@ function baseSchema(production: boolean) {
       .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1))
       .optional(),
     REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
+    // Production keeps its records in PostgreSQL; development falls back to the embedded PGlite in memory.
+    DATABASE_URL: production
+      ? z.url({ protocol: /^postgres(ql)?$/ })
+      : z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'a lower-case SQL identifier').default('public'),
+    DATABASE_POOL_MAX: int(10, 1, 500),
+    // Off when migrations are run on their own (`npm run db:migrate`) before the new release starts.
+    DATABASE_MIGRATE: z.enum(['on', 'off']).default('on'),
     SAFELIST: z.enum(['on', 'off']).default('off'),
     OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://localhost:4318'),
@@ -236,6 +247,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     redis: e.REDIS_URL ? { urls: e.REDIS_URL, cluster: e.REDIS_CLUSTER === 'on' } : null,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    database: {
+      url: e.DATABASE_URL ?? null,
+      schema: e.DATABASE_SCHEMA,
+      poolMax: e.DATABASE_POOL_MAX,
+      migrate: e.DATABASE_MIGRATE === 'on',
+    },
     storeSecret: e.STORE_SECRET,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,

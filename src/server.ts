@@ -41,6 +41,8 @@ import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
+import { openDatabase, type Database } from './records/database.js';
+import { migrate } from './records/migrate.js';
 import { eventRoutes } from './events/receive.js';
 import type { BreakerState } from './agencies/resilience.js';
 import { Metrics } from './observability/metrics.js';
@@ -58,6 +60,7 @@ export interface Gateway {
   app: FastifyInstance;
   registry: AgencyRegistry;
   store: Store;
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -166,6 +169,23 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
   });
   metrics.countOutboxWith(() => store.scheduledCount(OUTBOX));
+  // The records next: a gateway that cannot keep what it accepts must not start.
+  const database = await openDatabase(config.database, (error) =>
+    app.log.warn({ err: error.message }, 'database connection problem'),
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  try {
+    if (config.database.migrate) {
+      const { applied, version } = await migrate(database);
+      if (applied.length) app.log.info({ applied, version }, 'records schema migrated');
+    }
+  } catch (error) {
+    await database.close();
+    await store.close();
+    throw error;
+  }
   const limiter = new RateLimiter(store, {
     perMinute: config.rateLimitPerMinute,
     anonymousPerMinute: config.rateLimitAnonymousPerMinute,
@@ -191,7 +211,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   const registry = options.registry ?? new AgencyRegistry(config.agencies.map((a) => a.create(upstream)));
   for (const adapter of registry.adapters) metrics.breaker(adapter.definition.code, 'CLOSED');
 
-  const services = createServices(config, store, registry, app.log, {
+  const services = createServices(config, store, database, registry, app.log, {
     notifier: options.notifier,
     clock: options.clock,
     onCacheLookup: (hit) => metrics.cacheLookup('safety_net', hit),
@@ -463,7 +483,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   }
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (request, reply) => {
-    const readiness = await checkReadiness(store, registry, request.id);
+    const readiness = await checkReadiness(store, database, registry, request.id);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
   app.get('/metrics', async (_request, reply) =>
@@ -479,6 +499,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     app,
     registry,
     store,
+    database,
     // Closing twice is harmless: the second call waits for the first.
     close: () =>
       (closing ??= (async () => {
@@ -488,6 +509,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         await app.close();
         await registry.close();
         await store.close();
+        await database.close();
         await tracing?.shutdown();
       })()),
   };

@@ -16,6 +16,7 @@ import { LogNotifier, NotificationDispatch, type Notifier } from './notification
 import { NotificationInbox } from './notifications/inbox.js';
 import { UploadStore } from './files/uploads.js';
 import { PersonSlots } from './person-slots.js';
+import type { Database } from './records/database.js';
 import type { Store } from './store/index.js';
 import { SubmissionDelivery } from './submissions/delivery.js';
 import { SubmissionRecords } from './submissions/records.js';
@@ -32,12 +33,13 @@ export interface ServiceOptions {
 export function createServices(
   config: Config,
   store: Store,
+  database: Database,
   registry: AgencyRegistry,
   log: FastifyBaseLogger,
   options: ServiceOptions = {},
 ) {
   const submissionRecords = new SubmissionRecords(store, config.storeSecret);
-  const consentService = new ConsentService(store, config.storeSecret);
+  const consentService = new ConsentService(database, config.storeSecret);
   const viewerCache =
     config.safetyNetTtlSeconds > 0
       ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)

@@ -1,15 +1,14 @@
 /**
  * Consent at first use (domain.md §4): NPE and Helseklage show nothing before the person consents to use
  * the portal (and says whether they want notifications). Consent is passed on to the agency first, then
- * kept in the store — one sealed record per person and agency, under an HMAC of the person's identity, so
- * that concurrent consents never overwrite each other and a copy of the store reveals nothing.
+ * recorded in PostgreSQL: the consent as it is now, one row per person and agency, and every change in an
+ * append-only history (given or withdrawn, when, by whom, with which login) — a legal record (GDPR art. 7)
+ * that outlives any cache. People are named by their pseudonym, never by national id.
  */
 import type { AgencyAdapter, CallOptions } from '../agencies/port.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
-import { Sealer } from '../store/sealed.js';
-import type { Store } from '../store/index.js';
-import { z } from 'zod';
+import type { Database } from '../records/database.js';
 
 export interface AgencyConsent {
   agency: string;
@@ -19,44 +18,74 @@ export interface AgencyConsent {
   withdrawnAt: string | null;
 }
 
-/** A consent not used for this long is asked for again. */
-const CONSENT_TTL_MS = 400 * 86_400_000;
+export interface ConsentChange {
+  agency: string;
+  change: 'GIVEN' | 'WITHDRAWN';
+  notifications: boolean;
+  at: string;
+  /** How the person had logged in when they made the change, e.g. `idporten/high`. */
+  login: string;
+}
 
-const stored = z.object({
-  portal: z.boolean(),
-  notifications: z.boolean(),
-  givenAt: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
-});
+interface ConsentRow {
+  agency: string;
+  portal: boolean;
+  notifications: boolean;
+  given_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
 export class ConsentService {
-  readonly #sealer: Sealer;
-
   constructor(
-    private readonly store: Store,
+    private readonly db: Database,
     private readonly secret: string,
-  ) {
-    // Consents given before values were bound to their keys are not asked for again.
-    this.#sealer = new Sealer(secret, 'consent', { acceptUnbound: true });
+  ) {}
+
+  #person(principal: Principal): string {
+    return pseudonym(this.secret, principal.nationalId);
   }
 
-  #key(principal: Principal, agency: string): string {
-    return `consent:${pseudonym(this.secret, principal.nationalId)}:${agency}`;
-  }
-
-  /** The viewer's consents at these agencies, in one round trip; a missing or unreadable record is no consent. */
+  /** The viewer's consents at these agencies, in one query; an agency with no record is no consent. */
   async forViewer(principal: Principal, agencies: readonly string[]): Promise<Map<string, AgencyConsent>> {
-    const keys = agencies.map((a) => this.#key(principal, a));
-    const values = await this.store.getMany(keys);
+    const rows = await this.db.query<ConsentRow>(
+      `SELECT agency, portal, notifications, given_at, withdrawn_at FROM consents
+        WHERE person = $1 AND agency = ANY($2::text[])`,
+      [this.#person(principal), agencies],
+    );
+    const found = new Map(rows.map((row) => [row.agency, row]));
     return new Map(
-      agencies.map((agency, i) => {
-        const found = this.#sealer.openJson(values[i], keys[i] ?? '', stored);
-        const consent = found
-          ? { agency, ...found }
+      agencies.map((agency) => {
+        const row = found.get(agency);
+        const consent: AgencyConsent = row
+          ? {
+              agency,
+              portal: row.portal,
+              notifications: row.notifications,
+              givenAt: iso(row.given_at),
+              withdrawnAt: iso(row.withdrawn_at),
+            }
           : { agency, portal: false, notifications: false, givenAt: null, withdrawnAt: null };
         return [agency, consent];
       }),
     );
+  }
+
+  /** Every change the person made, oldest first. */
+  async history(principal: Principal): Promise<ConsentChange[]> {
+    const rows = await this.db.query<{
+      agency: string;
+      change: ConsentChange['change'];
+      notifications: boolean;
+      at: Date;
+      login: string;
+    }>(
+      `SELECT agency, change, notifications, at, login FROM consent_changes
+        WHERE person = $1 ORDER BY at, id`,
+      [this.#person(principal)],
+    );
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
   }
 
   /** Tells the agency, then records. If the agency cannot take it, nothing is recorded (the error propagates). */
@@ -66,33 +95,61 @@ export class ConsentService {
     notifications: boolean,
     call: CallOptions,
   ): Promise<AgencyConsent> {
-    const at = new Date().toISOString();
-    await adapter.recordConsent?.(principal.nationalId, { portal: true, notifications, at }, call);
-    return this.#save(principal, adapter.definition.code, {
-      portal: true,
-      notifications,
-      givenAt: at,
-      withdrawnAt: null,
-    });
+    const at = new Date();
+    await adapter.recordConsent?.(
+      principal.nationalId,
+      { portal: true, notifications, at: at.toISOString() },
+      call,
+    );
+    return this.#record(principal, adapter.definition.code, 'GIVEN', notifications, at);
   }
 
   async withdraw(principal: Principal, adapter: AgencyAdapter, call: CallOptions): Promise<AgencyConsent> {
-    const at = new Date().toISOString();
-    await adapter.recordConsent?.(principal.nationalId, { portal: false, notifications: false, at }, call);
-    const previous = (await this.forViewer(principal, [adapter.definition.code])).get(
-      adapter.definition.code,
+    const at = new Date();
+    await adapter.recordConsent?.(
+      principal.nationalId,
+      { portal: false, notifications: false, at: at.toISOString() },
+      call,
     );
-    return this.#save(principal, adapter.definition.code, {
-      portal: false,
-      notifications: false,
-      givenAt: previous?.givenAt ?? null,
-      withdrawnAt: at,
-    });
+    return this.#record(principal, adapter.definition.code, 'WITHDRAWN', false, at);
   }
 
-  async #save(principal: Principal, agency: string, consent: z.infer<typeof stored>): Promise<AgencyConsent> {
-    const key = this.#key(principal, agency);
-    await this.store.set(key, this.#sealer.sealJson(consent, key), CONSENT_TTL_MS);
-    return { agency, ...consent };
+  /** The change and the consent it leaves, in one transaction. A withdrawal keeps when it was given. */
+  async #record(
+    principal: Principal,
+    agency: string,
+    change: ConsentChange['change'],
+    notifications: boolean,
+    at: Date,
+  ): Promise<AgencyConsent> {
+    const person = this.#person(principal);
+    const given = change === 'GIVEN';
+    const [row] = await this.db.transaction(async (sql) => {
+      await sql.query(
+        `INSERT INTO consent_changes (person, agency, change, notifications, at, by_person, login)
+         VALUES ($1, $2, $3, $4, $5, $1, $6)`,
+        [person, agency, change, notifications, at, `${principal.provider}/${principal.assurance}`],
+      );
+      return sql.query<ConsentRow>(
+        `INSERT INTO consents AS c (person, agency, portal, notifications, given_at, withdrawn_at, changed_at)
+         VALUES ($1, $2, $3, $4, CASE WHEN $3 THEN $5::timestamptz END, CASE WHEN $3 THEN NULL ELSE $5::timestamptz END, $5)
+         ON CONFLICT (person, agency) DO UPDATE SET
+           portal = EXCLUDED.portal,
+           notifications = EXCLUDED.notifications,
+           given_at = CASE WHEN EXCLUDED.portal THEN EXCLUDED.given_at ELSE c.given_at END,
+           withdrawn_at = EXCLUDED.withdrawn_at,
+           changed_at = EXCLUDED.changed_at
+         RETURNING agency, portal, notifications, given_at, withdrawn_at`,
+        [person, agency, given, notifications, at],
+      );
+    });
+    if (!row) throw new Error('consent not recorded');
+    return {
+      agency,
+      portal: row.portal,
+      notifications: row.notifications,
+      givenAt: iso(row.given_at),
+      withdrawnAt: iso(row.withdrawn_at),
+    };
   }
 }

@@ -12,6 +12,7 @@ import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
 import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import { reservePort } from '../../scripts/processes.js';
 import { loadConfig } from '../../src/config.js';
+import { databaseEnvironment, dropSchemas } from './database.js';
 import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 let world: World | undefined;
@@ -53,6 +54,8 @@ export interface TestStack {
   url: string;
   mocks: MockStack;
   gateway: Gateway;
+  /** Where this stack's gateways keep their records (another gateway process given these shares them). */
+  database: { DATABASE_URL: string; DATABASE_SCHEMA: string };
   /**
    * A real access token from the mock provider's dev route for a persona (or raw claims). Unless told
    * otherwise, the person has also consented to the Norwegian portals through this stack's gateway.
@@ -91,10 +94,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     bff: { ...DEV_BFF_CLIENT, publicUrl },
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   }).finally(release);
+  // The records in a schema of their own in the test PostgreSQL, shared by every gateway of this stack.
+  const database = databaseEnvironment();
   const baseEnv = {
     PORT: '0',
     LOG_LEVEL: 'silent',
     ...mocks.gatewayEnvironment(),
+    ...database,
     ...options.env,
   };
   const main = await startGateway({ ...baseEnv, PORT: String(port), PUBLIC_URL: publicUrl }, options.gateway);
@@ -125,9 +131,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       extra.push(client);
       return client;
     },
+    database,
     close: async () => {
       await Promise.all([main, ...extra].map((g) => g.close()));
       await mocks.close();
+      await dropSchemas(database.DATABASE_SCHEMA);
     },
   };
 }

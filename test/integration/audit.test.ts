@@ -26,6 +26,7 @@ beforeAll(async () => {
     REDIS_KEY_PREFIX: prefix,
     STORE_SECRET: SECRET,
     ...stack.mocks.gatewayEnvironment(),
+    ...stack.database,
   });
   gateway = await buildGateway(config, { logStream: { write: (line) => logLines.push(line) } });
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { withDatabase } from '../helpers/database.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 const CASES = '{ cases { totalCount agencyStatuses { agency { code } status reason } } }';
@@ -226,13 +227,14 @@ describe('consent at first use', () => {
   });
 });
 
-describe('consent in Redis', () => {
+describe('consent in PostgreSQL', () => {
   const prefix = uniquePrefix();
   let first: GraphClient;
   let second: GraphClient;
   const raw = createClient({ url: redisTestUrl() });
 
   beforeAll(async () => {
+    // Two instances on one Redis; the stack gives both the same records schema.
     const env = { REDIS_URL: redisTestUrl(), REDIS_KEY_PREFIX: prefix };
     first = await stack.gatewayWith(env);
     second = await stack.gatewayWith(env);
@@ -249,41 +251,35 @@ describe('consent in Redis', () => {
     expect(statuses(body)).toMatchObject({ npe: 'OK', helseklage: 'CONSENT_REQUIRED' });
   });
 
-  it('is sealed, keyed without the national id, and expires', async () => {
-    const keys = await raw.keys(`${prefix}consent:*`);
-    expect(keys).toHaveLength(1);
-    const key = keys[0] ?? '';
-    expect(key).not.toContain(persona('lawyer-many').login.pid);
-    const value = (await raw.get(key)) ?? '';
-    expect(value).not.toMatch(/portal|notifications|true|npe|\d{11}/);
-    expect(await raw.pTTL(key)).toBeGreaterThan(300 * 86_400_000);
-  });
-
-  it('a tampered record counts as no consent', async () => {
-    const [key = ''] = await raw.keys(`${prefix}consent:*`);
-    const value = (await raw.get(key)) ?? '';
-    await raw.set(key, `${value.slice(0, -4)}AAAA`, { PX: 60_000 });
+  it('outlives Redis: with every key of the instances gone, the consent still holds', async () => {
+    const keys = await raw.keys(`${prefix}*`);
+    expect(keys.filter((k) => k.includes('consent'))).toEqual([]);
+    if (keys.length) await raw.del(keys);
     const token = await stack.token('lawyer-many', { consent: false });
-    const { body } = await first.graphql<Statuses>(CASES, { token });
-    expect(statuses(body).npe).toBe('CONSENT_REQUIRED');
+    const { body } = await second.graphql<Statuses>(CASES, { token });
+    expect(statuses(body).npe).toBe('OK');
   });
 
-  it('one person’s consent copied under another person’s key counts as no consent', async () => {
-    const giver = await stack.token('second-lawyer', { consent: false });
-    const given = await first.graphql(GIVE, {
-      token: giver,
-      variables: { agency: 'helseklage', notifications: true },
-    });
-    expect(given.body.errors).toBeUndefined();
+  it('is kept under the pseudonym with its history: given, withdrawn, when and with which login', async () => {
+    const token = await stack.token('second-lawyer', { consent: false });
+    await first.graphql(GIVE, { token, variables: { agency: 'helseklage', notifications: true } });
+    await second.graphql(WITHDRAW, { token, variables: { agency: 'helseklage' } });
     const secret = loadConfig(stack.mocks.gatewayEnvironment()).storeSecret;
-    const keyOf = (key: string) =>
-      `${prefix}consent:${pseudonym(secret, persona(key).login.pid ?? '')}:helseklage`;
-    const value = (await raw.get(keyOf('second-lawyer'))) ?? '';
-    expect(value).not.toBe('');
-    // Someone with write access to Redis gives the stranger the lawyer's consent.
-    await raw.set(keyOf('stranger'), value, { PX: 60_000 });
-    const stranger = await stack.token('stranger', { consent: false });
-    const { body } = await first.graphql<Statuses>(CASES, { token: stranger });
-    expect(statuses(body).helseklage).toBe('CONSENT_REQUIRED');
+    const nationalId = persona('second-lawyer').login.pid ?? '';
+    const person = pseudonym(secret, nationalId);
+    const rows = await withDatabase(async (client) => {
+      await client.query(`SET search_path TO ${stack.database.DATABASE_SCHEMA}`);
+      const changes = await client.query(
+        'SELECT person, agency, change, notifications, login FROM consent_changes WHERE person = $1 ORDER BY id',
+        [person],
+      );
+      const all = await client.query('SELECT * FROM consents');
+      return { changes: changes.rows, all: all.rows };
+    });
+    expect(rows.changes).toEqual([
+      { person, agency: 'helseklage', change: 'GIVEN', notifications: true, login: 'idporten/high' },
+      { person, agency: 'helseklage', change: 'WITHDRAWN', notifications: false, login: 'idporten/high' },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(nationalId);
   });
 });

@@ -34,6 +34,7 @@ describe.each([
     other = await startGatewayProcess({
       ...shared,
       ...stack.mocks.gatewayEnvironment(),
+      ...stack.database,
     });
   }, 60_000);
   afterAll(async () => {

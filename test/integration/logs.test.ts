@@ -15,6 +15,7 @@ beforeAll(async () => {
   const config = loadConfig({
     LOG_LEVEL: 'debug',
     ...stack.mocks.gatewayEnvironment(),
+    ...stack.database,
     UPSTREAM_TIMEOUT_MS: '300',
   });
   gateway = await buildGateway(config, { logStream: { write: (line) => lines.push(line) } });

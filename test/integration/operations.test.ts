@@ -48,12 +48,13 @@ async function cuttableRedis(): Promise<{ url: string; cut(): void; close(): Pro
 }
 
 describe('/healthz and /readyz', () => {
-  it('ready when the store and every agency answer; unready, with detail, when an agency is down', async () => {
+  it('ready when the store, the database and every agency answer; unready, with detail, when an agency is down', async () => {
     const ready = await get(`${stack.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({
       ready: true,
       store: 'ok',
+      database: 'ok',
       agencies: { npe: 'ok', helseklage: 'ok', stpk: 'ok', patienterstatningen: 'ok' },
     });
     stack.mocks.agencies.helseklage.setFaults({ down: true });
@@ -63,6 +64,7 @@ describe('/healthz and /readyz', () => {
       expect(JSON.parse(unready.text)).toEqual({
         ready: false,
         store: 'ok',
+        database: 'ok',
         agencies: { npe: 'ok', helseklage: 'unavailable', stpk: 'ok', patienterstatningen: 'ok' },
       });
       // The process itself is fine.

@@ -258,7 +258,12 @@ describe('unexpected errors are masked in every mode', () => {
     query: string,
     headers: Record<string, string> = {},
   ) {
-    const config = loadConfig({ LOG_LEVEL: 'silent', ...stack.mocks.gatewayEnvironment(), ...env });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      ...stack.mocks.gatewayEnvironment(),
+      ...stack.database,
+      ...env,
+    });
     const gateway = await buildGateway(config, {
       registry: new AgencyRegistry([adapterWithBugs(bugInCases)]),
     });

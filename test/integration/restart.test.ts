@@ -34,6 +34,7 @@ describe('a gateway process that crashes', () => {
       OUTBOX_POLL_MS: '100',
       OUTBOX_BACKOFF_MS: '100',
       ...stack.mocks.gatewayEnvironment(),
+      ...stack.database,
     };
     const token = await stack.token('citizen-npe-helseklage', { consent: false });
     const own = stack.mocks.world.cases.npe.find((c) =>

@@ -24,6 +24,7 @@ const PRODUCTION_ENV = {
   PATIENTERSTATNINGEN_BASE_URL: 'https://patienterstatningen.example',
   PATIENTERSTATNINGEN_API_KEY: '12345678',
   STORE_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgres://graph@db.example:5432/records',
   IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
   MITID_CLIENT_SECRET: 'c'.repeat(16),
   NPE_EVENT_SECRET: 'e'.repeat(16),
@@ -103,6 +104,7 @@ describe('configuration', () => {
     for (const name of [
       'PORT',
       'PUBLIC_URL',
+      'DATABASE_URL',
       'CORS_ORIGINS',
       'IDPORTEN_ISSUER',
       'MITID_AUDIENCE',
