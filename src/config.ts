@@ -44,8 +44,11 @@ export interface Config {
   eventStreamLoginCheckMs: number;
   /** How long the last answers are kept to serve as STALE when an agency is down (0: not at all). */
   safetyNetTtlSeconds: number;
-  /** The submission outbox: how often it is looked at, how often and how patiently a delivery is retried. */
-  outbox: { pollMs: number; maxAttempts: number; backoffMs: number };
+  /**
+   * The submission outbox: how often it is looked at, the first wait before a retry (it doubles), how long
+   * after sending a submission is given up, and how many attempts each agency gets at once.
+   */
+  outbox: { pollMs: number; backoffMs: number; giveUpMs: number; concurrency: number };
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -146,7 +149,13 @@ function baseSchema(production: boolean) {
     EVENT_STREAM_LOGIN_CHECK_SECONDS: int(5, 1, 300),
     OUTBOX_POLL_MS: int(1_000, 10, 600_000),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
-    OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
+    // Hours (fractions allowed): an agency may be down over a weekend without anyone's submission failing.
+    OUTBOX_GIVE_UP_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(72),
+    OUTBOX_CONCURRENCY: int(4, 1, 100),
     OUTBOX_BACKOFF_MS: int(2_000, 1, 3_600_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -270,7 +279,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     eventStreamsPerPerson: e.EVENT_STREAMS_PER_PERSON,
     eventStreamLoginCheckMs: e.EVENT_STREAM_LOGIN_CHECK_SECONDS * 1000,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
-    outbox: { pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, backoffMs: e.OUTBOX_BACKOFF_MS },
+    outbox: {
+      pollMs: e.OUTBOX_POLL_MS,
+      backoffMs: e.OUTBOX_BACKOFF_MS,
+      giveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),
+      concurrency: e.OUTBOX_CONCURRENCY,
+    },
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS.map((o) => (o === '*' ? o : new URL(o).origin)),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

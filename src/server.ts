@@ -48,7 +48,6 @@ import type { BreakerState } from './agencies/resilience.js';
 import { Metrics } from './observability/metrics.js';
 import { operationMetrics } from './observability/apollo-metrics.js';
 import { checkReadiness } from './observability/readiness.js';
-import { OUTBOX } from './submissions/delivery.js';
 import { registerCaseEventStream } from './events/stream.js';
 import { graphqlWebSocket } from './events/websocket.js';
 import { loadPersistedOperations } from './persisted-operations.js';
@@ -168,7 +167,6 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     keyPrefix: config.redisKeyPrefix,
     onError: (error) => app.log.warn({ err: error.message }, 'redis connection problem'),
   });
-  metrics.countOutboxWith(() => store.scheduledCount(OUTBOX));
   // The records next: a gateway that cannot keep what it accepts must not start.
   const database = await openDatabase(config.database, (error) =>
     app.log.warn({ err: error.message }, 'database connection problem'),
@@ -216,6 +214,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     clock: options.clock,
     onCacheLookup: (hit) => metrics.cacheLookup('safety_net', hit),
   });
+  metrics.countOutboxWith(() => services.submissions.records.pendingCount());
   const sessions = new Sessions(store, config.storeSecret, config.session, options.clock);
   const login = new LoginFlow(
     {

@@ -38,7 +38,12 @@ export function createServices(
   log: FastifyBaseLogger,
   options: ServiceOptions = {},
 ) {
-  const submissionRecords = new SubmissionRecords(store, config.storeSecret);
+  const submissionRecords = new SubmissionRecords(database, config.storeSecret, (id) =>
+    log.error(
+      { submission: id },
+      'a submission cannot be opened with this STORE_SECRET: it is not delivered',
+    ),
+  );
   const consentService = new ConsentService(database, config.storeSecret);
   const viewerCache =
     config.safetyNetTtlSeconds > 0
@@ -89,11 +94,15 @@ export function createServices(
       records: submissionRecords,
       delivery: new SubmissionDelivery(
         submissionRecords,
-        store,
         registry,
         { consents: consentService, audit: auditLog },
         log.child({ topic: 'outbox' }),
-        { ...config.outbox, attemptTimeoutMs: config.requestDeadlineMs },
+        {
+          ...config.outbox,
+          attemptTimeoutMs: config.requestDeadlineMs,
+          // The person's request waits a quarter of its budget for the first attempt, then hears PENDING.
+          firstAttemptWaitMs: Math.round(config.requestDeadlineMs / 4),
+        },
       ),
     },
   };

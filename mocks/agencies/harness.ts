@@ -23,6 +23,10 @@ export const faultsSchema = z.object({
   failNext: z.number().int().min(0).max(1000).default(0),
   /** When set, the faults hit only requests whose path starts with one of these (e.g. one endpoint). */
   onlyPaths: z.array(z.string().startsWith('/')).default([]),
+  /** When set, the faults hit only requests with one of these methods (e.g. writes, not reads). */
+  onlyMethods: z.array(z.enum(['GET', 'POST', 'PUT', 'DELETE'])).default([]),
+  /** The request is handled (a submission recorded), then its answer held back this long: a late answer. */
+  answerDelayMs: z.number().int().min(0).max(120_000).default(0),
 });
 
 export type Faults = z.infer<typeof faultsSchema>;
@@ -151,7 +155,8 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
 
   const isControl = (request: FastifyRequest) => request.url.startsWith(CONTROL_PREFIX);
   const faultsApply = (request: FastifyRequest) =>
-    faults.onlyPaths.length === 0 || faults.onlyPaths.some((path) => request.url.startsWith(path));
+    (faults.onlyPaths.length === 0 || faults.onlyPaths.some((path) => request.url.startsWith(path))) &&
+    (faults.onlyMethods.length === 0 || faults.onlyMethods.some((method) => request.method === method));
 
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request) || request.url === '/openapi.json') return;
@@ -170,7 +175,12 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
       stats.inFlight--;
       stats.byStatus[reply.raw.statusCode] = (stats.byStatus[reply.raw.statusCode] ?? 0) + 1;
     });
-    if (faulty && faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (faulty && faults.delayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+      // A sender that gave up waiting (or died) meanwhile has hung up: the request is dropped, not handled,
+      // so a delay stands for a request that never arrived, and `answerDelayMs` for one handled but late.
+      if (request.raw.socket.destroyed) return reply;
+    }
     if (!options.authorize(request)) {
       return reply.code(401).send(options.errorBody(401, 'missing or invalid credential'));
     }
@@ -186,6 +196,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (isControl(request) || request.url === '/openapi.json' || !faultsApply(request)) return payload;
+    if (faults.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.answerDelayMs));
     let body = payload;
     const json = String(reply.getHeader('content-type') ?? '').includes('json');
     if (json && reply.statusCode < 400 && faults.malformedRate > 0 && roll() < faults.malformedRate) {

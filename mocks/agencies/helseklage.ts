@@ -10,7 +10,7 @@ import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } fr
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
-import { receiveSubmission } from './submissions.js';
+import { receiptOf, receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 import { caseAdvancer, type CaseMovement, type MockEvent } from './events.js';
 import { HELSEKLAGE_DECISION_STEPS } from '../seed/catalog.js';
@@ -261,6 +261,16 @@ export function createHelseklageMock(
     return reply.code(result.repeated ? 200 : 201).send({ receiptId: result.receipt });
   });
 
+  // Whether Helseklage holds a submission (information or form answers), by the sender's submissionId.
+  app.get<{ Params: { caseId: string; submissionId: string } }>(
+    '/api/cases/:caseId/submissions/:submissionId',
+    async (request, reply) => {
+      const receipt = receiptOf(mock, request.params.caseId, request.params.submissionId);
+      if (!receipt) return reply.code(404).send(errorBody(404, 'submission not found'));
+      return { submissionId: request.params.submissionId, receiptId: receipt };
+    },
+  );
+
   app.get('/api/form-definitions', async () => ({
     forms: FORM_CATALOG.helseklage.map((f) => ({
       code: f.code,
@@ -490,6 +500,11 @@ export const helseklageOpenApi = {
           '400': { description: 'Incomplete' },
           '404': { description: 'No such case' },
         },
+      },
+    },
+    '/api/cases/{caseId}/submissions/{submissionId}': {
+      get: {
+        summary: 'The receipt of a submission Helseklage received: { submissionId, receiptId } (404: none)',
       },
     },
     '/api/cases/{caseId}/submissions': {

@@ -10,7 +10,7 @@ import { constantTimeEquals, createMockAgency, type Faults, type MockAgency } fr
 import type { Readable } from 'node:stream';
 import { receiveAttachment } from './attachments.js';
 import { awaitedForms, FORM_CATALOG } from './forms.js';
-import { receiveSubmission } from './submissions.js';
+import { receiptOf, receiveSubmission } from './submissions.js';
 import { AgencyIndex } from './index.js';
 import { caseAdvancer, type CaseMovement, type MockEvent } from './events.js';
 import { NPE_DECISION_STEPS } from '../seed/catalog.js';
@@ -275,6 +275,16 @@ export function createNpeMock(
     },
   );
 
+  // Whether NPE holds a submission (new information or form answers), by the sender's innsendingId.
+  app.get<{ Params: { saksnummer: string; innsendingId: string } }>(
+    '/api/v1/saker/:saksnummer/innsendinger/:innsendingId',
+    async (request, reply) => {
+      const receipt = receiptOf(mock, request.params.saksnummer, request.params.innsendingId);
+      if (!receipt) return reply.code(404).send(errorBody(404, 'innsendingen finnes ikke'));
+      return { innsendingId: request.params.innsendingId, kvittering: receipt };
+    },
+  );
+
   app.get('/api/v1/skjemadefinisjoner', async () => ({
     skjema: FORM_CATALOG.npe.map((f) => ({
       kode: f.code,
@@ -529,6 +539,9 @@ export const npeOpenApi = {
         summary: 'Skjemaene NPE ber om (felter, typer, valg)',
         responses: { '200': { description: 'OK' } },
       },
+    },
+    '/api/v1/saker/{saksnummer}/innsendinger/{innsendingId}': {
+      get: { summary: 'Kvitteringen for en innsending NPE har mottatt (404: ikke mottatt)' },
     },
     '/api/v1/saker/{saksnummer}/skjema/{skjemaId}/svar': {
       post: {

@@ -23,7 +23,7 @@ import {
   type MockSubmission,
 } from './harness.js';
 import { AgencyIndex } from './index.js';
-import { receiveSubmission } from './submissions.js';
+import { receiptOf, receiveSubmission } from './submissions.js';
 
 export const PATIENTERSTATNINGEN_DEFAULT_API_KEY = 'patienterstatningen-dev-api-key';
 
@@ -293,6 +293,16 @@ export function createPatienterstatningenMock(
     })),
   );
 
+  // What became of a write, by the Idempotency-Key it was sent with (404: nothing was recorded).
+  app.get<{ Params: { claim: string; key: string } }>(
+    '/v2/claims/:claim/receipts/:key',
+    async (request, reply) => {
+      const receipt = receiptOf(mock, request.params.claim, request.params.key);
+      if (!receipt) return reply.code(404).send(errorBody(404, 'no write with this idempotency key'));
+      return { message_id: receipt };
+    },
+  );
+
   app.get('/v2/forms', async (request, reply) =>
     sendTagged(request, reply, {
       forms: FORM_CATALOG.patienterstatningen.map((f) => ({
@@ -377,6 +387,11 @@ export const patienterstatningenOpenApi = {
         summary:
           "A file for the claim: raw bytes, Content-Length required, name in Content-Disposition's filename*",
         responses: { '201': { description: '{ file_id }' } },
+      },
+    },
+    '/v2/claims/{claim}/receipts/{key}': {
+      get: {
+        summary: 'What a write with this Idempotency-Key became: { message_id } (404: nothing recorded)',
       },
     },
     '/v2/claims/{claim}/messages': {

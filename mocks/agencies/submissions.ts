@@ -21,3 +21,9 @@ export function receiveSubmission(
   mock.submissions.set(submissionId, { ...submission, receipt, received: 1 });
   return { receipt, repeated: false };
 }
+
+/** The receipt of a submission the agency holds in this case, or null: how a sender asks "did you get it?". */
+export function receiptOf(mock: MockAgency, caseNumber: string, submissionId: string): string | null {
+  const held = mock.submissions.get(submissionId);
+  return held && held.caseNumber === caseNumber ? held.receipt : null;
+}

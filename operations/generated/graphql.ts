@@ -156,9 +156,15 @@ export type SubmissionKind =
 export type SubmissionState =
   /** Received by the agency. */
   | 'DELIVERED'
-  /** Given up on (see failureReason); nothing reached the agency. */
+  /**
+   * Given up on (see failureReason), and the agency, asked, does not hold it: send it again or contact the
+   * agency. An agency that holds it makes it DELIVERED, even when its answer came late.
+   */
   | 'FAILED'
-  /** Accepted by the gateway, not yet received by the agency (it is retried). */
+  /**
+   * Kept by the gateway and not yet known to have reached the agency: it is tried again, with growing waits,
+   * until the give-up horizon (OUTBOX_GIVE_UP_HOURS, 72 hours by default).
+   */
   | 'PENDING';
 
 /** A filled-in form. */
@@ -177,7 +183,10 @@ export type SubmitFormInput = {
 export type SubmitInformationInput = {
   /** The case. */
   caseId: string | number;
-  /** Chosen by the client once per submission (8–100 letters, digits, - or _); a repeat returns the first result. */
+  /**
+   * Chosen by the client once per submission (8–100 letters, digits, - or _); a repeat with the same input
+   * returns the first result. Send again with the same key when an answer did not arrive.
+   */
   idempotencyKey: string;
   /** The message, 1–5000 characters. */
   message: string;

@@ -213,6 +213,16 @@ export interface AgencyAdapter {
     submission: SubmissionInput,
     options: CallOptions,
   ): Promise<{ receipt: string }>;
+  /**
+   * Whether the agency holds a submission (new information or form answers), by the submission id it was
+   * sent with: its receipt, or null when it has none. Asked before a delivery whose outcome was not learnt
+   * (a timeout after sending) is tried again or given up, so that nothing the agency holds is called failed.
+   */
+  findSubmission?(
+    caseNumber: string,
+    submissionId: string,
+    options: CallOptions,
+  ): Promise<{ receipt: string } | null>;
   /** Tells the agency that the person opened a document, for agencies whose API takes read receipts. */
   markDocumentRead?(documentId: string, nationalId: string, options: CallOptions): Promise<void>;
   /** The agency's form catalog. Not personal: adapters may cache it. */

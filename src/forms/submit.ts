@@ -6,7 +6,7 @@ import { UpstreamError } from '../errors.js';
 import type { AgencyDefinition, FormDefinition } from '../agencies/port.js';
 import type { SubmitFormInput } from '../generated/graphql.js';
 import type { Lang } from '../i18n.js';
-import { accept, IDEMPOTENCY_KEY, refused, type SubmitResult } from '../submissions/submit.js';
+import { accept, IDEMPOTENCY_KEY, refused, replay, type SubmitResult } from '../submissions/submit.js';
 import { say } from '../messages.js';
 import { validateAnswers, type FieldProblem } from './validate.js';
 
@@ -22,6 +22,17 @@ export async function submitForm(
       message: say(context.lang, 'BAD_IDEMPOTENCY_KEY'),
     });
   }
+  const idempotency = {
+    key: input.idempotencyKey,
+    fingerprint: context.submissions.records.fingerprint({
+      caseId: input.caseId,
+      kind: 'FORM',
+      formId: input.formId,
+      answers: input.answers,
+    }),
+  };
+  const repeated = await replay(context, idempotency);
+  if (repeated) return repeated;
   // The form's definition comes from the agency: without it the answers cannot be checked, so nothing is taken.
   const target = await caseToActOn(context, input.caseId);
   if ('agencyDown' in target) return refused(agencyDown(context, target.agencyDown));
@@ -76,7 +87,7 @@ export async function submitForm(
       formId: input.formId,
       answers: checked.answers,
     },
-    input.idempotencyKey,
+    idempotency,
   );
 }
 

@@ -523,8 +523,10 @@ export type Mutation = {
   submitForm: SubmitFormPayload;
   /**
    * Send new information (a message and uploaded attachments) to the agency handling a case. The agency
-   * receives it exactly once: repeating the call with the same idempotencyKey returns the first result. When
-   * the agency cannot be reached, the submission is kept (PENDING) and delivered later.
+   * receives it exactly once: repeating the call with the same idempotencyKey and the same input returns the
+   * first result (also when the agency is down meanwhile); the same key with other input is refused with
+   * IDEMPOTENCY_KEY_REUSED. When the agency cannot be reached, the submission is kept (PENDING) and delivered
+   * later; the call waits at most a quarter of the request's budget for the agency.
    */
   submitInformation: SubmitInformationPayload;
   /** Withdraw consent at an agency: from then on nothing of the agency is shown or fetched. The agency is told. */
@@ -680,7 +682,11 @@ export type Submission = {
   createdAt: Scalars['DateTime']['output'];
   /** When the agency received it. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why the last attempt failed (while PENDING) or why it was given up (FAILED). */
+  /**
+   * Why the last attempt failed (while PENDING) or why it was given up (FAILED): NOT_ALLOWED (the sender may
+   * no longer send to the case), NOT_SUPPORTED, or UPSTREAM_* (the agency could not be reached, did not
+   * answer in time, or refused it).
+   */
   failureReason?: Maybe<Scalars['String']['output']>;
   /** Its id. */
   id: Scalars['ID']['output'];
@@ -703,9 +709,15 @@ export type SubmissionKind =
 export type SubmissionState =
   /** Received by the agency. */
   | 'DELIVERED'
-  /** Given up on (see failureReason); nothing reached the agency. */
+  /**
+   * Given up on (see failureReason), and the agency, asked, does not hold it: send it again or contact the
+   * agency. An agency that holds it makes it DELIVERED, even when its answer came late.
+   */
   | 'FAILED'
-  /** Accepted by the gateway, not yet received by the agency (it is retried). */
+  /**
+   * Kept by the gateway and not yet known to have reached the agency: it is tried again, with growing waits,
+   * until the give-up horizon (OUTBOX_GIVE_UP_HOURS, 72 hours by default).
+   */
   | 'PENDING';
 
 /** A filled-in form. */
@@ -733,7 +745,10 @@ export type SubmitFormPayload = {
 export type SubmitInformationInput = {
   /** The case. */
   caseId: Scalars['ID']['input'];
-  /** Chosen by the client once per submission (8–100 letters, digits, - or _); a repeat returns the first result. */
+  /**
+   * Chosen by the client once per submission (8–100 letters, digits, - or _); a repeat with the same input
+   * returns the first result. Send again with the same key when an answer did not arrive.
+   */
   idempotencyKey: Scalars['String']['input'];
   /** The message, 1–5000 characters. */
   message: Scalars['String']['input'];

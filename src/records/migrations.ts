@@ -50,6 +50,46 @@ export const MIGRATIONS: readonly Migration[] = [
       ...appendOnly('consent_changes'),
     ],
   },
+  {
+    version: 2,
+    name: 'submissions and their delivery',
+    statements: [
+      // A submission is its own outbox entry: the record, its idempotency key and its place in the delivery
+      // queue are one row, written by one INSERT before any attempt. Workers claim due rows per agency with
+      // FOR UPDATE SKIP LOCKED and move `due_at` on as a lease, so a worker that dies lets it come due again.
+      `CREATE TABLE submissions (
+         id text PRIMARY KEY,
+         owner text NOT NULL,
+         idempotency_key text NOT NULL,
+         -- A keyed hash of the request as sent: a repeat with the same key must be the same request.
+         fingerprint text NOT NULL,
+         agency text NOT NULL,
+         case_id text NOT NULL,
+         kind text NOT NULL CHECK (kind IN ('INFORMATION', 'FORM')),
+         sealed text NOT NULL,
+         state text NOT NULL CHECK (state IN ('PENDING', 'DELIVERED', 'FAILED')),
+         attempts int NOT NULL DEFAULT 0,
+         created_at timestamptz NOT NULL,
+         due_at timestamptz NOT NULL,
+         give_up_at timestamptz NOT NULL,
+         delivered_at timestamptz,
+         failure_reason text,
+         receipt text,
+         UNIQUE (owner, idempotency_key)
+       )`,
+      `CREATE INDEX submissions_due ON submissions (agency, due_at) WHERE state = 'PENDING'`,
+      `CREATE INDEX submissions_by_case ON submissions (owner, case_id, created_at)`,
+      // Every attempt and how it ended, for the operator and for the person's "where is it".
+      `CREATE TABLE submission_attempts (
+         submission_id text NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+         attempt int NOT NULL,
+         at timestamptz NOT NULL,
+         outcome text NOT NULL,
+         failure text,
+         PRIMARY KEY (submission_id, attempt)
+       )`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,29 +1,52 @@
 /**
- * Delivering submissions to the agencies, exactly once. A submission is tried at once; when the agency
- * cannot take it, it waits in a durable outbox (the store's leased schedule) and a background worker tries
- * again with exponential backoff, on whichever gateway instance gets to it first. The agencies treat the
- * submission id as an idempotency key, so a retry after a crash at the wrong moment records nothing twice.
+ * Delivering submissions to the agencies, exactly once, and telling the truth about where they are.
+ *
+ * The outbox is the submissions table itself (records.ts): a submission is written, with its idempotency key
+ * and its due time, in one INSERT before any attempt, and workers on every gateway instance claim due rows
+ * with FOR UPDATE SKIP LOCKED. We chose this over a job-queue library (pg-boss, graphile-worker) because the
+ * job *is* the record — there is no second row to keep in step — and because it runs unchanged on the
+ * embedded PGlite that development uses, which those libraries do not support.
+ *
+ * - Each agency has its own slots (`concurrency`): a hanging agency holds only its own.
+ * - The person's request makes the first attempt and waits for it a short part of its budget; the attempt
+ *   goes on after the answer, and a gateway that dies meanwhile leaves the row to come due after its lease.
+ * - The agencies treat the submission id as an idempotency key, and before trying again (or giving up) the
+ *   gateway asks the agency whether it already holds the submission: an answer lost to a timeout is found,
+ *   not sent twice and never called FAILED.
+ * - Retries back off exponentially (at most 15 minutes apart) until the give-up horizon, in hours.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { decideCaseAccess } from '../access/policy.js';
-import type { AuditLog } from '../audit/audit.js';
-import type { ConsentService } from '../consent/consents.js';
+import type { AgencyAdapter, CallOptions } from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
+import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/get.js';
+import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
-import type { Store } from '../store/index.js';
-import { KEEP_MS, type SubmissionRecord, type SubmissionRecords } from './records.js';
+import type { DueSubmission, SubmissionRecord, SubmissionRecords } from './records.js';
 
-export const OUTBOX = 'outbox:submissions';
+/** The person's idempotency key for a request, and the fingerprint of the request as they sent it. */
+export interface Idempotency {
+  key: string;
+  fingerprint: string;
+}
 
 export interface DeliveryOptions {
   pollMs: number;
-  maxAttempts: number;
+  /** The first wait before a retry; it doubles, up to 15 minutes. */
   backoffMs: number;
+  /** How long after it was sent a submission the agency cannot take is given up. */
+  giveUpMs: number;
+  /** Attempts in flight at once, per agency. */
+  concurrency: number;
   /** Time allowed for one delivery attempt. */
   attemptTimeoutMs: number;
+  /** How long the person's request waits for the first attempt before answering PENDING. */
+  firstAttemptWaitMs: number;
 }
+
+const MAX_BACKOFF_MS = 15 * 60_000;
 
 /** An agency that refuses the submission itself (4xx, not a timeout or rate limit) will refuse it again. */
 function permanent(error: UpstreamError): boolean {
@@ -38,11 +61,12 @@ function permanent(error: UpstreamError): boolean {
 
 export class SubmissionDelivery {
   #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
+  #pass: Promise<void> | null = null;
+  /** Attempts in flight, per agency (the request's first attempts included). */
+  readonly #inFlight = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
     private readonly records: SubmissionRecords,
-    private readonly store: Store,
     private readonly registry: AgencyRegistry,
     /** The sender's consents and the audit log, as a request would use them. */
     private readonly people: { consents: ConsentService; audit: AuditLog },
@@ -50,8 +74,48 @@ export class SubmissionDelivery {
     private readonly options: DeliveryOptions,
   ) {}
 
-  /** One attempt; the record comes back DELIVERED, FAILED, or PENDING and in the outbox. */
-  async attempt(record: SubmissionRecord): Promise<SubmissionRecord> {
+  /** How long a claimed attempt keeps others off: past the attempt's own deadline, with room to settle. */
+  get #leaseMs(): number {
+    return this.options.attemptTimeoutMs * 2 + 1_000;
+  }
+
+  /**
+   * Records a new submission under the person's idempotency key — due once the first attempt's lease has
+   * passed, so that it is delivered even if this instance dies now — or finds the one recorded before.
+   */
+  accept(record: SubmissionRecord, idempotency: Idempotency) {
+    const now = Date.now();
+    return this.records.accept(record, parseGlobalId(record.caseId)?.agency ?? '', idempotency, {
+      dueAt: new Date(now + this.#leaseMs),
+      giveUpAt: new Date(now + this.options.giveUpMs),
+    });
+  }
+
+  /**
+   * The first attempt, made for the person's request: the request waits for it at most
+   * `firstAttemptWaitMs`, then answers with the submission as it stands while the attempt goes on.
+   */
+  async deliverFirst(record: SubmissionRecord): Promise<SubmissionRecord> {
+    const attempt = this.#track(
+      parseGlobalId(record.caseId)?.agency ?? '',
+      this.records.claim(record.id, this.#leaseMs).then((due) => (due ? this.attempt(due) : null)),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      attempt.catch((error: unknown) => {
+        this.log.error({ submission: record.id, err: (error as Error).message }, 'first attempt failed');
+        return null;
+      }),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), this.options.firstAttemptWaitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return waited ?? (await this.records.get(record.id)) ?? record;
+  }
+
+  /** One attempt at a claimed submission; it comes back DELIVERED, FAILED, or PENDING and due again. */
+  async attempt({ record, giveUpAt }: DueSubmission): Promise<SubmissionRecord> {
     const target = parseGlobalId(record.caseId);
     const adapter = target && this.registry.get(target.agency);
     const form = record.kind === 'FORM';
@@ -59,21 +123,20 @@ export class SubmissionDelivery {
       ? typeof adapter?.submitForm === 'function'
       : typeof adapter?.submitInformation === 'function';
     if (!target || !adapter || !supported) {
-      return this.#fail(record, 'NOT_SUPPORTED');
+      return this.#fail(record, 'NOT_SUPPORTED', 'NOT_SUPPORTED');
     }
-    const attempts = record.attempts + 1;
-    const call = {
+    const call: CallOptions = {
       signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
       correlationId: `submission-${record.id}`,
-    };
-    const sent = {
-      submissionId: record.id,
-      senderNationalId: record.senderNationalId,
-      sentAt: record.createdAt,
     };
     const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
     let subjects: string[] = [];
     try {
+      // An earlier attempt may have reached the agency without its answer reaching us: ask before sending.
+      if (record.attempts > 1) {
+        const held = await adapter.findSubmission?.(target.caseNumber, record.id, call);
+        if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, sender, subjects);
+      }
       // The sender's rights are decided again, by the same rule as a read, on the case as it is now and
       // with their consent as it is now: nothing reaches the agency otherwise.
       const [caseRecord] = await adapter.getCases([target.caseNumber], call);
@@ -87,7 +150,12 @@ export class SubmissionDelivery {
       const allowed =
         'decision' in access &&
         (form ? access.decision.capabilities.fillForms : access.decision.capabilities.submitInformation);
-      if (!allowed) return this.#fail({ ...record, attempts }, 'NOT_ALLOWED', sender, subjects);
+      if (!allowed) return this.#fail(record, 'NOT_ALLOWED', 'NOT_ALLOWED', sender, subjects);
+      const sent = {
+        submissionId: record.id,
+        senderNationalId: record.senderNationalId,
+        sentAt: record.createdAt,
+      };
       let receipt: string;
       if (form && adapter.submitForm) {
         ({ receipt } = await adapter.submitForm(
@@ -96,55 +164,86 @@ export class SubmissionDelivery {
           { ...sent, answers: record.answers ?? {} },
           call,
         ));
-      } else if (adapter.submitInformation) {
+      } else if (!form && adapter.submitInformation) {
         ({ receipt } = await adapter.submitInformation(
           target.caseNumber,
           { ...sent, message: record.message, attachmentIds: record.attachmentIds },
           call,
         ));
       } else {
-        return this.#fail(record, 'NOT_SUPPORTED');
+        return this.#fail(record, 'NOT_SUPPORTED', 'NOT_SUPPORTED');
       }
-      const delivered = await this.records.save({
-        ...record,
-        attempts,
-        state: 'DELIVERED',
-        deliveredAt: new Date().toISOString(),
-        receipt,
-        failureReason: null,
-      });
-      await this.store.unschedule(OUTBOX, record.id);
-      this.#audit(delivered, sender, subjects);
-      return delivered;
+      return this.#delivered(record, 'DELIVERED', receipt, sender, subjects);
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
-      if (permanent(error) || attempts >= this.options.maxAttempts)
-        return this.#fail({ ...record, attempts }, error.reason, sender, subjects);
-      const waiting = await this.records.save({
-        ...record,
-        attempts,
-        state: 'PENDING',
-        failureReason: error.reason,
-      });
-      const delay = Math.min(this.options.backoffMs * 2 ** (attempts - 1), 15 * 60_000);
-      await this.store.schedule(OUTBOX, record.id, Date.now() + delay, KEEP_MS);
-      this.log.info(
-        { submission: record.id, attempts, failure: error.failure },
-        'submission waits in the outbox',
-      );
-      return waiting;
+      if (permanent(error)) return this.#fail(record, 'REFUSED_BY_AGENCY', error.reason, sender, subjects);
+      if (Date.now() >= giveUpAt.getTime()) return this.#giveUp(record, adapter, error, sender, subjects);
+      return this.#retryLater(record, error);
     }
+  }
+
+  async #retryLater(record: SubmissionRecord, error: UpstreamError): Promise<SubmissionRecord> {
+    const delay = Math.min(this.options.backoffMs * 2 ** (record.attempts - 1), MAX_BACKOFF_MS);
+    this.log.info(
+      { submission: record.id, attempts: record.attempts, failure: error.failure, retryInMs: delay },
+      'submission waits in the outbox',
+    );
+    return this.records.settle(record, 'RETRY', {
+      state: 'PENDING',
+      failureReason: error.reason,
+      dueAt: new Date(Date.now() + delay),
+    });
+  }
+
+  /**
+   * Past the horizon. FAILED says the agency does not hold it, so the agency is asked first; an agency that
+   * cannot be asked just now keeps the submission PENDING until it can.
+   */
+  async #giveUp(
+    record: SubmissionRecord,
+    adapter: AgencyAdapter,
+    error: UpstreamError,
+    sender: Principal,
+    subjects: string[],
+  ): Promise<SubmissionRecord> {
+    const target = parseGlobalId(record.caseId);
+    if (adapter.findSubmission && target) {
+      let held: { receipt: string } | null;
+      try {
+        held = await adapter.findSubmission(target.caseNumber, record.id, {
+          signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
+          correlationId: `submission-${record.id}`,
+        });
+      } catch (asking) {
+        if (!(asking instanceof UpstreamError)) throw asking;
+        return this.#retryLater(record, error);
+      }
+      if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, sender, subjects);
+    }
+    return this.#fail(record, 'GAVE_UP', error.reason, sender, subjects);
+  }
+
+  async #delivered(
+    record: SubmissionRecord,
+    outcome: 'DELIVERED' | 'FOUND_AT_AGENCY',
+    receipt: string,
+    sender: Principal,
+    subjects: string[],
+  ): Promise<SubmissionRecord> {
+    const delivered = await this.records.settle(record, outcome, { state: 'DELIVERED', receipt });
+    this.#audit(delivered, sender, subjects);
+    return delivered;
   }
 
   async #fail(
     record: SubmissionRecord,
+    outcome: 'NOT_SUPPORTED' | 'NOT_ALLOWED' | 'REFUSED_BY_AGENCY' | 'GAVE_UP',
     reason: string,
     sender?: Principal,
     subjects: string[] = [],
   ): Promise<SubmissionRecord> {
-    const failed = await this.records.save({ ...record, state: 'FAILED', failureReason: reason });
-    await this.store.unschedule(OUTBOX, record.id);
-    this.log.warn({ submission: record.id, reason }, 'submission failed');
+    const failed = await this.records.settle(record, outcome, { state: 'FAILED', failureReason: reason });
+    this.log.warn({ submission: record.id, outcome, reason }, 'submission failed');
     if (sender) this.#audit(failed, sender, subjects);
     return failed;
   }
@@ -163,35 +262,57 @@ export class SubmissionDelivery {
     });
   }
 
-  /** One pass of the worker: whatever is due, claimed under a lease longer than an attempt. */
+  #track<T>(agency: string, attempt: Promise<T>): Promise<T> {
+    let running = this.#inFlight.get(agency);
+    if (!running) this.#inFlight.set(agency, (running = new Set()));
+    const set = running;
+    set.add(attempt);
+    void attempt.finally(() => set.delete(attempt)).catch(() => undefined);
+    return attempt;
+  }
+
+  /**
+   * One pass of the worker: for each agency, as many due submissions as it has free slots, each attempted
+   * on its own. The pass does not wait for the attempts, so a slow agency delays nobody else's.
+   */
   async deliverDue(): Promise<void> {
-    const due = await this.store.claimDue(OUTBOX, Date.now(), this.options.attemptTimeoutMs * 3, 20);
-    for (const id of due) {
-      const record = await this.records.get(id);
-      if (!record || record.state !== 'PENDING') {
-        await this.store.unschedule(OUTBOX, id);
-        continue;
-      }
-      await this.attempt(record);
-    }
+    await Promise.all(
+      this.registry.adapters.map(async ({ definition: { code } }) => {
+        const free = this.options.concurrency - (this.#inFlight.get(code)?.size ?? 0);
+        if (free <= 0) return;
+        try {
+          for (const due of await this.records.claimDue(code, free, this.#leaseMs)) {
+            this.#track(code, this.attempt(due)).catch((error: unknown) =>
+              this.log.error({ submission: due.record.id, err: (error as Error).message }, 'delivery failed'),
+            );
+          }
+        } catch (error) {
+          this.log.error({ agency: code, err: (error as Error).message }, 'outbox pass failed');
+        }
+      }),
+    );
+  }
+
+  /** Every attempt in flight has ended (tests, and a clean shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#inFlight.values()].flatMap((set) => [...set]));
   }
 
   start(): void {
     const tick = () => {
-      this.#running = this.deliverDue()
-        .catch((error: unknown) => this.log.error({ err: (error as Error).message }, 'outbox pass failed'))
-        .finally(() => {
-          this.#running = null;
-          if (this.#timer) this.#timer = setTimeout(tick, this.options.pollMs).unref();
-        });
+      this.#pass = this.deliverDue().finally(() => {
+        this.#pass = null;
+        if (this.#timer) this.#timer = setTimeout(tick, this.options.pollMs).unref();
+      });
     };
     this.#timer = setTimeout(tick, this.options.pollMs).unref();
   }
 
-  /** Stops the worker after the pass in progress; what is left stays in the outbox for the next start. */
+  /** Stops taking new work and waits for the attempts in flight; what is left stays due for the next start. */
   async stop(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    await this.#running;
+    await this.#pass;
+    await this.settled();
   }
 }

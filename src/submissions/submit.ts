@@ -6,7 +6,8 @@ import { audit, type AuthenticatedContext } from '../context.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { CaseView } from '../cases/views.js';
 import { say } from '../messages.js';
-import type { SubmissionRecord } from './records.js';
+import type { Idempotency } from './delivery.js';
+import type { KeptSubmission, SubmissionRecord } from './records.js';
 
 export interface SubmitResult {
   submission: SubmissionRecord | null;
@@ -49,6 +50,18 @@ export async function submitInformation(
     });
   }
 
+  const idempotency = {
+    key: input.idempotencyKey,
+    fingerprint: context.submissions.records.fingerprint({
+      caseId: input.caseId,
+      kind: 'INFORMATION',
+      message,
+      uploadIds,
+    }),
+  };
+  const repeated = await replay(context, idempotency);
+  if (repeated) return repeated;
+
   // When the agency is down the case cannot be checked now: the submission is kept, and the sender's rights
   // are decided when it is delivered (delivery.ts), so nothing reaches the agency unchecked.
   const target = await caseToActOn(context, input.caseId);
@@ -86,60 +99,73 @@ export async function submitInformation(
     context,
     view ?? null,
     { caseId: input.caseId, kind: 'INFORMATION', message, attachmentIds, formId: null, answers: null },
-    input.idempotencyKey,
+    idempotency,
   );
 }
 
 /**
- * Records a submission and claims its idempotency key, then tries to deliver it. The record is written
- * before the key is claimed: whoever loses the claim finds the winner's record and answers with it.
+ * A request sent again under a key already used — a client that did not hear the answer — is answered from
+ * the record, before anything that may have changed since (the agency, the uploads) is looked at again.
+ */
+export async function replay(
+  context: AuthenticatedContext,
+  idempotency: Idempotency,
+): Promise<SubmitResult | null> {
+  const { records } = context.submissions;
+  const kept = await records.byKey(records.owner(context.principal), idempotency.key);
+  return kept && answerRepeat(context, kept, idempotency);
+}
+
+/** The earlier submission when the request is the same; a refusal when the key is reused for another one. */
+function answerRepeat(
+  context: AuthenticatedContext,
+  kept: KeptSubmission,
+  idempotency: Idempotency,
+): SubmitResult {
+  if (kept.fingerprint === idempotency.fingerprint) return { submission: kept.record, errors: [] };
+  return refused({
+    code: 'BAD_USER_INPUT',
+    reason: 'IDEMPOTENCY_KEY_REUSED',
+    field: ['input', 'idempotencyKey'],
+    message: say(context.lang, 'IDEMPOTENCY_KEY_REUSED'),
+  });
+}
+
+/**
+ * Records the submission under the person's idempotency key — one row, written before any attempt — then
+ * makes the first attempt. A key taken meanwhile (the same request sent twice at once) answers as a repeat;
+ * nothing is written twice.
  */
 export async function accept(
   context: AuthenticatedContext,
   view: CaseView | null,
   draft: Pick<SubmissionRecord, 'caseId' | 'kind' | 'message' | 'attachmentIds' | 'formId' | 'answers'>,
-  idempotencyKey: string,
+  idempotency: Idempotency,
 ): Promise<SubmitResult> {
   const { records, delivery } = context.submissions;
-  const record = await records.save({
-    ...draft,
-    id: randomBytes(16).toString('base64url'),
-    owner: records.owner(context.principal),
-    senderNationalId: context.principal.nationalId,
-    sender: {
-      provider: context.principal.provider,
-      issuer: context.principal.issuer,
-      country: context.principal.country,
-      assurance: context.principal.assurance,
+  const accepted = await delivery.accept(
+    {
+      ...draft,
+      id: randomBytes(16).toString('base64url'),
+      owner: records.owner(context.principal),
+      senderNationalId: context.principal.nationalId,
+      sender: {
+        provider: context.principal.provider,
+        issuer: context.principal.issuer,
+        country: context.principal.country,
+        assurance: context.principal.assurance,
+      },
+      createdAt: new Date().toISOString(),
+      state: 'PENDING',
+      attempts: 0,
+      deliveredAt: null,
+      failureReason: null,
+      receipt: null,
     },
-    createdAt: new Date().toISOString(),
-    state: 'PENDING',
-    attempts: 0,
-    deliveredAt: null,
-    failureReason: null,
-    receipt: null,
-  });
-  const earlierId = await records.claimKey(context.principal, idempotencyKey, record.id);
-  if (earlierId) {
-    await records.remove(record.id);
-    const earlier = await records.get(earlierId);
-    const same =
-      earlier &&
-      earlier.caseId === record.caseId &&
-      earlier.kind === record.kind &&
-      earlier.message === record.message &&
-      JSON.stringify(earlier.answers) === JSON.stringify(record.answers);
-    if (!same) {
-      return refused({
-        code: 'BAD_USER_INPUT',
-        reason: 'IDEMPOTENCY_KEY_REUSED',
-        field: ['input', 'idempotencyKey'],
-        message: say(context.lang, 'IDEMPOTENCY_KEY_REUSED'),
-      });
-    }
-    return { submission: earlier, errors: [] };
-  }
-  await records.addToCase(context.principal, draft.caseId, record.id);
+    idempotency,
+  );
+  if (!accepted.created) return answerRepeat(context, accepted, idempotency);
+  const { record } = accepted;
   const action = draft.kind === 'FORM' ? 'SUBMIT_FORM' : 'SUBMIT_INFORMATION';
   if (view) auditCaseAccess(context, view, action, 'GRANTED', null, `submission:${record.id}`);
   else
@@ -150,5 +176,5 @@ export async function accept(
       caseId: draft.caseId,
       reason: 'AGENCY_DOWN_VERIFIED_AT_DELIVERY',
     });
-  return { submission: await delivery.attempt(record), errors: [] };
+  return { submission: await delivery.deliverFirst(record), errors: [] };
 }

@@ -239,6 +239,34 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     expect([...mock.submissions.values()].filter((s) => s.receipt === first.receipt)).toHaveLength(1);
   });
 
+  it('finds a submission it holds by its id, with the receipt it gave, and nothing for one it does not hold', async () => {
+    if (!adapter.submitInformation && !adapter.submitForm) {
+      expect('findSubmission' in adapter).toBe(false);
+      return;
+    }
+    // Every agency that takes submissions can be asked about them: the outbox relies on it.
+    expect(typeof adapter.findSubmission?.bind(adapter)).toBe('function');
+    expect(typeof adapter.submitInformation?.bind(adapter)).toBe('function');
+    const target = cases.find((c) => !c.closedAt) ?? cases[0];
+    const caseNumber = target?.caseNumber ?? '';
+    const submissionId = randomUUID();
+    expect(await adapter.findSubmission?.(caseNumber, submissionId, call())).toBeNull();
+    const receipt = await adapter.submitInformation?.(
+      caseNumber,
+      {
+        submissionId,
+        message: 'Kontrakttest: er dette mottatt?',
+        attachmentIds: [],
+        senderNationalId: target?.participants[0]?.nationalId ?? '',
+        sentAt: new Date().toISOString(),
+      },
+      call(),
+    );
+    expect(await adapter.findSubmission?.(caseNumber, submissionId, call())).toEqual(receipt);
+    const other = cases.find((c) => c.caseNumber !== caseNumber);
+    if (other) expect(await adapter.findSubmission?.(other.caseNumber, submissionId, call())).toBeNull();
+  });
+
   it('returns one case per key, in the order asked, with null for unknown numbers — also beyond one batch', async () => {
     const known = cases.slice(0, 130).map((c) => c.caseNumber);
     const keys = [known[5], 'UNKNOWN-1', ...known, 'UNKNOWN-2'] as string[];

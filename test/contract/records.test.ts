@@ -7,6 +7,7 @@ import type { AgencyAdapter } from '../../src/agencies/port.js';
 import type { Principal } from '../../src/auth/principal.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { ConsentService } from '../../src/consent/consents.js';
+import { SubmissionRecords, type SubmissionRecord } from '../../src/submissions/records.js';
 import { openDatabase, type Database } from '../../src/records/database.js';
 import { migrate } from '../../src/records/migrate.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/records/migrations.js';
@@ -165,6 +166,141 @@ describe.each(Object.keys(DATABASES) as (keyof typeof DATABASES)[])('records on 
       await expect(db.query("UPDATE consent_changes SET change = 'WITHDRAWN'")).rejects.toThrow(
         /append-only/,
       );
+    });
+  });
+
+  describe('submissions', () => {
+    const kari = person('12089400269');
+    let records: SubmissionRecords;
+    beforeAll(() => {
+      records = new SubmissionRecords(db, SECRET);
+    });
+
+    const draft = (id: string, message = 'Journalen fra legevakten er vedlagt.'): SubmissionRecord => ({
+      id,
+      kind: 'INFORMATION',
+      formId: null,
+      answers: null,
+      owner: records.owner(kari),
+      caseId: 'npe:2025-00017',
+      message,
+      attachmentIds: ['vedlegg-1'],
+      senderNationalId: kari.nationalId,
+      sender: { provider: 'idporten', issuer: kari.issuer, country: 'NO', assurance: 'high' },
+      createdAt: new Date().toISOString(),
+      state: 'PENDING',
+      attempts: 0,
+      deliveredAt: null,
+      failureReason: null,
+      receipt: null,
+    });
+    const soon = () => ({ dueAt: new Date(Date.now() - 1), giveUpAt: new Date(Date.now() + 3_600_000) });
+    const unique = () => `${kind}-${Math.random().toString(36).slice(2)}`;
+    /** A fresh idempotency key, and the fingerprint of the request it came with. */
+    const keyFor = (request: unknown = unique()) => ({
+      key: unique(),
+      fingerprint: records.fingerprint(request),
+    });
+
+    it('are written once per idempotency key: a second accept finds the first, with its fingerprint, and writes nothing', async () => {
+      const idempotency = keyFor({ message: 'Journalen fra legevakten er vedlagt.' });
+      const first = await records.accept(draft(unique()), 'npe', idempotency, soon());
+      const second = await records.accept(
+        draft(unique(), 'Noe annet.'),
+        'npe',
+        { key: idempotency.key, fingerprint: records.fingerprint({ message: 'Noe annet.' }) },
+        soon(),
+      );
+      expect(first.created).toBe(true);
+      expect(second).toMatchObject({
+        created: false,
+        record: { id: first.record.id, message: 'Journalen fra legevakten er vedlagt.' },
+        fingerprint: idempotency.fingerprint,
+      });
+      expect(await records.byKey(records.owner(kari), idempotency.key)).toMatchObject({
+        record: { id: first.record.id },
+        fingerprint: idempotency.fingerprint,
+      });
+      expect(await records.byKey(records.owner(person('31129956715')), idempotency.key)).toBeNull();
+      const [{ count } = { count: -1 }] = await db.query<{ count: number }>(
+        'SELECT count(*)::int AS count FROM submissions WHERE idempotency_key = $1',
+        [idempotency.key],
+      );
+      expect(count).toBe(1);
+    });
+
+    it('fingerprint a request by what was sent, keyed: the same request alike, any change not', () => {
+      const request = { caseId: 'npe:2025-00017', message: 'Hei', uploadIds: ['a'] };
+      expect(records.fingerprint(request)).toBe(records.fingerprint({ ...request }));
+      expect(records.fingerprint(request)).not.toBe(records.fingerprint({ ...request, uploadIds: [] }));
+      expect(new SubmissionRecords(db, `${SECRET}-other`).fingerprint(request)).not.toBe(
+        records.fingerprint(request),
+      );
+    });
+
+    it('keep what the person wrote sealed: neither the message nor the national id is in the row', async () => {
+      const id = unique();
+      await records.accept(draft(id, 'Smertene kom tilbake etter operasjonen.'), 'npe', keyFor(), soon());
+      const [row] = await db.query('SELECT * FROM submissions WHERE id = $1', [id]);
+      expect(JSON.stringify(row)).not.toMatch(/Smertene|12089400269|vedlegg-1/);
+      expect((await records.get(id))?.message).toBe('Smertene kom tilbake etter operasjonen.');
+    });
+
+    it('are claimed per agency, each by one worker only, and not again until the lease has passed', async () => {
+      const agency = unique();
+      const ids = Array.from({ length: 10 }, () => unique());
+      for (const id of ids) await records.accept(draft(id), agency, keyFor(), soon());
+      await records.accept(draft(unique()), 'other-agency', keyFor(), soon());
+      const claims = await Promise.all(Array.from({ length: 4 }, () => records.claimDue(agency, 4, 60_000)));
+      const claimed = claims.flat().map((d) => d.record.id);
+      expect(claimed.sort()).toEqual([...ids].sort());
+      expect(claims.flat().every((d) => d.record.attempts === 1)).toBe(true);
+      expect(await records.claimDue(agency, 10, 60_000)).toEqual([]);
+    });
+
+    it('settle once: a late outcome never undoes a delivery, and every attempt is kept', async () => {
+      const id = unique();
+      await records.accept(draft(id), 'npe', keyFor(), soon());
+      const first = await records.claim(id, 60_000);
+      if (!first) throw new Error('not claimed');
+      const retry = await records.settle(first.record, 'RETRY', {
+        state: 'PENDING',
+        failureReason: 'UPSTREAM_TIMEOUT',
+        dueAt: new Date(Date.now() - 1),
+      });
+      expect(retry).toMatchObject({ state: 'PENDING', failureReason: 'UPSTREAM_TIMEOUT', attempts: 1 });
+      const second = await records.claim(id, 60_000);
+      if (!second) throw new Error('not claimed again');
+      const delivered = await records.settle(second.record, 'FOUND_AT_AGENCY', {
+        state: 'DELIVERED',
+        receipt: 'kvittering-1',
+      });
+      expect(delivered).toMatchObject({ state: 'DELIVERED', receipt: 'kvittering-1', failureReason: null });
+      expect(delivered.deliveredAt).not.toBeNull();
+      const late = await records.settle(second.record, 'GAVE_UP', { state: 'FAILED', failureReason: 'LATE' });
+      expect(late).toMatchObject({ state: 'DELIVERED', receipt: 'kvittering-1' });
+      expect(await records.attemptsOf(id)).toEqual([
+        { attempt: 1, outcome: 'RETRY', failure: 'UPSTREAM_TIMEOUT' },
+        { attempt: 2, outcome: 'FOUND_AT_AGENCY', failure: null },
+      ]);
+      expect(await records.claim(id, 60_000)).toBeNull();
+    });
+
+    it('list a person’s submissions in a case, oldest first, and nobody else’s', async () => {
+      const caseId = `npe:${unique()}`;
+      const mine = [unique(), unique()];
+      for (const [i, id] of mine.entries()) {
+        const createdAt = new Date(Date.now() + i).toISOString();
+        await records.accept({ ...draft(id), caseId, createdAt }, 'npe', keyFor(), soon());
+      }
+      const other = person('31129956715');
+      await records.accept(
+        { ...draft(unique()), caseId, owner: records.owner(other), senderNationalId: other.nationalId },
+        'npe',
+        keyFor(),
+        soon(),
+      );
+      expect((await records.forCase(kari, caseId)).map((r) => r.id)).toEqual(mine);
     });
   });
 });

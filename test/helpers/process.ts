@@ -11,3 +11,21 @@ export function startGatewayProcess(env: Record<string, string>): Promise<NodeSe
 export function installedBinary(name: string): string | null {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || null;
 }
+
+/** The gateway processes one test file starts: `start` them as needed, `killAll` at its end. */
+export function gatewayProcesses(): {
+  start: (env: Record<string, string>) => Promise<NodeServer>;
+  killAll: () => void;
+} {
+  const children: NodeServer['child'][] = [];
+  return {
+    start: async (env) => {
+      const started = await startGatewayProcess(env);
+      children.push(started.child);
+      return started;
+    },
+    killAll: () => {
+      for (const child of children) child.kill('SIGKILL');
+    },
+  };
+}

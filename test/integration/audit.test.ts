@@ -5,6 +5,7 @@ import { AUDIT_STREAM } from '../../src/audit/audit.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
+import { databaseEnvironment } from '../helpers/database.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -26,7 +27,8 @@ beforeAll(async () => {
     REDIS_KEY_PREFIX: prefix,
     STORE_SECRET: SECRET,
     ...stack.mocks.gatewayEnvironment(),
-    ...stack.database,
+    // Records of its own: records sealed with another secret are not this gateway's to deliver.
+    ...databaseEnvironment(),
   });
   gateway = await buildGateway(config, { logStream: { write: (line) => logLines.push(line) } });
   await gateway.app.listen({ port: 0, host: '127.0.0.1' });

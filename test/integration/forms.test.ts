@@ -170,6 +170,33 @@ describe('forms', () => {
     });
   });
 
+  it('the same form sent again while the agency is down is answered with the first, and delivered once', async () => {
+    const record = caseOf('helseklage', 'represented-party');
+    const token = await stack.token('represented-party');
+    const input = {
+      idempotencyKey: key(),
+      caseId: `helseklage:${record.caseNumber}`,
+      formId: `${record.caseNumber}:SAMTYKKE_JOURNAL`,
+      answers: [
+        { key: 'treatmentPlace', value: 'Tannlegesenteret Bergen' },
+        { key: 'period', value: 'ALL' },
+        { key: 'consent', value: 'true' },
+      ],
+    };
+    const first = await submit(token, input);
+    expect(first.submission).toMatchObject({ state: 'DELIVERED' });
+    // The client did not hear the answer and sends again; the agency is down just now.
+    stack.mocks.agencies.helseklage.setFaults({ down: true });
+    try {
+      expect(await submit(token, input)).toEqual(first);
+      const changed = await submit(token, { ...input, answers: input.answers.slice(0, 2) });
+      expect(changed.errors[0]).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
+    } finally {
+      stack.mocks.agencies.helseklage.setFaults({});
+    }
+    expect(stack.mocks.agencies.helseklage.submissions.get(first.submission?.id ?? '')?.received).toBe(1);
+  });
+
   it('invalid answers get one error per field, naming the field by its label, and nothing is delivered', async () => {
     const record = caseOf('helseklage', 'represented-party');
     const token = await stack.token('represented-party');

@@ -3,26 +3,19 @@
  * agency is down, a submission is accepted; the process is killed (SIGKILL, no shutdown); the agency comes
  * back; a new gateway process delivers the submission, exactly once.
  */
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { giveConsents, persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
-import { startGatewayProcess as startProcess } from '../helpers/process.js';
-
-const startGatewayProcess = async (env: Record<string, string>) => {
-  const started = await startProcess(env);
-  children.push(started.child);
-  return started;
-};
+import { gatewayProcesses } from '../helpers/process.js';
 
 let stack: TestStack;
-const children: ChildProcess[] = [];
+const processes = gatewayProcesses();
 
 beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  processes.killAll();
   await stack.close();
 });
 
@@ -42,7 +35,7 @@ describe('a gateway process that crashes', () => {
     );
     const caseId = `npe:${own?.caseNumber}`;
 
-    const first = await startGatewayProcess(env);
+    const first = await processes.start(env);
     await giveConsents(first.url, token);
     stack.mocks.agencies.npe.setFaults({ down: true });
     let id = '';
@@ -69,7 +62,7 @@ describe('a gateway process that crashes', () => {
     }
     expect(stack.mocks.agencies.npe.submissions.has(id)).toBe(false);
 
-    const second = await startGatewayProcess(env);
+    const second = await processes.start(env);
     const deadline = Date.now() + 15_000;
     let state = '';
     while (Date.now() < deadline && state !== 'DELIVERED') {

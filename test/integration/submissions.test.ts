@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../mocks/seed/pdf.js';
 import { loadConfig } from '../../src/config.js';
 import { SubmissionRecords } from '../../src/submissions/records.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { until, uploadPdf as uploadSubmissionPdf } from '../helpers/submissions.js';
 import { giveConsents, persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 const SUBMIT = /* GraphQL */ `
@@ -85,40 +85,7 @@ async function submit(input: Record<string, unknown>, client: GraphClient = stac
   return body.data!.submitInformation;
 }
 
-async function uploadPdf(): Promise<string> {
-  const pdf = renderPdf(['Legeerklæring', 'Dato: 2026-11-20']);
-  const { body } = await stack.graphql<{ createUpload: { upload: { id: string; url: string } } }>(
-    'mutation ($input: CreateUploadInput!) { createUpload(input: $input) { upload { id url } } }',
-    {
-      token: ingrid,
-      variables: {
-        input: {
-          caseId,
-          filename: 'legeerklaering.pdf',
-          contentType: 'application/pdf',
-          sizeBytes: pdf.length,
-        },
-      },
-    },
-  );
-  const upload = body.data!.createUpload.upload;
-  const response = await fetch(`${stack.url}${new URL(upload.url).pathname}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${ingrid}`, 'content-type': 'application/pdf' },
-    body: pdf,
-  });
-  expect(response.status).toBe(201);
-  return upload.id;
-}
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const uploadPdf = () => uploadSubmissionPdf(stack.url, ingrid, caseId);
 
 describe('new information', () => {
   it('reaches the agency once with its attachment, and the case shows it DELIVERED', async () => {
@@ -166,6 +133,23 @@ describe('new information', () => {
     expect(body.data?.case?.submissions.filter((s) => s.id === id)).toHaveLength(1);
   });
 
+  it('a repeat is answered from the record, even with the agency down', async () => {
+    const idempotencyKey = key();
+    const uploadId = await uploadPdf();
+    const input = { message: 'Kvittering fra fysioterapeut.', uploadIds: [uploadId], idempotencyKey };
+    const first = await submit(input);
+    expect(first.submission).toMatchObject({ state: 'DELIVERED', attachmentCount: 1 });
+    stack.mocks.agencies.npe.setFaults({ down: true });
+    try {
+      const again = await submit(input);
+      expect(again).toEqual({ submission: first.submission, errors: [] });
+      // The same key with other attachments is another request.
+      expect((await submit({ ...input, uploadIds: [] })).errors[0]?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+  });
+
   it('the same key for something else is refused', async () => {
     const idempotencyKey = key();
     await submit({ message: 'Første melding.', idempotencyKey });
@@ -205,13 +189,15 @@ describe('new information', () => {
     expect(refused.errors[0]).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' });
   });
 
-  it('gives up after the allowed attempts when the agency keeps failing, with the reason, and nothing arrives', async () => {
-    const patient = await stack.gatewayWith({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '3' });
+  it('gives up at the horizon when the agency keeps failing, having asked it, with the reason, and nothing arrives', async () => {
+    // A horizon of about a second (the setting is in hours).
+    const patient = await stack.gatewayWith({ ...FAST_OUTBOX, OUTBOX_GIVE_UP_HOURS: '0.0003' });
     await giveConsents(patient.url, ingrid);
-    // Only the submission endpoint fails: the case itself can still be read, by the gateway and the probe.
+    // Only sending fails: the case can still be read, and the agency asked whether it holds the submission.
     stack.mocks.agencies.npe.setFaults({
       errorRate: 1,
       onlyPaths: [`/api/v1/saker/${caseId.split(':')[1]}/innsendinger`],
+      onlyMethods: ['POST'],
     });
     try {
       const { submission } = await submit({ message: 'Prøver igjen.', idempotencyKey: key() }, patient);
@@ -289,7 +275,7 @@ describe('the same rule at delivery as at a read', () => {
     const submissionId = submission?.id ?? '';
     // The sender may not see the case at all: the outcome is read from the gateway's own record.
     const records = new SubmissionRecords(
-      stack.gateway.store,
+      stack.gateway.database,
       loadConfig(stack.mocks.gatewayEnvironment()).storeSecret,
     );
     const settled = await until(

@@ -214,6 +214,16 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
       return { receipt: receipt.receiptId };
     },
 
+    async findSubmission(caseNumber, submissionId, call) {
+      const found = await http.json(
+        helseklageSubmissionReceipt,
+        { method: 'GET', path: `${casePath(caseNumber)}/submissions/${encodeURIComponent(submissionId)}` },
+        call,
+        true,
+      );
+      return found && { receipt: found.receiptId };
+    },
+
     formDefinitions: () => catalog(),
 
     async markDocumentRead(documentId, nationalId, call) {

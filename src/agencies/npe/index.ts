@@ -256,6 +256,19 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
       return { receipt: receipt.kvittering };
     },
 
+    async findSubmission(caseNumber, submissionId, call) {
+      const found = await http.json(
+        npeSubmissionReceipt,
+        {
+          method: 'GET',
+          path: `/api/v1/saker/${encodeURIComponent(caseNumber)}/innsendinger/${encodeURIComponent(submissionId)}`,
+        },
+        call,
+        true,
+      );
+      return found && { receipt: found.kvittering };
+    },
+
     formDefinitions: () => catalog(),
 
     async submitForm(caseNumber, formId, submission, call) {

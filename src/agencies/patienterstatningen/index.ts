@@ -305,6 +305,17 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
       return { receipt: receipt.message_id };
     },
 
+    async findSubmission(caseNumber, submissionId, call) {
+      // Writes are keyed by the Idempotency-Key the submission id was sent as.
+      const found = await http.json(
+        patienterstatningenMessageReceipt,
+        { method: 'GET', path: `${claimPath(caseNumber)}/receipts/${encodeURIComponent(submissionId)}` },
+        call,
+        true,
+      );
+      return found && { receipt: found.message_id };
+    },
+
     formDefinitions: () => catalog(),
 
     async submitForm(caseNumber, formId, submission, call) {
