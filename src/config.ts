@@ -49,6 +49,8 @@ export interface Config {
    * after sending a submission is given up, and how many attempts each agency gets at once.
    */
   outbox: { pollMs: number; backoffMs: number; giveUpMs: number; concurrency: number };
+  /** How long the audit trail keeps an event, in days. */
+  auditRetentionDays: number;
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -156,6 +158,8 @@ function baseSchema(production: boolean) {
       .max(24 * 365)
       .default(72),
     OUTBOX_CONCURRENCY: int(4, 1, 100),
+    // "Who saw my data" must be answerable for years; set it to what the agencies' archive rules say.
+    AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
     OUTBOX_BACKOFF_MS: int(2_000, 1, 3_600_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -285,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       giveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),
       concurrency: e.OUTBOX_CONCURRENCY,
     },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS.map((o) => (o === '*' ? o : new URL(o).origin)),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

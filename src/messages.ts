@@ -199,6 +199,18 @@ export const MESSAGES = labelTable({
     'Idempotensnøglen skal have 8–100 tegn: bogstaver, cifre, - eller _.',
     'The idempotency key must be 8–100 letters, digits, - or _.',
   ],
+  SUBMISSION_FAILED: [
+    'Det du sendte {sentAt} kom ikke fram til {agency}, og vi har sluttet å prøve. Send det på nytt fra saken, eller kontakt {agency}.',
+    'Det du sende {sentAt} kom ikkje fram til {agency}, og vi har slutta å prøve. Send det på nytt frå saka, eller kontakt {agency}.',
+    'Det, du sendte {sentAt}, nåede ikke frem til {agency}, og vi har opgivet at sende det. Send det igen fra sagen, eller kontakt {agency}.',
+    'What you sent on {sentAt} did not reach {agency}, and we have stopped trying. Send it again from the case, or contact {agency}.',
+  ],
+  SUBMISSION_FAILED_NOT_ALLOWED: [
+    'Det du sendte {sentAt} ble ikke levert til {agency}: du kan ikke lenger sende opplysninger i denne saken. Kontakt {agency} om du fortsatt vil sende det.',
+    'Det du sende {sentAt} vart ikkje levert til {agency}: du kan ikkje lenger sende opplysningar i denne saka. Kontakt {agency} om du framleis vil sende det.',
+    'Det, du sendte {sentAt}, blev ikke leveret til {agency}: du kan ikke længere sende oplysninger i denne sag. Kontakt {agency}, hvis du stadig vil sende det.',
+    'What you sent on {sentAt} was not delivered to {agency}: you may no longer send information in this case. Contact {agency} if you still want to send it.',
+  ],
   IDEMPOTENCY_KEY_REUSED: [
     'Denne idempotensnøkkelen er allerede brukt til en annen innsending.',
     'Denne idempotensnøkkelen er alt brukt til ei anna innsending.',

@@ -26,6 +26,7 @@ import { LoginFlow } from './auth/login.js';
 import type { Principal } from './auth/principal.js';
 import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
 import { AuthError, messageOfAuthFailure, TokenVerifier } from './auth/verify.js';
+import type { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
 import type { Context, LoginHold } from './context.js';
 import { ERROR_CODES, maskedInLanguage, unauthenticated } from './errors.js';
@@ -60,6 +61,8 @@ export interface Gateway {
   registry: AgencyRegistry;
   store: Store;
   database: Database;
+  /** The audit trail (tests read it back). */
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -491,6 +494,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();
+  services.auditLog.start();
   await services.caseEventBus.start();
   let closing: Promise<void> | undefined;
 
@@ -499,6 +503,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     registry,
     store,
     database,
+    audit: services.auditLog,
     // Closing twice is harmless: the second call waits for the first.
     close: () =>
       (closing ??= (async () => {
@@ -506,6 +511,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         await services.notifications.dispatch.stop();
         await services.caseEventBus.stop();
         await app.close();
+        await services.auditLog.stop();
         await registry.close();
         await store.close();
         await database.close();

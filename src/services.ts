@@ -55,8 +55,13 @@ export function createServices(
     log.child({ topic: 'events' }),
     config.eventStreamLoginCheckMs,
   );
-  const auditLog = new AuditLog(config.storeSecret, store, log.child({ topic: 'audit' }));
-  const inbox = new NotificationInbox(store, config.storeSecret);
+  const auditLog = new AuditLog(
+    config.storeSecret,
+    database,
+    log.child({ topic: 'audit' }),
+    config.auditRetentionDays,
+  );
+  const inbox = new NotificationInbox(database, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));
   const dispatch = new NotificationDispatch(store, config.storeSecret, options.notifier ?? logNotifier, log, {
     pollMs: config.outbox.pollMs,
@@ -95,7 +100,7 @@ export function createServices(
       delivery: new SubmissionDelivery(
         submissionRecords,
         registry,
-        { consents: consentService, audit: auditLog },
+        { consents: consentService, audit: auditLog, inbox, dispatch },
         log.child({ topic: 'outbox' }),
         {
           ...config.outbox,

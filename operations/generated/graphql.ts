@@ -40,7 +40,12 @@ export type CaseEventKind =
   /** A document was added to the case. */
   | 'DOCUMENT_ADDED'
   /** A step of the timeline was completed. */
-  | 'STEP_COMPLETED';
+  | 'STEP_COMPLETED'
+  /**
+   * Something the viewer sent could not be delivered and was given up on (only in notifications, never a live
+   * event): the message says what to do, and the case's `submissions` show it FAILED with its reason.
+   */
+  | 'SUBMISSION_FAILED';
 
 /** Where a case stands, across agencies. */
 export type CaseStatus =

@@ -1,14 +1,14 @@
 /**
  * The audit log: every read of a case or of its documents, every refusal, every write — enough to answer
- * "who saw my data, when, and why". One interface, two sinks: the structured application log (always)
- * and a Redis stream (when Redis is configured). People are pseudonymised (an HMAC of the national id,
- * the same for actor and data subject, so a person's own pseudonym finds both); tokens and document
- * content are never recorded.
+ * "who saw my data, when, and why", for years. Two sinks: the structured application log (at once) and the
+ * append-only audit_events table in PostgreSQL (the record, written in small batches). People are
+ * pseudonymised (an HMAC of the national id, the same for actor and data subject, so a person's own
+ * pseudonym finds both); tokens and document content are never recorded.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
-import type { Store } from '../store/index.js';
+import type { Database } from '../records/database.js';
 
 export type AuditAction =
   | 'READ_CASE'
@@ -46,9 +46,12 @@ export interface AuditEvent {
   reason: string | null;
 }
 
-export const AUDIT_STREAM = 'audit';
-/** How long the Redis stream keeps an entry (the application log's retention is the platform's). */
-const AUDIT_RETENTION_MS = 400 * 86_400_000;
+/** Events wait this long to be written together, or until a batch is full. */
+const FLUSH_MS = 50;
+const BATCH = 500;
+/** Events kept in memory while the database cannot take them; beyond this the application log holds them. */
+const MAX_WAITING = 50_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export interface AuditEntry {
   action: AuditAction;
@@ -63,16 +66,57 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+interface Row {
+  at: Date;
+  correlation_id: string;
+  actor: string;
+  provider: Principal['provider'];
+  role: string | null;
+  basis: string | null;
+  subjects: string[];
+  object: string;
+  case_id: string | null;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  reason: string | null;
+}
+
+const COLUMNS =
+  'at, correlation_id, actor, provider, role, basis, subjects, object, case_id, action, outcome, reason';
+
+function event(row: Row): AuditEvent {
+  return {
+    at: row.at.toISOString(),
+    correlationId: row.correlation_id,
+    actor: row.actor,
+    provider: row.provider,
+    role: row.role,
+    basis: row.basis,
+    subjects: row.subjects,
+    object: row.object,
+    caseId: row.case_id,
+    action: row.action,
+    outcome: row.outcome,
+    reason: row.reason,
+  };
+}
+
 export class AuditLog {
+  #waiting: AuditEvent[] = [];
+  #timer: NodeJS.Timeout | null = null;
+  #writing: Promise<void> = Promise.resolve();
+  #pruning: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly secret: string,
-    private readonly store: Store | null,
+    private readonly db: Database,
     private readonly log: FastifyBaseLogger,
+    private readonly retentionDays: number,
   ) {}
 
-  /** Records one event for the request's actor. Never throws: a failing sink is logged, the other still holds it. */
+  /** Records one event for the request's actor. Never throws: the application log holds it at once. */
   record(actor: Principal, correlationId: string, entry: AuditEntry): void {
-    const event: AuditEvent = {
+    const recorded: AuditEvent = {
       at: new Date().toISOString(),
       correlationId,
       actor: pseudonym(this.secret, actor.nationalId),
@@ -86,16 +130,105 @@ export class AuditLog {
       outcome: entry.outcome,
       reason: entry.reason ?? null,
     };
-    this.log.info({ audit: event }, 'audit');
-    if (!this.store) return;
-    const fields = Object.fromEntries(
-      Object.entries(event).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')]),
-    );
-    this.store.append(AUDIT_STREAM, fields, AUDIT_RETENTION_MS).catch((error: unknown) => {
-      this.log.error(
-        { err: (error as Error).message, correlationId },
-        'audit event not written to the stream',
-      );
+    this.log.info({ audit: recorded }, 'audit');
+    if (this.#waiting.length >= MAX_WAITING) {
+      this.log.error({ correlationId }, 'audit event not written to the database: too many waiting');
+      return;
+    }
+    this.#waiting.push(recorded);
+    if (this.#waiting.length >= BATCH) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+  }
+
+  /**
+   * Writes every event recorded so far, a batch per INSERT. A batch the database refuses stays waiting for
+   * the next flush (the application log has it meanwhile); flushes run one after another.
+   */
+  flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#writing = this.#writing.then(async () => {
+      while (this.#waiting.length) {
+        const batch = this.#waiting.splice(0, BATCH);
+        try {
+          await this.db.query(
+            `INSERT INTO audit_events (${COLUMNS})
+             SELECT (e->>'at')::timestamptz, e->>'correlationId', e->>'actor', e->>'provider', e->>'role',
+                    e->>'basis', ARRAY(SELECT jsonb_array_elements_text(e->'subjects')), e->>'object',
+                    e->>'caseId', e->>'action', e->>'outcome', e->>'reason'
+               FROM jsonb_array_elements($1::jsonb) AS e`,
+            [JSON.stringify(batch)],
+          );
+        } catch (error) {
+          this.#waiting.unshift(...batch);
+          this.log.error(
+            { err: (error as Error).message, waiting: this.#waiting.length },
+            'audit events not written yet',
+          );
+          this.#timer ??= setTimeout(() => void this.flush(), 1_000).unref();
+          return;
+        }
+      }
     });
+    return this.#writing;
+  }
+
+  /** The newest events, newest first (after writing what is waiting). */
+  async recent(limit: number): Promise<AuditEvent[]> {
+    await this.flush();
+    const rows = await this.db.query<Row>(`SELECT ${COLUMNS} FROM audit_events ORDER BY id DESC LIMIT $1`, [
+      limit,
+    ]);
+    return rows.map(event);
+  }
+
+  /** "Who saw my data": every event by or about a person, newest first. */
+  async about(nationalId: string, limit = 1_000): Promise<AuditEvent[]> {
+    await this.flush();
+    const person = pseudonym(this.secret, nationalId);
+    const rows = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM audit_events WHERE actor = $1 OR subjects @> ARRAY[$1]
+        ORDER BY id DESC LIMIT $2`,
+      [person, limit],
+    );
+    return rows.map(event);
+  }
+
+  /** What one request (or one delivery, `submission-<id>`) did, oldest first. */
+  async ofCorrelation(correlationId: string): Promise<AuditEvent[]> {
+    await this.flush();
+    const rows = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM audit_events WHERE correlation_id = $1 ORDER BY id`,
+      [correlationId],
+    );
+    return rows.map(event);
+  }
+
+  /** Deletes what is older than the retention; how many went. */
+  async prune(): Promise<number> {
+    const [row] = await this.db.query<{ deleted: number }>(
+      `WITH gone AS (DELETE FROM audit_events WHERE at < now() - $1 * interval '1 day' RETURNING 1)
+       SELECT count(*)::int AS deleted FROM gone`,
+      [this.retentionDays],
+    );
+    return row?.deleted ?? 0;
+  }
+
+  /** Prunes now and every hour. */
+  start(): void {
+    const prune = () =>
+      this.prune().then(
+        (n) => n && this.log.info({ deleted: n }, 'audit events past retention deleted'),
+        (error: unknown) => this.log.error({ err: (error as Error).message }, 'audit retention not applied'),
+      );
+    void prune();
+    this.#pruning = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+  }
+
+  /** Stops pruning and writes what is waiting. */
+  async stop(): Promise<void> {
+    if (this.#pruning) clearInterval(this.#pruning);
+    this.#pruning = null;
+    await this.flush();
   }
 }

@@ -81,6 +81,7 @@ export class CaseEvents {
         kind: event.kind,
         step: event.step,
         documentId: event.documentId,
+        submission: null,
         occurredAt: event.occurredAt,
       });
       if (notifications && MESSAGE_WORTHY.has(event.kind)) {

@@ -90,6 +90,57 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 3,
+    name: 'the notification inbox',
+    statements: [
+      // Each person's notifications in the portal, with when they were read. What identifies the case (its
+      // number, the step, the document, the submission) is sealed; `person` is the pseudonym. Kept 90 days,
+      // the newest 200 per person (pruned as new ones arrive).
+      `CREATE TABLE notifications (
+         seq bigint GENERATED ALWAYS AS IDENTITY,
+         id text PRIMARY KEY,
+         person text NOT NULL,
+         agency text NOT NULL,
+         kind text NOT NULL,
+         sealed text NOT NULL,
+         occurred_at timestamptz NOT NULL,
+         created_at timestamptz NOT NULL,
+         read_at timestamptz
+       )`,
+      `CREATE INDEX notifications_by_person ON notifications (person, seq DESC)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'the audit trail',
+    statements: [
+      // Every read, refusal and write: who (the actor's pseudonym), about whom (the subjects' pseudonyms),
+      // what, when, in which role and why. Append-only: the database refuses an UPDATE; only retention
+      // deletes (AUDIT_RETENTION_DAYS). Indexed by time (retention, ranges), by actor and by subject, so
+      // "who saw my data" is one indexed query.
+      `CREATE TABLE audit_events (
+         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         at timestamptz NOT NULL,
+         correlation_id text NOT NULL,
+         actor text NOT NULL,
+         provider text NOT NULL,
+         role text,
+         basis text,
+         subjects text[] NOT NULL,
+         object text NOT NULL,
+         case_id text,
+         action text NOT NULL,
+         outcome text NOT NULL,
+         reason text
+       )`,
+      `CREATE INDEX audit_events_at ON audit_events (at)`,
+      `CREATE INDEX audit_events_actor ON audit_events (actor, at)`,
+      `CREATE INDEX audit_events_subjects ON audit_events USING gin (subjects)`,
+      `CREATE INDEX audit_events_correlation ON audit_events (correlation_id)`,
+      ...appendOnly('audit_events'),
+    ],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

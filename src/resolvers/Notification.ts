@@ -2,6 +2,7 @@ import type { AgencyDefinition, CaseEventKind } from '../agencies/port.js';
 import type { NotificationResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Lang } from '../i18n.js';
 import type { Context } from '../context.js';
+import { say, sayMoment } from '../messages.js';
 import type { InboxItem } from '../notifications/inbox.js';
 import { agencyOf } from './Agency.js';
 
@@ -15,6 +16,19 @@ export function eventMessage(
   return COMMON_LABELS.caseEvent[event.kind][lang].replace('{step}', step);
 }
 
+/** A submission given up on, in the viewer's language: when it was sent, where to, and what to do now. */
+function submissionFailedMessage(
+  definition: AgencyDefinition,
+  submission: NonNullable<InboxItem['submission']>,
+  lang: Lang,
+): string {
+  const key = submission.reason === 'NOT_ALLOWED' ? 'SUBMISSION_FAILED_NOT_ALLOWED' : 'SUBMISSION_FAILED';
+  return say(lang, key, {
+    sentAt: sayMoment(lang, submission.sentAt, definition.country),
+    agency: definition.name[lang],
+  });
+}
+
 /**
  * The fields a notification and a live case event share: both are something that happened in a case, as
  * an agency reported it.
@@ -23,11 +37,24 @@ export function caseHappeningFields<
   T extends { agency: string; caseNumber: string; kind: CaseEventKind; step: string | null },
 >() {
   return {
-    caseId: (happening: T) => `${happening.agency}:${happening.caseNumber}`,
-    agency: (happening: T, _args: unknown, context: Context) => agencyOf(happening.agency, context),
+    caseId: (happening: { agency: string; caseNumber: string }) =>
+      `${happening.agency}:${happening.caseNumber}`,
+    agency: (happening: { agency: string }, _args: unknown, context: Context) =>
+      agencyOf(happening.agency, context),
     message: (happening: T, _args: unknown, context: Context) =>
       eventMessage(agencyOf(happening.agency, context), happening, context.lang),
   };
 }
 
-export const Notification: NotificationResolvers = caseHappeningFields<InboxItem>();
+const { caseId, agency } = caseHappeningFields();
+
+export const Notification: NotificationResolvers = {
+  caseId,
+  agency,
+  message: (item, _args, context) => {
+    const definition = agencyOf(item.agency, context);
+    const { kind, submission } = item;
+    if (kind !== 'SUBMISSION_FAILED') return eventMessage(definition, { ...item, kind }, context.lang);
+    return submission ? submissionFailedMessage(definition, submission, context.lang) : '';
+  },
+};

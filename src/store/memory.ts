@@ -8,11 +8,9 @@ interface Entry {
 }
 
 const SWEEP_INTERVAL_MS = 60_000;
-const MEMORY_STREAM_LIMIT = 10_000;
 
 export class MemoryStore implements Store {
   readonly #entries = new Map<string, Entry>();
-  readonly #streams = new Map<string, { at: number; entry: Record<string, string> }[]>();
   readonly #lists = new Map<string, string[]>();
   readonly #schedules = new Map<string, Map<string, number>>();
   readonly #sweeper: NodeJS.Timeout;
@@ -64,21 +62,6 @@ export class MemoryStore implements Store {
 
   async delete(key: string): Promise<void> {
     this.#entries.delete(key);
-  }
-
-  async append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void> {
-    const now = Date.now();
-    const entries = (this.#streams.get(stream) ?? []).filter((e) => e.at > now - retentionMs);
-    entries.push({ at: now, entry });
-    // One process's memory is no archive: keep the newest, the structured log has them all.
-    this.#streams.set(stream, entries.slice(-MEMORY_STREAM_LIMIT));
-  }
-
-  async recent(stream: string, count: number): Promise<Record<string, string>[]> {
-    return (this.#streams.get(stream) ?? [])
-      .slice(-count)
-      .reverse()
-      .map((e) => e.entry);
   }
 
   async push(

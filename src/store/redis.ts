@@ -200,17 +200,6 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     async delete(key) {
       await client.del(k(key));
     },
-    async append(stream, entry, retentionMs) {
-      // MINID trims by entry time, so each entry lives for the retention like a per-entry TTL. Exact (=),
-      // because approximate trimming only drops whole internal nodes and never trims a small stream.
-      await client.xAdd(k(stream), '*', entry, {
-        TRIM: { strategy: 'MINID', strategyModifier: '=', threshold: Date.now() - retentionMs },
-      });
-    },
-    async recent(stream, count) {
-      const entries = await client.xRevRange(k(stream), '+', '-', { COUNT: count });
-      return entries.map((e) => ({ ...e.message }));
-    },
     async push(key, value, ttlMs, maxLength) {
       const values = typeof value === 'string' ? [value] : [...value];
       if (!values.length) return;

@@ -19,10 +19,6 @@ export interface Store {
   /** Several values in one round trip, in the order of `keys`. */
   getMany(keys: readonly string[]): Promise<(string | null)[]>;
   delete(key: string): Promise<void>;
-  /** Appends an entry to an append-only stream, dropping entries older than the retention. */
-  append(stream: string, entry: Record<string, string>, retentionMs: number): Promise<void>;
-  /** The newest entries of a stream, newest first. */
-  recent(stream: string, count: number): Promise<Record<string, string>[]>;
   /** Appends one or more values to a list, renewing its time to live; with `maxLength`, only the newest are kept. */
   push(key: string, value: string | readonly string[], ttlMs: number, maxLength?: number): Promise<void>;
   /** A whole list, oldest first. */

@@ -16,14 +16,16 @@
  * - Retries back off exponentially (at most 15 minutes apart) until the give-up horizon, in hours.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { decideCaseAccess } from '../access/policy.js';
-import type { AgencyAdapter, CallOptions } from '../agencies/port.js';
+import { asksConsent, decideCaseAccess } from '../access/policy.js';
+import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/get.js';
 import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
+import type { NotificationDispatch } from '../notifications/dispatch.js';
+import type { NotificationInbox } from '../notifications/inbox.js';
 import type { DueSubmission, SubmissionRecord, SubmissionRecords } from './records.js';
 
 /** The person's idempotency key for a request, and the fingerprint of the request as they sent it. */
@@ -48,6 +50,13 @@ export interface DeliveryOptions {
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 
+/** What an attempt learnt of the sender: their login, the case's parties, and how the case lists them. */
+interface Known {
+  sender: Principal;
+  subjects: string[];
+  listed?: ParticipantRecord;
+}
+
 /** An agency that refuses the submission itself (4xx, not a timeout or rate limit) will refuse it again. */
 function permanent(error: UpstreamError): boolean {
   return (
@@ -68,8 +77,13 @@ export class SubmissionDelivery {
   constructor(
     private readonly records: SubmissionRecords,
     private readonly registry: AgencyRegistry,
-    /** The sender's consents and the audit log, as a request would use them. */
-    private readonly people: { consents: ConsentService; audit: AuditLog },
+    /** The sender's consents, the audit log and the sender's notifications, as a request would use them. */
+    private readonly people: {
+      consents: ConsentService;
+      audit: AuditLog;
+      inbox: NotificationInbox;
+      dispatch: NotificationDispatch;
+    },
     private readonly log: FastifyBaseLogger,
     private readonly options: DeliveryOptions,
   ) {}
@@ -131,6 +145,8 @@ export class SubmissionDelivery {
     };
     const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
     let subjects: string[] = [];
+    /** The sender as the case lists them (their contact details), once the case has been read. */
+    let listed: ParticipantRecord | undefined;
     try {
       // An earlier attempt may have reached the agency without its answer reaching us: ask before sending.
       if (record.attempts > 1) {
@@ -141,6 +157,7 @@ export class SubmissionDelivery {
       // with their consent as it is now: nothing reaches the agency otherwise.
       const [caseRecord] = await adapter.getCases([target.caseNumber], call);
       subjects = (caseRecord?.participants ?? []).filter((p) => p.role === 'PARTY').map((p) => p.nationalId);
+      listed = caseRecord?.participants.find((p) => p.nationalId === record.senderNationalId);
       const { definition } = adapter;
       const consented =
         !definition.policy.requiresConsent ||
@@ -150,7 +167,7 @@ export class SubmissionDelivery {
       const allowed =
         'decision' in access &&
         (form ? access.decision.capabilities.fillForms : access.decision.capabilities.submitInformation);
-      if (!allowed) return this.#fail(record, 'NOT_ALLOWED', 'NOT_ALLOWED', sender, subjects);
+      if (!allowed) return this.#fail(record, 'NOT_ALLOWED', 'NOT_ALLOWED', { sender, subjects, listed });
       const sent = {
         submissionId: record.id,
         senderNationalId: record.senderNationalId,
@@ -176,8 +193,9 @@ export class SubmissionDelivery {
       return this.#delivered(record, 'DELIVERED', receipt, sender, subjects);
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
-      if (permanent(error)) return this.#fail(record, 'REFUSED_BY_AGENCY', error.reason, sender, subjects);
-      if (Date.now() >= giveUpAt.getTime()) return this.#giveUp(record, adapter, error, sender, subjects);
+      const known = { sender, subjects, listed };
+      if (permanent(error)) return this.#fail(record, 'REFUSED_BY_AGENCY', error.reason, known);
+      if (Date.now() >= giveUpAt.getTime()) return this.#giveUp(record, adapter, error, known);
       return this.#retryLater(record, error);
     }
   }
@@ -203,8 +221,7 @@ export class SubmissionDelivery {
     record: SubmissionRecord,
     adapter: AgencyAdapter,
     error: UpstreamError,
-    sender: Principal,
-    subjects: string[],
+    known: Known,
   ): Promise<SubmissionRecord> {
     const target = parseGlobalId(record.caseId);
     if (adapter.findSubmission && target) {
@@ -218,9 +235,9 @@ export class SubmissionDelivery {
         if (!(asking instanceof UpstreamError)) throw asking;
         return this.#retryLater(record, error);
       }
-      if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, sender, subjects);
+      if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, known.sender, known.subjects);
     }
-    return this.#fail(record, 'GAVE_UP', error.reason, sender, subjects);
+    return this.#fail(record, 'GAVE_UP', error.reason, known);
   }
 
   async #delivered(
@@ -239,13 +256,60 @@ export class SubmissionDelivery {
     record: SubmissionRecord,
     outcome: 'NOT_SUPPORTED' | 'NOT_ALLOWED' | 'REFUSED_BY_AGENCY' | 'GAVE_UP',
     reason: string,
-    sender?: Principal,
-    subjects: string[] = [],
+    known?: Known,
   ): Promise<SubmissionRecord> {
     const failed = await this.records.settle(record, outcome, { state: 'FAILED', failureReason: reason });
+    // Another attempt may have settled it meanwhile: only the one that failed it tells the sender.
+    if (failed.state !== 'FAILED' || failed.attempts !== record.attempts) return failed;
     this.log.warn({ submission: record.id, outcome, reason }, 'submission failed');
-    if (sender) this.#audit(failed, sender, subjects);
+    if (known) this.#audit(failed, known.sender, known.subjects);
+    await this.#tellSender(failed, known).catch((error: unknown) =>
+      this.log.error(
+        { submission: record.id, err: (error as Error).message },
+        'sender not told of a failure',
+      ),
+    );
     return failed;
+  }
+
+  /**
+   * A submission given up on is the sender's to act on: a notification in the portal saying what to do, and
+   * an SMS or e-mail ("news in your case") when they consented to those and the case lists their contact.
+   */
+  async #tellSender(failed: SubmissionRecord, known?: Known): Promise<void> {
+    const target = parseGlobalId(failed.caseId);
+    const definition = target && this.registry.get(target.agency)?.definition;
+    if (!target || !definition) return;
+    await this.people.inbox.record(failed.senderNationalId, {
+      agency: definition.code,
+      caseNumber: target.caseNumber,
+      kind: 'SUBMISSION_FAILED',
+      step: null,
+      documentId: null,
+      submission: { id: failed.id, sentAt: failed.createdAt, reason: failed.failureReason ?? 'UNKNOWN' },
+      occurredAt: new Date().toISOString(),
+    });
+    const contact = known?.listed;
+    if (!known || !contact || !asksConsent(known.sender, definition)) return;
+    const consent = (await this.people.consents.forViewer(known.sender, [definition.code])).get(
+      definition.code,
+    );
+    if (!consent?.notifications) return;
+    const outcome = await this.people.dispatch.notify(
+      {
+        nationalId: failed.senderNationalId,
+        lawyer: contact.role === 'LAWYER',
+        mobile: contact.mobile,
+        email: contact.email,
+      },
+      {
+        agency: definition.code,
+        agencyName: definition.name,
+        country: definition.country,
+        caseNumber: target.caseNumber,
+      },
+    );
+    this.log.info({ submission: failed.id, outcome }, 'sender notified of a failed submission');
   }
 
   /** The outcome of a delivery, for the sender: delivered, refused by the rule, or given up on. */

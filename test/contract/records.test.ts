@@ -2,11 +2,14 @@
  * The records' contract, run against both databases the gateway keeps them in: the embedded PGlite that
  * `npm start` uses and the real PostgreSQL of production. Same SQL, same migrations, same answers.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyAdapter } from '../../src/agencies/port.js';
 import type { Principal } from '../../src/auth/principal.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
+import { AuditLog } from '../../src/audit/audit.js';
 import { ConsentService } from '../../src/consent/consents.js';
+import { NotificationInbox } from '../../src/notifications/inbox.js';
 import { SubmissionRecords, type SubmissionRecord } from '../../src/submissions/records.js';
 import { openDatabase, type Database } from '../../src/records/database.js';
 import { migrate } from '../../src/records/migrate.js';
@@ -301,6 +304,102 @@ describe.each(Object.keys(DATABASES) as (keyof typeof DATABASES)[])('records on 
         soon(),
       );
       expect((await records.forCase(kari, caseId)).map((r) => r.id)).toEqual(mine);
+    });
+  });
+  describe('the notification inbox', () => {
+    let inbox: NotificationInbox;
+    beforeAll(() => {
+      inbox = new NotificationInbox(db, SECRET);
+    });
+    let n = 0;
+    const happened = (agencyCode: string, caseNumber: string) => ({
+      agency: agencyCode,
+      caseNumber,
+      kind: 'STEP_COMPLETED' as const,
+      step: 'SAKSBEHANDLING',
+      documentId: null,
+      submission: null,
+      occurredAt: new Date(Date.now() - 60_000 + ++n).toISOString(),
+    });
+
+    it('shows a person their notifications newest first, from the agencies shown, and marks only their own read', async () => {
+      const nora = `0101${Math.floor(Math.random() * 1e7)}`;
+      const other = `0202${Math.floor(Math.random() * 1e7)}`;
+      const first = await inbox.record(nora, happened('npe', '2025-00017'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const failed = await inbox.record(nora, {
+        ...happened('helseklage', '2026/00355'),
+        kind: 'SUBMISSION_FAILED',
+        step: null,
+        submission: { id: 'sub-1', sentAt: new Date().toISOString(), reason: 'UPSTREAM_TIMEOUT' },
+      });
+      const theirs = await inbox.record(other, happened('npe', '2025-00099'));
+      const view = await inbox.view(nora);
+      expect(view.items.map((i) => i.id)).toEqual([failed.id, first.id]);
+      expect(view.items[0]).toMatchObject({
+        kind: 'SUBMISSION_FAILED',
+        caseNumber: '2026/00355',
+        read: false,
+      });
+      expect(view.items[0]?.submission).toMatchObject({ id: 'sub-1', reason: 'UPSTREAM_TIMEOUT' });
+      expect((await inbox.view(nora, (a) => a === 'npe')).items.map((i) => i.id)).toEqual([first.id]);
+      // Her "mark read" of someone else's notification changes nothing.
+      const after = await inbox.markRead(nora, [first.id, theirs.id]);
+      expect(after).toMatchObject({ unreadCount: 1 });
+      expect((await inbox.view(other)).unreadCount).toBe(1);
+      expect((await inbox.markRead(nora, 'ALL')).unreadCount).toBe(0);
+      // Named by pseudonym only, the case sealed.
+      const rows = await db.query('SELECT * FROM notifications WHERE id = ANY($1)', [[first.id, failed.id]]);
+      expect(rows).toHaveLength(2);
+      expect(JSON.stringify(rows)).not.toContain(nora);
+      expect(JSON.stringify(rows)).not.toMatch(/2025-00017|2026\/00355|SAKSBEHANDLING/);
+    });
+
+    it('keeps the newest 200 of a person', async () => {
+      const many = `0303${Math.floor(Math.random() * 1e7)}`;
+      for (let i = 0; i < 205; i++)
+        await inbox.record(many, happened('npe', `2025-${String(i).padStart(5, '0')}`));
+      const view = await inbox.view(many);
+      expect(view.items).toHaveLength(200);
+      expect(view.items[0]?.caseNumber).toBe('2025-00204');
+      expect(view.items.at(-1)?.caseNumber).toBe('2025-00005');
+    });
+  });
+  describe('the audit trail', () => {
+    const silent = { info: () => undefined, error: () => undefined } as unknown as FastifyBaseLogger;
+    let audit: AuditLog;
+    beforeAll(() => {
+      audit = new AuditLog(SECRET, db, silent, 400);
+    });
+
+    it('answers "who saw my data" by the person’s pseudonym, as actor or as subject, with no national id kept', async () => {
+      const kari = person('12089400269');
+      const lawyer = person(`0505${Math.floor(Math.random() * 1e7)}`);
+      const read = { action: 'READ_CASE', outcome: 'GRANTED', object: 'npe:2025-00017' } as const;
+      for (let i = 0; i < 600; i++)
+        audit.record(lawyer, `request-${i}`, { ...read, subjectIds: [kari.nationalId] });
+      audit.record(kari, 'her-own', { ...read, subjectIds: [kari.nationalId] });
+      const about = await audit.about(kari.nationalId, 5_000);
+      expect(about.filter((e) => e.actor === pseudonym(SECRET, lawyer.nationalId))).toHaveLength(600);
+      expect(about[0]).toMatchObject({
+        correlationId: 'her-own',
+        subjects: [pseudonym(SECRET, kari.nationalId)],
+      });
+      expect(await audit.ofCorrelation('request-7')).toHaveLength(1);
+      const rows = await db.query('SELECT * FROM audit_events');
+      expect(JSON.stringify(rows)).not.toContain(kari.nationalId);
+    });
+
+    it('refuses to change an event, and deletes only what is past the retention', async () => {
+      await expect(db.query(`UPDATE audit_events SET outcome = 'DENIED'`)).rejects.toThrow(/append-only/);
+      await db.query(
+        `INSERT INTO audit_events (at, correlation_id, actor, provider, subjects, object, action, outcome)
+         VALUES (now() - interval '401 days', 'too-old', 'x', 'idporten', '{}', 'npe:1', 'READ_CASE', 'GRANTED'),
+                (now() - interval '399 days', 'old-enough', 'x', 'idporten', '{}', 'npe:1', 'READ_CASE', 'GRANTED')`,
+      );
+      expect(await audit.prune()).toBe(1);
+      expect(await audit.ofCorrelation('too-old')).toEqual([]);
+      expect(await audit.ofCorrelation('old-enough')).toHaveLength(1);
     });
   });
 });

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { documentPdf } from '../../mocks/seed/generate.js';
 import { pdfChunks } from '../../mocks/seed/pdf.js';
-import { AUDIT_STREAM } from '../../src/audit/audit.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 const CASE = /* GraphQL */ `
@@ -156,7 +155,7 @@ describe('the whole case file as one ZIP', () => {
       );
     });
 
-    const audit = await stack.gateway.store.recent(AUDIT_STREAM, 200);
+    const audit = await stack.gateway.audit.recent(200);
     const read = new Set(
       audit.filter((e) => e.action === 'READ_DOCUMENT' && e.outcome === 'GRANTED').map((e) => e.object),
     );

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/messages.js';
 import { documentPdf, LARGE_SCAN_BYTES } from '../../mocks/seed/generate.js';
 import { pdfChunks } from '../../mocks/seed/pdf.js';
-import { AUDIT_STREAM } from '../../src/audit/audit.js';
 import { giveConsents, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 const DOCUMENTS = /* GraphQL */ `
@@ -92,7 +91,7 @@ describe('reading documents', () => {
       `attachment; filename="Vedtak om erstatningsansvar.pdf"; filename*=UTF-8''Vedtak%20om%20erstatningsansvar.pdf`,
     );
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(agencyHash(doc?.id ?? '').sha256);
-    const audit = await stack.gateway.store.recent(AUDIT_STREAM, 20);
+    const audit = await stack.gateway.audit.recent(20);
     expect(audit.find((e) => e.action === 'READ_DOCUMENT' && e.object === doc?.id)).toMatchObject({
       outcome: 'GRANTED',
       role: 'PARTY',
@@ -228,7 +227,7 @@ describe('reading documents', () => {
     const response = await download(url, token);
     expect(response.statusCode).toBe(404);
     await response.body.dump();
-    const audit = await stack.gateway.store.recent(AUDIT_STREAM, 10);
+    const audit = await stack.gateway.audit.recent(10);
     expect(audit.find((e) => e.action === 'READ_DOCUMENT')).toMatchObject({
       outcome: 'DENIED',
       reason: 'CONSENT_REQUIRED',

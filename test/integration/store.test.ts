@@ -129,15 +129,6 @@ describe.each([
     expect(await store.hit('window', 300)).toMatchObject({ count: 1 });
   });
 
-  it('appends to a stream, reads the newest first, and drops entries past their retention', async () => {
-    await store.append('events', { n: '1' }, 150);
-    await store.append('events', { n: '2' }, 150);
-    expect(await store.recent('events', 10)).toEqual([{ n: '2' }, { n: '1' }]);
-    await sleep(250);
-    await store.append('events', { n: '3' }, 150);
-    expect(await store.recent('events', 10)).toEqual([{ n: '3' }]);
-  });
-
   it('counts concurrent hits exactly', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => store.hit('burst', 10_000)));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(

@@ -85,6 +85,23 @@ async function submit(input: Record<string, unknown>, client: GraphClient = stac
   return body.data!.submitInformation;
 }
 
+/** The person's newest notifications at a gateway. */
+async function notifications(client: GraphClient, token: string, lang = 'nb') {
+  const { body } = await client.graphql<{
+    viewer: {
+      notifications: {
+        unreadCount: number;
+        nodes: { kind: string; caseId: string; message: string; read: boolean }[];
+      };
+    };
+  }>('{ viewer { notifications(first: 5) { unreadCount nodes { kind caseId message read } } } }', {
+    token,
+    headers: { 'accept-language': lang },
+  });
+  expect(body.errors).toBeUndefined();
+  return body.data!.viewer.notifications;
+}
+
 const uploadPdf = () => uploadSubmissionPdf(stack.url, ingrid, caseId);
 
 describe('new information', () => {
@@ -218,6 +235,13 @@ describe('new information', () => {
     const failed = body.data?.case?.submissions.at(-1);
     expect(failed).toMatchObject({ state: 'FAILED', failureReason: 'UPSTREAM_HTTP_ERROR' });
     expect(stack.mocks.agencies.npe.submissions.has(failed?.id ?? '')).toBe(false);
+    // She is told, in her language, and what to do.
+    const told = await notifications(patient, ingrid);
+    expect(told.unreadCount).toBeGreaterThan(0);
+    expect(told.nodes[0]).toMatchObject({ kind: 'SUBMISSION_FAILED', caseId, read: false });
+    expect(told.nodes[0]?.message).toMatch(
+      /^Det du sendte .+ kom ikke fram til Norsk pasientskadeerstatning, og vi har sluttet å prøve\. Send det på nytt fra saken, eller kontakt Norsk pasientskadeerstatning\.$/,
+    );
   });
 });
 
@@ -251,6 +275,9 @@ describe('accepted during an outage, checked at delivery', () => {
       failureReason: 'NOT_ALLOWED',
     });
     expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
+    const told = await notifications(stack, anders, 'en');
+    expect(told.nodes[0]).toMatchObject({ kind: 'SUBMISSION_FAILED', caseId: id });
+    expect(told.nodes[0]?.message).toMatch(/you may no longer send information in this case\. Contact /);
   });
 });
 

@@ -4,7 +4,6 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../mocks/seed/pdf.js';
-import { AUDIT_STREAM } from '../../src/audit/audit.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
 
 const CREATE = /* GraphQL */ `
@@ -124,7 +123,7 @@ describe('uploads', () => {
       sizeBytes: PDF.length,
       sha256: createHash('sha256').update(PDF).digest('hex'),
     });
-    const audit = await stack.gateway.store.recent(AUDIT_STREAM, 10);
+    const audit = await stack.gateway.audit.recent(10);
     expect(audit.find((e) => e.action === 'UPLOAD_ATTACHMENT')).toMatchObject({
       outcome: 'GRANTED',
       object: `upload:${upload?.id}`,
