@@ -5,6 +5,7 @@ import type { CallOptions } from './agencies/port.js';
 import type { Principal } from './auth/principal.js';
 import type { AuditEntry } from './audit/audit.js';
 import type { AgencyConsent } from './consent/consents.js';
+import type { ReadDocuments } from './cases/reads.js';
 import { unauthenticated } from './errors.js';
 import type { Lang } from './i18n.js';
 import { say } from './messages.js';
@@ -19,7 +20,7 @@ export interface Context extends Services {
   /** Present exactly when `principal` is. */
   loaders: Loaders | null;
   /** The documents the viewer has opened, read from the store at most once per request; present exactly when `principal` is. */
-  readDocuments: (() => Promise<ReadonlySet<string>>) | null;
+  readDocuments: (() => Promise<ReadDocuments>) | null;
   /** The viewer's consents, read from the store at most once per request; present exactly when `principal` is. */
   consents: (() => Promise<ReadonlyMap<string, AgencyConsent>>) | null;
   /** The request's deadline and correlation id for agency calls; present exactly when `principal` is. */
@@ -39,7 +40,7 @@ export interface AuthenticatedContext extends Context {
   principal: Principal;
   loaders: Loaders;
   consents: () => Promise<ReadonlyMap<string, AgencyConsent>>;
-  readDocuments: () => Promise<ReadonlySet<string>>;
+  readDocuments: () => Promise<ReadDocuments>;
   call: CallOptions;
   login: LoginHold;
 }

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'NOT_ELIGIBLE',
   'UPSTREAM_UNAVAILABLE',
   'RATE_LIMITED',
+  /** Something of ours (the session store) is briefly away: try again shortly. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -33,9 +35,10 @@ export function graphError(
  * English; the places that know the request's language (an Apollo plugin, the streams) put it right.
  */
 export function maskedInLanguage(error: GraphQLFormattedError, lang: Lang): GraphQLFormattedError {
-  return error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-    ? { ...error, message: say(lang, 'INTERNAL') }
-    : error;
+  const code = error.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR') return { ...error, message: say(lang, 'INTERNAL') };
+  if (code === 'SERVICE_UNAVAILABLE') return { ...error, message: say(lang, 'STORE_UNAVAILABLE') };
+  return error;
 }
 
 /** "Not yours" and "does not exist" must be indistinguishable: one message, one code. */

@@ -125,6 +125,12 @@ export const MESSAGES = labelTable({
     'For mange forespørgsler. Prøv igen om {seconds} sekunder.',
     'Too many requests. Try again in {seconds} seconds.',
   ],
+  STORE_UNAVAILABLE: [
+    'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
+    'Tenesta er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.',
+    'Tjenesten er ikke tilgængelig lige nu. Prøv igen om lidt.',
+    'The service is not available just now. Please try again shortly.',
+  ],
   INTERNAL: [
     'Noe gikk galt hos oss. Prøv igjen senere.',
     'Noko gjekk gale hos oss. Prøv igjen seinare.',

@@ -27,6 +27,7 @@ import type { Principal } from './auth/principal.js';
 import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
 import { AuthError, messageOfAuthFailure, TokenVerifier } from './auth/verify.js';
 import type { AuditLog } from './audit/audit.js';
+import type { ReadDocuments } from './cases/reads.js';
 import type { Config } from './config.js';
 import type { Context, LoginHold } from './context.js';
 import { ERROR_CODES, maskedInLanguage, unauthenticated } from './errors.js';
@@ -41,7 +42,7 @@ import type { AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
-import { createStore, type Store } from './store/index.js';
+import { createStore, isStoreOutage, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
 import { eventRoutes } from './events/receive.js';
@@ -101,6 +102,18 @@ export function formatErrorWith(log: FastifyBaseLogger) {
         ),
       );
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    // Our store briefly away (what needs it cannot be done now; what does not, goes on): try again shortly.
+    if (isStoreOutage(original)) {
+      log.warn(
+        { err: (original as Error).message, path: formatted.path },
+        'GraphQL field needs the store, which is away',
+      );
+      return {
+        message: say('en', 'STORE_UNAVAILABLE'),
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
     // Unexpected: log it whole, send only a code and an id that finds the log line.
     const correlationId = randomUUID();
@@ -376,7 +389,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       .filter((a) => asksConsent(principal, a.definition))
       .map((a) => a.definition.code);
     let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
-    let reads: Promise<ReadonlySet<string>> | undefined;
+    let reads: Promise<ReadDocuments> | undefined;
     return {
       ...base,
       lang,

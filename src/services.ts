@@ -47,7 +47,13 @@ export function createServices(
   const consentService = new ConsentService(database, config.storeSecret);
   const viewerCache =
     config.safetyNetTtlSeconds > 0
-      ? new ViewerCache(store, config.storeSecret, config.safetyNetTtlSeconds * 1000, options.onCacheLookup)
+      ? new ViewerCache(
+          store,
+          config.storeSecret,
+          config.safetyNetTtlSeconds * 1000,
+          log.child({ topic: 'safety-net' }),
+          options.onCacheLookup,
+        )
       : null;
   const caseEventBus = new CaseEventBus(
     store,
@@ -71,7 +77,7 @@ export function createServices(
     consentService,
     viewerCache,
     inbox,
-    documentReads: new DocumentReads(store, config.storeSecret),
+    documentReads: new DocumentReads(database, config.storeSecret),
     notifications: { dispatch, logNotifier },
     caseEventBus,
     caseEvents: new CaseEvents({

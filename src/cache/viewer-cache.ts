@@ -3,6 +3,7 @@
  * the agency is unavailable, the loaders answer from here and the listing says STALE with the answer's
  * age. Nothing is shared between people: every key starts with the viewer's pseudonym.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
@@ -12,17 +13,33 @@ export interface Cached<T> {
   data: T;
 }
 
+/** While the store is away, one warning per this long rather than one per request. */
+const WARN_EVERY_MS = 30_000;
+
 export class ViewerCache {
   readonly #sealer: Sealer;
+  #warnedAt = 0;
 
   constructor(
     private readonly store: Store,
     private readonly secret: string,
     private readonly ttlMs: number,
+    private readonly log: FastifyBaseLogger,
     /** Told of every lookup (the metrics' hit rate). */
     private readonly onLookup: (hit: boolean) => void = () => undefined,
   ) {
     this.#sealer = new Sealer(secret, 'viewer-cache');
+  }
+
+  /** The safety net is skipped while the store is away: answers come from the agencies alone. */
+  #skipped<T>(fallback: T): (error: unknown) => T {
+    return (error) => {
+      if (Date.now() - this.#warnedAt > WARN_EVERY_MS) {
+        this.#warnedAt = Date.now();
+        this.log.warn({ err: (error as Error).message }, 'safety net skipped: store unavailable');
+      }
+      return fallback;
+    };
   }
 
   /** The cache of one viewer, for one agency. */
@@ -38,17 +55,20 @@ export class ViewerCache {
       put: (key, data) => {
         const value = this.#sealer.sealJson({ asOf: new Date().toISOString(), data }, `${prefix}${key}`);
         // The cache never holds a request up or fails it.
-        this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(() => undefined);
+        this.store.set(`${prefix}${key}`, value, this.ttlMs).catch(this.#skipped(undefined));
       },
-      get: async <T>(key: string) => open<T>(await this.store.get(`${prefix}${key}`).catch(() => null), key),
+      get: async <T>(key: string) =>
+        open<T>(await this.store.get(`${prefix}${key}`).catch(this.#skipped(null)), key),
       forget: (keys) => {
         // Like put: never holds anything up; a copy that survives expires with its TTL.
-        for (const key of keys) this.store.delete(`${prefix}${key}`).catch(() => undefined);
+        for (const key of keys) this.store.delete(`${prefix}${key}`).catch(this.#skipped(undefined));
       },
       getMany: async <T>(keys: readonly string[]) =>
-        (await this.store.getMany(keys.map((k) => `${prefix}${k}`)).catch(() => keys.map(() => null))).map(
-          (v, i) => open<T>(v, keys[i] ?? ''),
-        ),
+        (
+          await this.store
+            .getMany(keys.map((k) => `${prefix}${k}`))
+            .catch(this.#skipped(keys.map(() => null)))
+        ).map((v, i) => open<T>(v, keys[i] ?? '')),
     };
   }
 }

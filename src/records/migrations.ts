@@ -141,6 +141,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ...appendOnly('audit_events'),
     ],
   },
+  {
+    version: 5,
+    name: 'document read-markers',
+    statements: [
+      // Which documents a person has opened through the portal (what is new to them). The document is a
+      // keyed hash of its id, the person a pseudonym: nothing here names a case or a document. Kept a year.
+      `CREATE TABLE document_reads (
+         person text NOT NULL,
+         document text NOT NULL,
+         read_at timestamptz NOT NULL,
+         PRIMARY KEY (person, document)
+       )`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -9,6 +9,7 @@ import type { Principal } from '../../src/auth/principal.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { AuditLog } from '../../src/audit/audit.js';
 import { ConsentService } from '../../src/consent/consents.js';
+import { DocumentReads } from '../../src/cases/reads.js';
 import { NotificationInbox } from '../../src/notifications/inbox.js';
 import { SubmissionRecords, type SubmissionRecord } from '../../src/submissions/records.js';
 import { openDatabase, type Database } from '../../src/records/database.js';
@@ -400,6 +401,28 @@ describe.each(Object.keys(DATABASES) as (keyof typeof DATABASES)[])('records on 
       expect(await audit.prune()).toBe(1);
       expect(await audit.ofCorrelation('too-old')).toEqual([]);
       expect(await audit.ofCorrelation('old-enough')).toHaveLength(1);
+    });
+  });
+  describe('document read-markers', () => {
+    it('remember what a person opened, for them only, naming no document', async () => {
+      const reads = new DocumentReads(db, SECRET);
+      const ola = `0606${Math.floor(Math.random() * 1e7)}`;
+      const kari = `0707${Math.floor(Math.random() * 1e7)}`;
+      await reads.markRead(ola, 'npe:DOK-2025-00017-3');
+      await reads.markRead(ola, 'npe:DOK-2025-00017-3');
+      await reads.markRead(ola, 'helseklage:2026/00355-d1');
+      const his = await reads.readIds(ola);
+      expect(his.has('npe:DOK-2025-00017-3')).toBe(true);
+      expect(his.has('helseklage:2026/00355-d1')).toBe(true);
+      expect(his.has('npe:DOK-2025-00017-4')).toBe(false);
+      expect((await reads.readIds(kari)).has('npe:DOK-2025-00017-3')).toBe(false);
+      const rows = await db.query('SELECT * FROM document_reads');
+      expect(JSON.stringify(rows)).not.toMatch(/DOK-2025|00355|0606/);
+      // A marker older than a year is no longer read, and goes when the person reads on.
+      await db.query(`UPDATE document_reads SET read_at = now() - interval '366 days'`);
+      expect((await reads.readIds(ola)).has('npe:DOK-2025-00017-3')).toBe(false);
+      await reads.markRead(ola, 'npe:DOK-2025-00017-5');
+      expect(await db.query('SELECT 1 FROM document_reads')).toHaveLength(1);
     });
   });
 });

@@ -79,7 +79,7 @@ export interface TestStackOptions {
   /** Lifetime of the access tokens the providers' login flow issues. */
   accessTokenTtlSeconds?: number;
   /** Options of the main gateway (e.g. a clock). */
-  gateway?: Pick<GatewayOptions, 'clock'>;
+  gateway?: Pick<GatewayOptions, 'clock' | 'logStream'>;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {

@@ -1,7 +1,9 @@
 /**
- * Redis going away under a running gateway: agency events are answered 503 with Retry-After (and the
- * agency, as webhook senders do, sends them again), a login gets a translated "try again shortly" page
- * instead of the Redis client's words, and both work again when Redis returns — without a restart.
+ * Redis going away under a running gateway: requests with a bearer token go on (consents, submissions,
+ * notifications and the audit trail are in PostgreSQL; the safety net and rate limits are skipped), agency
+ * events are answered 503 with Retry-After (and the agency, as webhook senders do, sends them again), a login
+ * gets a translated "try again shortly" page instead of the Redis client's words, and all work again when
+ * Redis returns — without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'undici';
@@ -17,6 +19,7 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 let stack: TestStack;
 let redis: ChildProcess | undefined;
 let port: number;
+const logLines: string[] = [];
 
 /** A throwaway redis-server of this test's own, on its own port, that the test can stop and start. */
 async function startRedis(): Promise<void> {
@@ -54,7 +57,8 @@ beforeAll(async () => {
   port = await freePort();
   await startRedis();
   stack = await startTestStack({
-    env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: uniquePrefix() },
+    env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: uniquePrefix(), LOG_LEVEL: 'warn' },
+    gateway: { logStream: { write: (line) => logLines.push(line) } },
   });
 });
 
@@ -80,6 +84,75 @@ describe('while Redis is away', () => {
         interval: 250,
       })
       .toContain(202);
+  });
+
+  it('a bearer dashboard still answers with every agency’s cases, and a submission is still taken', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    const dashboard = () =>
+      stack.graphql<{
+        cases: { totalCount: number; agencyStatuses: { agency: { code: string }; status: string }[] };
+        viewer: { notifications: { unreadCount: number } };
+      }>(
+        '{ cases(first: 50) { totalCount agencyStatuses { agency { code } status } nodes { unreadDocumentCount } } viewer { notifications { unreadCount } } }',
+        { token },
+      );
+    const before = await dashboard();
+    expect(before.body.errors).toBeUndefined();
+    await stopRedis();
+    logLines.length = 0;
+
+    const { body } = await dashboard();
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.cases.totalCount).toBe(before.body.data?.cases.totalCount);
+    expect(body.data?.cases.agencyStatuses).toEqual(before.body.data?.cases.agencyStatuses);
+    expect(body.data?.cases.agencyStatuses.filter((s) => s.status === 'UNAVAILABLE')).toEqual([]);
+    // What was skipped is said, once.
+    const warnings = logLines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(warnings).toContain('safety net skipped: store unavailable');
+    expect(warnings).toContain('rate limit not checked: store unavailable');
+    // Sending new information needs no Redis either: the outbox is in PostgreSQL.
+    const appeal = appealInProgress(stack.mocks.world);
+    const sent = await stack.graphql<{
+      submitInformation: { submission: { state: string } | null; errors: unknown[] };
+    }>(
+      'mutation ($input: SubmitInformationInput!) { submitInformation(input: $input) { submission { state } errors { code } } }',
+      {
+        token,
+        variables: {
+          input: {
+            caseId: `helseklage:${appeal.caseNumber}`,
+            message: 'Sendt mens Redis var borte.',
+            idempotencyKey: `redis-away-${Date.now()}`,
+          },
+        },
+      },
+    );
+    expect(sent.body.data?.submitInformation).toEqual({ submission: { state: 'DELIVERED' }, errors: [] });
+    // An upload is held in Redis until it is sent: that one thing is refused, in her language, to try again.
+    const upload = await stack.graphql<{ createUpload: unknown }>(
+      'mutation ($input: CreateUploadInput!) { createUpload(input: $input) { upload { id } } }',
+      {
+        token,
+        headers: { 'accept-language': 'nn' },
+        variables: {
+          input: {
+            caseId: `helseklage:${appeal.caseNumber}`,
+            filename: 'kvittering.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 1000,
+          },
+        },
+      },
+    );
+    expect(upload.body.errors?.[0]).toMatchObject({
+      message: say('nn', 'STORE_UNAVAILABLE'),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(JSON.stringify(upload.body)).not.toMatch(/redis|closed|ECONNREFUSED/i);
+
+    await startRedis();
+    // Back without a restart.
+    await expect.poll(async () => (await dashboard()).body.errors, { timeout: 10_000 }).toBeUndefined();
   });
 
   it('a login is told, in the person’s language, to try again shortly; and logs in again once Redis is back', async () => {
