@@ -69,10 +69,17 @@ export function createServices(
   );
   const inbox = new NotificationInbox(database, config.storeSecret);
   const logNotifier = new LogNotifier(store, config.storeSecret, log.child({ topic: 'notifications' }));
-  const dispatch = new NotificationDispatch(store, config.storeSecret, options.notifier ?? logNotifier, log, {
-    pollMs: config.outbox.pollMs,
-    clock: options.clock,
-  });
+  const dispatch = new NotificationDispatch(
+    store,
+    database,
+    config.storeSecret,
+    options.notifier ?? logNotifier,
+    log,
+    {
+      pollMs: config.outbox.pollMs,
+      clock: options.clock,
+    },
+  );
   return {
     consentService,
     viewerCache,

@@ -10,6 +10,7 @@ import type { Country } from '../agencies/port.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Lang, Labels } from '../i18n.js';
 import { labels } from '../i18n.js';
+import type { Database } from '../records/database.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
 
@@ -46,10 +47,7 @@ export interface CaseNews {
 const SMS_FROM_HOUR = 9;
 const SMS_UNTIL_HOUR = 17;
 const ONE_PER_MS = 60 * 60_000;
-const QUEUE = 'notify:held';
 const DEV_OUTBOUND = 'dev:outbound';
-/** A held message waits at most until the next morning; a day bounds it and its place on the schedule. */
-const HELD_MS = 24 * 3_600_000;
 const TIME_ZONE: Record<Country, string> = { NO: 'Europe/Oslo', DK: 'Europe/Copenhagen' };
 const LANGUAGE: Record<Country, Lang> = { NO: 'nb', DK: 'da' };
 
@@ -116,7 +114,10 @@ export class NotificationDispatch {
   #running: Promise<void> | undefined;
 
   constructor(
+    /** The once-an-hour marks (Redis: losing them risks one message too many, nothing else). */
     private readonly store: Store,
+    /** Messages held for the morning (PostgreSQL). */
+    private readonly db: Database,
     private readonly secret: string,
     private readonly notifier: Notifier,
     private readonly log: FastifyBaseLogger,
@@ -146,12 +147,12 @@ export class NotificationDispatch {
     }
     const due = message.channel === 'SMS' ? smsMayGoAt(now, news.country) : now;
     if (due.getTime() > now.getTime()) {
-      await this.store.set(
-        `notify:message:${member}`,
-        this.#sealer.sealJson(message, `notify:message:${member}`),
-        HELD_MS,
+      // Held in PostgreSQL: a message promised for the morning outlives a Redis restart.
+      await this.db.query(
+        `INSERT INTO held_messages (member, sealed, due_at) VALUES ($1, $2, $3)
+         ON CONFLICT (member) DO UPDATE SET sealed = EXCLUDED.sealed, due_at = EXCLUDED.due_at`,
+        [member, this.#sealer.sealJson(message, `held:${member}`), due],
       );
-      await this.store.schedule(QUEUE, member, due.getTime(), HELD_MS);
       return 'HELD';
     }
     await this.notifier.send(message);
@@ -160,18 +161,24 @@ export class NotificationDispatch {
 
   /** Sends the held messages that are due; returns how many went. */
   async sendDue(): Promise<number> {
-    const now = this.#clock();
-    const due = await this.store.claimDue(QUEUE, now, 60_000, 50);
+    const now = new Date(this.#clock());
+    // Claimed under a lease (not due again for a minute), deleted once sent: an instance that dies
+    // mid-send leaves the message to go from another, at least once.
+    const due = await this.db.query<{ member: string; sealed: string }>(
+      `UPDATE held_messages SET due_at = $1::timestamptz + interval '1 minute'
+        WHERE member IN (SELECT member FROM held_messages WHERE due_at <= $1 ORDER BY due_at LIMIT 50
+                         FOR UPDATE SKIP LOCKED)
+        RETURNING member, sealed`,
+      [now],
+    );
     let sent = 0;
-    for (const member of due) {
-      const key = `notify:message:${member}`;
-      const message = this.#sealer.openJson(await this.store.get(key), key, held);
+    for (const { member, sealed } of due) {
+      const message = this.#sealer.openJson(sealed, `held:${member}`, held);
       if (message) {
         await this.notifier.send(message);
         sent++;
       }
-      await this.store.delete(`notify:message:${member}`);
-      await this.store.unschedule(QUEUE, member);
+      await this.db.query('DELETE FROM held_messages WHERE member = $1', [member]);
     }
     return sent;
   }

@@ -155,6 +155,20 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 6,
+    name: 'messages held for the morning',
+    statements: [
+      // An SMS that may not go now (outside 09:00–17:00 where the person lives) waits here until it may:
+      // one per person and case (`member`, a pseudonym of both), the message sealed.
+      `CREATE TABLE held_messages (
+         member text PRIMARY KEY,
+         sealed text NOT NULL,
+         due_at timestamptz NOT NULL
+       )`,
+      `CREATE INDEX held_messages_due ON held_messages (due_at)`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

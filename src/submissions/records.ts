@@ -155,11 +155,12 @@ export class SubmissionRecords {
     sql: Sql = this.db,
   ): Promise<{ created: true; record: SubmissionRecord } | ({ created: false } & KeptSubmission)> {
     const { id, kind, owner, caseId, createdAt, state, attempts } = record;
+    // (A new submission is PENDING with nothing delivered; one imported from an earlier release may not be.)
     const sealed = this.#sealer.sealJson(sealedPart.parse(record), `submission:${id}`);
     const [inserted] = await sql.query<Row>(
       `INSERT INTO submissions (id, owner, idempotency_key, fingerprint, agency, case_id, kind, sealed, state,
-         attempts, created_at, due_at, give_up_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         attempts, created_at, due_at, give_up_at, delivered_at, failure_reason, receipt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (owner, idempotency_key) DO NOTHING
        RETURNING ${COLUMNS}`,
       [
@@ -176,6 +177,9 @@ export class SubmissionRecords {
         createdAt,
         times.dueAt,
         times.giveUpAt,
+        record.deliveredAt,
+        record.failureReason,
+        record.receipt,
       ],
     );
     if (inserted) return { record, created: true };
