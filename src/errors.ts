@@ -51,6 +51,13 @@ export function unauthenticated(message: string, extensions: Record<string, unkn
   return graphError('UNAUTHENTICATED', message, { ...extensions, http: { status: 401 } });
 }
 
+/** Our store is briefly away and the request cannot be served without it: 503, try again in a moment. */
+export function serviceUnavailable(lang: Lang, retryAfterSeconds: number): GraphQLError {
+  return graphError('SERVICE_UNAVAILABLE', say(lang, 'STORE_UNAVAILABLE'), {
+    http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
+}
+
 /**
  * CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/resilience.ts).
  * CANCELLED: the caller went away (a browser closed mid-upload or mid-download): not the agency's failure.

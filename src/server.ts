@@ -30,7 +30,7 @@ import type { AuditLog } from './audit/audit.js';
 import type { ReadDocuments } from './cases/reads.js';
 import type { Config } from './config.js';
 import type { Context, LoginHold } from './context.js';
-import { ERROR_CODES, maskedInLanguage, unauthenticated } from './errors.js';
+import { ERROR_CODES, maskedInLanguage, serviceUnavailable, unauthenticated } from './errors.js';
 import { registerOfflineExplorer, sandboxLandingPage } from './explore.js';
 import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from './i18n.js';
 import { say } from './messages.js';
@@ -42,7 +42,7 @@ import type { AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { createServices } from './services.js';
-import { createStore, isStoreOutage, type Store } from './store/index.js';
+import { createStore, isStoreOutage, STORE_RETRY_AFTER_SECONDS, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
 import { eventRoutes } from './events/receive.js';
@@ -425,7 +425,15 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         await limiter.checkClient(request.ip, lang, request.log);
         return null;
       }
-      const session = await sessions.resume(sessionId, login.refresh, request.log);
+      // The session is in the store: while it is away the person is told to try again shortly.
+      const session = await sessions.resume(sessionId, login.refresh, request.log).catch((error: unknown) => {
+        if (!isStoreOutage(error)) throw error;
+        request.log.warn(
+          { err: (error as Error).message },
+          'session not resumed: the store cannot be reached',
+        );
+        throw serviceUnavailable(lang, STORE_RETRY_AFTER_SECONDS);
+      });
       if (session) {
         const hold = { holds: () => sessions.holds(sessionId), endsAt: session.principal.expiresAt * 1000 };
         return { principal: session.principal, login: hold };

@@ -14,7 +14,9 @@ import { say } from '../../src/messages.js';
 import { appealInProgress } from '../helpers/cases.js';
 import { installedBinary } from '../helpers/process.js';
 import { REDIS_INSTALL_HINT, uniquePrefix } from '../helpers/redis.js';
-import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { SESSION_COOKIE } from '../../src/auth/sessions.js';
+import { Browser } from '../helpers/browser.js';
+import { persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 let redis: ChildProcess | undefined;
@@ -153,6 +155,37 @@ describe('while Redis is away', () => {
     await startRedis();
     // Back without a restart.
     await expect.poll(async () => (await dashboard()).body.errors, { timeout: 10_000 }).toBeUndefined();
+  });
+
+  it('a request with a session cookie is told, in the person’s language, to try again shortly; then asked to log in again, as this Redis kept nothing', async () => {
+    const browser = new Browser();
+    const login = await browser.go(`${stack.url}/auth/login?idp=idporten`);
+    const pid = persona('citizen-npe-helseklage').login.pid;
+    const form = Browser.forms(login).find((f) => f.fields.nationalId === pid);
+    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
+    const cookie = (await browser.cookie(stack.url, SESSION_COOKIE))?.value ?? '';
+    expect(cookie).not.toBe('');
+    const ask = () =>
+      postGraphql<{ viewer: { country: string } }>(stack.url, '{ viewer { country } }', {
+        headers: { cookie: `${SESSION_COOKIE}=${cookie}`, 'accept-language': 'da' },
+      });
+    expect((await ask()).body.data?.viewer.country).toBe('NO');
+
+    await stopRedis();
+    const refused = await ask();
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: say('da', 'STORE_UNAVAILABLE'),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(refused.text).not.toMatch(/redis|closed|ECONNREFUSED/i);
+
+    await startRedis();
+    // Her session is gone with the throwaway Redis (it kept nothing): she is asked to log in, not shown an error.
+    await expect
+      .poll(async () => (await ask()).body.errors?.[0]?.extensions?.code, { timeout: 10_000 })
+      .toBe('UNAUTHENTICATED');
   });
 
   it('a login is told, in the person’s language, to try again shortly; and logs in again once Redis is back', async () => {

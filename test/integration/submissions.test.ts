@@ -242,6 +242,18 @@ describe('new information', () => {
     expect(told.nodes[0]?.message).toMatch(
       /^Det du sendte .+ kom ikke fram til Norsk pasientskadeerstatning, og vi har sluttet å prøve\. Send det på nytt fra saken, eller kontakt Norsk pasientskadeerstatning\.$/,
     );
+    // She consented to notifications: an SMS says there is news in the case (or waits for the morning).
+    const caseNumber = caseId.split(':')[1] ?? '';
+    const sent = await Promise.all(
+      [stack.url, patient.url].map(async (url) => {
+        const { messages } = (await (await fetch(`${url}/dev/notifications`)).json()) as {
+          messages: { channel: string; text: string }[];
+        };
+        return messages.filter((m) => m.channel === 'SMS' && m.text.includes(caseNumber));
+      }),
+    );
+    const held = await stack.gateway.database.query('SELECT member FROM held_messages');
+    expect(sent.flat().length + held.length).toBe(1);
   });
 });
 
