@@ -269,8 +269,8 @@ ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platfor
 ${latencyMs} ms (the mocks' \`delayMs\`); each run lasts ${seconds} s after a 1 s warm-up; every answer is checked
 (data present, no error but FORBIDDEN on a case closed to the viewer).
 
-- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; in-memory store, safety net
-  and audit log on).
+- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; in-memory store, records
+  and the audit trail in the local PostgreSQL, safety net on).
 - **naive**: the same gateway with batching off (\`LOADER_BATCHING=off\`): what batching buys.
 - **floor**: \`bench/floor.ts\`, the same agency calls through the same adapters with the best parallelism and
   the same JSON, and nothing else (no GraphQL, tokens, policy, store or audit): the physical limit.
