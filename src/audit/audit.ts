@@ -6,6 +6,7 @@
  * pseudonym finds both); tokens and document content are never recorded.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { Poller } from '../lifecycle/poller.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
@@ -102,17 +103,28 @@ function event(row: Row): AuditEvent {
 }
 
 export class AuditLog {
+  readonly #pruning: Poller;
   #waiting: AuditEvent[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
-  #pruning: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly secret: string,
     private readonly db: Database,
     private readonly log: FastifyBaseLogger,
     private readonly retentionDays: number,
-  ) {}
+  ) {
+    this.#pruning = new Poller(
+      'audit retention',
+      PRUNE_EVERY_MS,
+      async () => {
+        const deleted = await this.prune();
+        if (deleted) this.log.info({ deleted }, 'audit events past retention deleted');
+      },
+      log,
+      true,
+    );
+  }
 
   /** Records one event for the request's actor. Never throws: the application log holds it at once. */
   record(actor: Principal, correlationId: string, entry: AuditEntry): void {
@@ -216,19 +228,12 @@ export class AuditLog {
 
   /** Prunes now and every hour. */
   start(): void {
-    const prune = () =>
-      this.prune().then(
-        (n) => n && this.log.info({ deleted: n }, 'audit events past retention deleted'),
-        (error: unknown) => this.log.error({ err: (error as Error).message }, 'audit retention not applied'),
-      );
-    void prune();
-    this.#pruning = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
+    this.#pruning.start();
   }
 
   /** Stops pruning and writes what is waiting. */
   async stop(): Promise<void> {
-    if (this.#pruning) clearInterval(this.#pruning);
-    this.#pruning = null;
+    await this.#pruning.stop();
     await this.flush();
   }
 }

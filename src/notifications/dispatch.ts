@@ -5,6 +5,7 @@
  * case number and nothing else — no health details, no links (links in SMS teach people to trust phishing).
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { Poller } from '../lifecycle/poller.js';
 import { z } from 'zod';
 import type { Country } from '../agencies/port.js';
 import { pseudonym } from '../auth/pseudonym.js';
@@ -110,8 +111,7 @@ export interface DispatchOptions {
 export class NotificationDispatch {
   readonly #sealer: Sealer;
   readonly #clock: () => number;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #poller: Poller;
 
   constructor(
     /** The once-an-hour marks (Redis: losing them risks one message too many, nothing else). */
@@ -125,6 +125,7 @@ export class NotificationDispatch {
   ) {
     this.#sealer = new Sealer(secret, 'notify');
     this.#clock = options.clock ?? Date.now;
+    this.#poller = new Poller('sending held notifications', options.pollMs, () => this.sendDue(), log);
   }
 
   /**
@@ -184,23 +185,11 @@ export class NotificationDispatch {
   }
 
   start(): void {
-    const tick = () => {
-      this.#running = this.sendDue()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.log.warn({ err: (error as Error).message }, 'held notifications not sent'),
-        )
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, this.options.pollMs).unref();
-        });
-    };
-    this.#timer = setTimeout(tick, this.options.pollMs).unref();
+    this.#poller.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+    await this.#poller.stop();
   }
 }
 

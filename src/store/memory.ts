@@ -12,7 +12,6 @@ const SWEEP_INTERVAL_MS = 60_000;
 export class MemoryStore implements Store {
   readonly #entries = new Map<string, Entry>();
   readonly #lists = new Map<string, string[]>();
-  readonly #schedules = new Map<string, Map<string, number>>();
   readonly #sweeper: NodeJS.Timeout;
   readonly #channels = new EventEmitter().setMaxListeners(0);
 
@@ -79,37 +78,6 @@ export class MemoryStore implements Store {
   async list(key: string): Promise<string[]> {
     if (!this.#live(`list-ttl:${key}`)) this.#lists.delete(key);
     return [...(this.#lists.get(key) ?? [])];
-  }
-
-  async schedule(queue: string, member: string, dueAt: number, ttlMs: number): Promise<void> {
-    const schedule = this.#liveSchedule(queue) ?? new Map<string, number>();
-    schedule.set(member, dueAt);
-    this.#schedules.set(queue, schedule);
-    this.#entries.set(`schedule-ttl:${queue}`, { value: '1', expiresAt: Date.now() + ttlMs });
-  }
-
-  #liveSchedule(queue: string): Map<string, number> | undefined {
-    if (!this.#live(`schedule-ttl:${queue}`)) this.#schedules.delete(queue);
-    return this.#schedules.get(queue);
-  }
-
-  async claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]> {
-    const schedule = this.#liveSchedule(queue);
-    if (!schedule) return [];
-    const due = [...schedule.entries()]
-      .filter(([, at]) => at <= now)
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, limit);
-    for (const [member] of due) schedule.set(member, now + leaseMs);
-    return due.map(([member]) => member);
-  }
-
-  async unschedule(queue: string, member: string): Promise<void> {
-    this.#schedules.get(queue)?.delete(member);
-  }
-
-  async scheduledCount(queue: string): Promise<number> {
-    return this.#liveSchedule(queue)?.size ?? 0;
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -16,12 +16,6 @@ import {
 } from 'redis';
 import type { Store, WindowCount } from './store.js';
 
-const CLAIM_DUE = `
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
-return due
-`;
-
 export interface RedisStoreOptions {
   /** One URL, or for a cluster one or more seed nodes (the rest of the cluster is discovered). */
   urls: readonly string[];
@@ -209,23 +203,6 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
     },
     async list(key) {
       return client.lRange(k(key), 0, -1);
-    },
-    async schedule(queue, member, dueAt, ttlMs) {
-      await client.multi().zAdd(k(queue), { score: dueAt, value: member }).pExpire(k(queue), ttlMs).exec();
-    },
-    async claimDue(queue, now, leaseMs, limit) {
-      // One script, so that two workers never claim the same member.
-      const claimed = await client.eval(CLAIM_DUE, {
-        keys: [k(queue)],
-        arguments: [String(now), String(now + leaseMs), String(limit)],
-      });
-      return Array.isArray(claimed) ? claimed.map(String) : [];
-    },
-    async unschedule(queue, member) {
-      await client.zRem(k(queue), member);
-    },
-    async scheduledCount(queue) {
-      return client.zCard(k(queue));
     },
     async publish(channel, message) {
       await client.publish(k(channel), message);

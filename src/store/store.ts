@@ -23,19 +23,6 @@ export interface Store {
   push(key: string, value: string | readonly string[], ttlMs: number, maxLength?: number): Promise<void>;
   /** A whole list, oldest first. */
   list(key: string): Promise<string[]>;
-  /**
-   * Puts a member on a schedule, due at `dueAt` (ms since the epoch); rescheduling moves it. The schedule
-   * expires `ttlMs` after its last scheduling, like every other value: nothing stays in the store for good.
-   */
-  schedule(queue: string, member: string, dueAt: number, ttlMs: number): Promise<void>;
-  /**
-   * Claims up to `limit` members due by `now`, atomically: each is moved to `now + leaseMs`, so another
-   * worker does not take it meanwhile, and a worker that dies lets it come due again.
-   */
-  claimDue(queue: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
-  unschedule(queue: string, member: string): Promise<void>;
-  /** How many members a schedule holds. */
-  scheduledCount(queue: string): Promise<number>;
   /** Sends a message to everyone subscribed to the channel, on every instance. */
   publish(channel: string, message: string): Promise<void>;
   /** Calls `listener` with each message on the channel until the returned function is called. */

@@ -16,6 +16,7 @@
  * - Retries back off exponentially (at most 15 minutes apart) until the give-up horizon, in hours.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { Poller } from '../lifecycle/poller.js';
 import { asksConsent, decideCaseAccess } from '../access/policy.js';
 import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
@@ -69,8 +70,7 @@ function permanent(error: UpstreamError): boolean {
 }
 
 export class SubmissionDelivery {
-  #timer: NodeJS.Timeout | null = null;
-  #pass: Promise<void> | null = null;
+  readonly #poller: Poller;
   /** Attempts in flight, per agency (the request's first attempts included). */
   readonly #inFlight = new Map<string, Set<Promise<unknown>>>();
 
@@ -86,7 +86,9 @@ export class SubmissionDelivery {
     },
     private readonly log: FastifyBaseLogger,
     private readonly options: DeliveryOptions,
-  ) {}
+  ) {
+    this.#poller = new Poller('outbox pass', options.pollMs, () => this.deliverDue(), log);
+  }
 
   /** How long a claimed attempt keeps others off: past the attempt's own deadline, with room to settle. */
   get #leaseMs(): number {
@@ -363,20 +365,12 @@ export class SubmissionDelivery {
   }
 
   start(): void {
-    const tick = () => {
-      this.#pass = this.deliverDue().finally(() => {
-        this.#pass = null;
-        if (this.#timer) this.#timer = setTimeout(tick, this.options.pollMs).unref();
-      });
-    };
-    this.#timer = setTimeout(tick, this.options.pollMs).unref();
+    this.#poller.start();
   }
 
   /** Stops taking new work and waits for the attempts in flight; what is left stays due for the next start. */
   async stop(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    await this.#pass;
+    await this.#poller.stop();
     await this.settled();
   }
 }

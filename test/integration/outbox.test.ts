@@ -321,6 +321,8 @@ describe('agencies that are slow', () => {
       SAFETY_NET_TTL_SECONDS: '0',
       // The breakers stay closed: the agencies' slots, not a breaker, must keep one from holding the other.
       UPSTREAM_BREAKER_FAILURES: '1000',
+      // A hanging call holds its slot for the whole attempt (the request's 8 s), not a shorter call timeout.
+      UPSTREAM_TIMEOUT_MS: '20000',
     });
     ingrid = await stack.token('citizen-npe-helseklage', { consent: false });
     await giveConsents(gateway.url, ingrid);

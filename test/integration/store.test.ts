@@ -84,29 +84,6 @@ describe.each([
     expect(received).toEqual(['one']);
   });
 
-  it('claims due members once, under a lease that lets them come due again', async () => {
-    const now = Date.now();
-    await store.schedule('queue', 'early', now - 10, 60_000);
-    await store.schedule('queue', 'later', now + 60_000, 60_000);
-    const [first, second] = await Promise.all([
-      store.claimDue('queue', now, 100, 10),
-      store.claimDue('queue', now, 100, 10),
-    ]);
-    expect([...first, ...second]).toEqual(['early']);
-    expect(await store.claimDue('queue', now + 50, 100, 10)).toEqual([]);
-    expect(await store.claimDue('queue', now + 150, 100, 10)).toEqual(['early']);
-    await store.unschedule('queue', 'early');
-    expect(await store.claimDue('queue', now + 1_000_000, 100, 10)).toEqual(['later']);
-  });
-
-  it('lets a schedule expire after its last scheduling', async () => {
-    const now = Date.now();
-    await store.schedule('short-lived', 'member', now + 60_000, 150);
-    expect(await store.scheduledCount('short-lived')).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await store.scheduledCount('short-lived')).toBe(0);
-  });
-
   it('deletes a value', async () => {
     await store.set('gone', 'x', 10_000);
     await store.delete('gone');

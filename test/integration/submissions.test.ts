@@ -236,7 +236,11 @@ describe('new information', () => {
     expect(failed).toMatchObject({ state: 'FAILED', failureReason: 'UPSTREAM_HTTP_ERROR' });
     expect(stack.mocks.agencies.npe.submissions.has(failed?.id ?? '')).toBe(false);
     // She is told, in her language, and what to do.
-    const told = await notifications(patient, ingrid);
+    // (Told just after the verdict is written: the notification may follow the state by a moment.)
+    const told = await until(
+      () => notifications(patient, ingrid),
+      (n) => n.unreadCount > 0,
+    );
     expect(told.unreadCount).toBeGreaterThan(0);
     expect(told.nodes[0]).toMatchObject({ kind: 'SUBMISSION_FAILED', caseId, read: false });
     expect(told.nodes[0]?.message).toMatch(
@@ -244,16 +248,19 @@ describe('new information', () => {
     );
     // She consented to notifications: an SMS says there is news in the case (or waits for the morning).
     const caseNumber = caseId.split(':')[1] ?? '';
-    const sent = await Promise.all(
-      [stack.url, patient.url].map(async (url) => {
-        const { messages } = (await (await fetch(`${url}/dev/notifications`)).json()) as {
-          messages: { channel: string; text: string }[];
-        };
-        return messages.filter((m) => m.channel === 'SMS' && m.text.includes(caseNumber));
-      }),
-    );
-    const held = await stack.gateway.database.query('SELECT member FROM held_messages');
-    expect(sent.flat().length + held.length).toBe(1);
+    const smsOrHeld = async () => {
+      const sent = await Promise.all(
+        [stack.url, patient.url].map(async (url) => {
+          const { messages } = (await (await fetch(`${url}/dev/notifications`)).json()) as {
+            messages: { channel: string; text: string }[];
+          };
+          return messages.filter((m) => m.channel === 'SMS' && m.text.includes(caseNumber));
+        }),
+      );
+      const held = await stack.gateway.database.query('SELECT member FROM held_messages');
+      return sent.flat().length + held.length;
+    };
+    expect(await until(smsOrHeld, (n) => n > 0)).toBe(1);
   });
 });
 
@@ -287,7 +294,10 @@ describe('accepted during an outage, checked at delivery', () => {
       failureReason: 'NOT_ALLOWED',
     });
     expect(stack.mocks.agencies.npe.submissions.has(submissionId)).toBe(false);
-    const told = await notifications(stack, anders, 'en');
+    const told = await until(
+      () => notifications(stack, anders, 'en'),
+      (n) => n.nodes.length > 0,
+    );
     expect(told.nodes[0]).toMatchObject({ kind: 'SUBMISSION_FAILED', caseId: id });
     expect(told.nodes[0]?.message).toMatch(/you may no longer send information in this case\. Contact /);
   });

@@ -10,12 +10,13 @@ const all: MockCase[] = [...world.cases.npe, ...world.cases.helseklage, ...world
 const todayIso = today.toISOString();
 
 describe('the seeded world', () => {
-  it('has at least 2,000 persons and 5,000 cases, spread over the three agencies', () => {
+  it('has at least 2,000 persons and 5,000 cases, spread over every agency', () => {
     expect(world.persons.size).toBeGreaterThanOrEqual(2000);
     expect(all.length).toBeGreaterThanOrEqual(5000);
     expect(world.cases.npe.length).toBeGreaterThan(2000);
     expect(world.cases.helseklage.length).toBeGreaterThan(800);
     expect(world.cases.stpk.length).toBeGreaterThan(1500);
+    expect(world.cases.patienterstatningen.length).toBeGreaterThan(0);
   });
 
   it('is the same every time for the same seed and day', () => {
