@@ -1,60 +1,43 @@
 /**
- * Fastify + Apollo Server wiring: CORS allow-list, small bodies, `Cache-Control: no-store`, request ids,
- * authentication (a session cookie from the BFF's login, or a bearer token) into a per-request context,
- * query limits, masked errors, and Sandbox only in development.
+ * The gateway put together: tracing, metrics, the store, the records and the agencies (in that order, so
+ * that a failure at start-up leaves nothing open), the services, then Fastify — CORS allow-list, small
+ * bodies, `Cache-Control: no-store`, request ids — with the graph (graphql/apollo.ts) over HTTP, WebSocket
+ * and server-sent events, the file routes, login, agency events and the probes; and the background work,
+ * stopped in reverse on close. Who is asking is decided per request in request-context.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import websocket from '@fastify/websocket';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
-import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from 'graphql';
-import { asksConsent } from './access/policy.js';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { AgencyRegistry } from './agencies/registry.js';
 import { LoginFlow } from './auth/login.js';
-import type { Principal } from './auth/principal.js';
-import { COOKIE_ATTRIBUTES, SESSION_COOKIE, Sessions } from './auth/sessions.js';
-import { AuthError, messageOfAuthFailure, TokenVerifier } from './auth/verify.js';
+import { Sessions } from './auth/sessions.js';
+import { TokenVerifier } from './auth/verify.js';
 import type { AuditLog } from './audit/audit.js';
-import type { ReadDocuments } from './cases/reads.js';
 import type { Config } from './config.js';
-import type { Context, LoginHold } from './context.js';
-import { ERROR_CODES, maskedInLanguage, serviceUnavailable, unauthenticated } from './errors.js';
-import { registerOfflineExplorer, sandboxLandingPage } from './explore.js';
-import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from './i18n.js';
-import { say } from './messages.js';
+import { registerOfflineExplorer } from './explore.js';
 import { registerCaseFiles } from './files/case-file.js';
 import { registerDocumentDownloads } from './files/download.js';
 import { uploadRoute } from './files/upload-route.js';
-import { createLoaders } from './loaders/index.js';
-import type { AgencyConsent } from './consent/consents.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
+import { formatErrorWith, startGraphServer } from './graphql/apollo.js';
+import { createRequestContext } from './request-context.js';
 import { createServices } from './services.js';
-import { createStore, isStoreOutage, STORE_RETRY_AFTER_SECONDS, type Store } from './store/index.js';
+import { createStore, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
 import { eventRoutes } from './events/receive.js';
 import type { BreakerState } from './agencies/resilience.js';
 import { Metrics } from './observability/metrics.js';
-import { operationMetrics } from './observability/apollo-metrics.js';
 import { checkReadiness } from './observability/readiness.js';
 import { registerCaseEventStream } from './events/stream.js';
 import { graphqlWebSocket } from './events/websocket.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
-import { operationTracing, startTracing, traceRequests } from './observability/tracing.js';
+import { startTracing, traceRequests } from './observability/tracing.js';
 import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
@@ -67,64 +50,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** Codes a client may see as they are: ours, and Apollo's own for malformed operations. */
-const EXPECTED_CODES = new Set<string>([
-  ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_NOT_REGISTERED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
-
-/** Extension keys that are safe to pass on; everything else (stack traces, causes) is dropped. */
-const SAFE_EXTENSIONS = ['code', 'agency', 'reason', 'argument'];
-
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-function bearerToken(request: FastifyRequest): string | null | undefined {
-  const header = request.headers.authorization;
-  if (header === undefined) return undefined;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
-}
-
-export function formatErrorWith(log: FastifyBaseLogger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
-    if (original instanceof GraphQLError && EXPECTED_CODES.has(code)) {
-      const extensions = Object.fromEntries(
-        SAFE_EXTENSIONS.flatMap((k) =>
-          formatted.extensions?.[k] === undefined ? [] : [[k, formatted.extensions[k]]],
-        ),
-      );
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
-    }
-    // Our store briefly away (what needs it cannot be done now; what does not, goes on): try again shortly.
-    if (isStoreOutage(original)) {
-      log.warn(
-        { err: (original as Error).message, path: formatted.path },
-        'GraphQL field needs the store, which is away',
-      );
-      return {
-        message: say('en', 'STORE_UNAVAILABLE'),
-        path: formatted.path,
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      };
-    }
-    // Unexpected: log it whole, send only a code and an id that finds the log line.
-    const correlationId = randomUUID();
-    log.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in GraphQL request');
-    return {
-      message: say('en', 'INTERNAL'),
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
-    };
-  };
-}
 
 export interface GatewayOptions {
   /** Agencies to use instead of those in the configuration. */
@@ -281,182 +207,21 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     return payload;
   });
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, exposeLimits: false },
-    maxAliases: { n: config.limits.maxAliases, exposeLimits: false },
-    costLimit: { maxCost: config.limits.maxCost, exposeLimits: false },
-    maxDirectives: { n: 20, exposeLimits: false },
-    // Armor's token limit turns syntax errors into 500s; Apollo's parser limit below does the job.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
-
-  // A request was counted once when it came in; each further mutation field in it counts as one more, so
-  // that fifteen aliased mutations cost what fifteen requests do.
-  const mutationsCounted: ApolloServerPlugin<Context> = {
-    requestDidStart: async () => ({
-      didResolveOperation: async ({ operation, contextValue }) => {
-        if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return;
-        const fields = operation.selectionSet.selections.length;
-        if (fields > 1)
-          await limiter.check(contextValue.principal, contextValue.lang, contextValue.log, fields - 1);
-      },
-    }),
-  };
-
-  // The error formatter masks without knowing the request; here the masked text gets the person's language.
-  const maskedErrorsInLanguage: ApolloServerPlugin<Context> = {
-    requestDidStart: async () => ({
-      willSendResponse: async ({ response, contextValue }) => {
-        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-        response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
-          maskedInLanguage(e, contextValue.lang),
-        );
-      },
-    }),
-  };
-
-  const plugins: ApolloServerPlugin<Context>[] = [
-    fastifyApolloDrainPlugin(app),
-    mutationsCounted,
-    maskedErrorsInLanguage,
-    operationMetrics(metrics),
-    ...(tracing ? [operationTracing()] : []),
-    ...(armor.plugins as ApolloServerPlugin<Context>[]),
-    config.production
-      ? ApolloServerPluginLandingPageDisabled()
-      : // Sandbox sends the session cookie: log in at /auth/login and explore as that person.
-        sandboxLandingPage<Context>(),
-  ];
-
   const schema = buildSchema();
-  const apollo = new ApolloServer<Context>({
-    schema,
-    plugins,
-    validationRules: armor.validationRules,
-    introspection: !config.production,
-    // Cross-site request forgery is prevented by the operation admission (it knows the registered operations).
-    csrfPrevention: false,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    formatError: formatErrorWith(app.log),
+  const { apollo, validationRules } = await startGraphServer(app, config, schema, {
+    limiter,
+    metrics,
+    traced: Boolean(tracing),
   });
-  await apollo.start();
-
-  /**
-   * The context of one request, for the graph and for the file routes alike; for a WebSocket, of its
-   * upgrade request (no reply: nothing to set on it).
-   */
-  const requestContext = async (request: FastifyRequest, reply: FastifyReply | null): Promise<Context> => {
-    // The deadline counts from the request's arrival, and the agencies get it less a reserve for building
-    // the answer (a safety-net read, serialising): the person has the answer within REQUEST_DEADLINE_MS.
-    const reserveMs = Math.min(500, config.requestDeadlineMs * 0.1);
-    const elapsedMs = reply?.elapsedTime ?? 0;
-    const agencyBudgetMs = Math.max(1, Math.floor(config.requestDeadlineMs - reserveMs - elapsedMs));
-    const acceptLanguage = request.headers['accept-language'];
-    const base = {
-      requestId: request.id,
-      lang: negotiateLanguage(acceptLanguage),
-      registry,
-      log: request.log,
-      maxPageSize: config.limits.maxPageSize,
-      now: new Date(),
-      deadlineAt: Date.now() + agencyBudgetMs,
-      ...services,
-    };
-    const signedIn = await authenticate(request, reply, base.lang);
-    if (!signedIn)
-      return {
-        ...base,
-        principal: null,
-        loaders: null,
-        consents: null,
-        readDocuments: null,
-        call: null,
-        login: null,
-      };
-    const { principal, login } = signedIn;
-    // Without a language of the browser's, the login's country decides (MitID: Danish).
-    const lang = negotiateLanguage(acceptLanguage, LOGIN_LANGUAGE[principal.provider]);
-    await limiter.check(principal, lang, request.log);
-    // One deadline for all of the request's agency calls; each in-flight call listens to it.
-    const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
-    setMaxListeners(0, signal);
-    const call = { signal, correlationId: request.id };
-    const consentAgencies = registry.adapters
-      .filter((a) => asksConsent(principal, a.definition))
-      .map((a) => a.definition.code);
-    let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
-    let reads: Promise<ReadDocuments> | undefined;
-    return {
-      ...base,
-      lang,
-      principal,
-      call,
-      loaders: createLoaders(
-        registry,
-        principal.nationalId,
-        call,
-        services.viewerCache,
-        request.log,
-        config.batching,
-      ),
-      consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
-      readDocuments: () => (reads ??= services.documentReads.readIds(principal.nationalId)),
-      login,
-    };
-  };
-
-  /**
-   * The person behind a request — a bearer token when one is sent, else the session cookie; null for
-   * neither — and how to tell later whether that login still holds.
-   */
-  const authenticate = async (
-    request: FastifyRequest,
-    reply: FastifyReply | null,
-    lang: Lang,
-  ): Promise<{ principal: Principal; login: LoginHold } | null> => {
-    const token = bearerToken(request);
-    if (token === undefined) {
-      const sessionId = request.cookies[SESSION_COOKIE];
-      if (!sessionId) {
-        await limiter.checkClient(request.ip, lang, request.log);
-        return null;
-      }
-      // The session is in the store: while it is away the person is told to try again shortly.
-      const session = await sessions.resume(sessionId, login.refresh, request.log).catch((error: unknown) => {
-        if (!isStoreOutage(error)) throw error;
-        request.log.warn(
-          { err: (error as Error).message },
-          'session not resumed: the store cannot be reached',
-        );
-        throw serviceUnavailable(lang, STORE_RETRY_AFTER_SECONDS);
-      });
-      if (session) {
-        const hold = { holds: () => sessions.holds(sessionId), endsAt: session.principal.expiresAt * 1000 };
-        return { principal: session.principal, login: hold };
-      }
-      reply?.clearCookie(SESSION_COOKIE, COOKIE_ATTRIBUTES);
-      await limiter.checkClient(request.ip, lang, request.log);
-      throw unauthenticated(say(lang, 'SESSION_ENDED'));
-    }
-    try {
-      if (token === null)
-        throw new AuthError('MALFORMED', 'The Authorization header must be "Bearer <token>".');
-      const principal = await verifier.verify(token);
-      const endsAt = principal.expiresAt * 1000;
-      return { principal, login: { holds: async () => Date.now() < endsAt, endsAt } };
-    } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      request.log.info({ failure: error.failure }, 'bearer token refused');
-      // Trying tokens is limited per client address: past the limit, 429 instead of another 401.
-      await limiter.checkClient(request.ip, lang, request.log);
-      reply?.header('www-authenticate', `Bearer error="invalid_token", error_description="${error.message}"`);
-      throw unauthenticated(say(lang, messageOfAuthFailure(error.failure)), { reason: error.failure });
-    }
-  };
+  const requestContext = createRequestContext({
+    config,
+    registry,
+    services,
+    limiter,
+    verifier,
+    sessions,
+    login,
+  });
 
   // The graph: queries and mutations by Apollo; subscriptions by WebSocket on the same URL (below, and
   // over HTTP in events/stream.ts).
@@ -468,7 +233,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     wsHandler: graphqlWebSocket({
       schema,
       context: requestContext,
-      validationRules: armor.validationRules,
+      validationRules,
       formatError: formatErrorWith(app.log),
       maxTokens: config.limits.maxTokens,
       operations: persisted,
@@ -484,7 +249,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   registerCaseEventStream(app, {
     schema,
     context: requestContext,
-    validationRules: armor.validationRules,
+    validationRules,
     formatError: formatErrorWith(app.log),
     maxTokens: config.limits.maxTokens,
   });

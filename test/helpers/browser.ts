@@ -127,3 +127,15 @@ function decode(value: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** Logs a persona (by national id) in through the gateway's BFF login, as a browser does; the browser keeps the session cookie. */
+export async function logInThroughBff(
+  browser: Browser,
+  gatewayUrl: string,
+  nationalId: string,
+): Promise<Page> {
+  const page = await browser.go(`${gatewayUrl}/auth/login?idp=idporten`);
+  const form = Browser.forms(page).find((f) => f.fields.nationalId === nationalId);
+  if (!form) throw new Error(`no login form for ${nationalId}`);
+  return browser.go(form.action, { form: form.fields });
+}

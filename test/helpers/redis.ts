@@ -18,3 +18,12 @@ export function uniquePrefix(): string {
 /** How to get Redis's programs, for the messages of tests that need them. */
 export const REDIS_INSTALL_HINT =
   'Install Redis (Debian/Ubuntu: apt-get install redis-server redis-tools; macOS: brew install redis)';
+
+/** Deletes every key under a prefix (a test's own keys, or "Redis lost everything" in a test). */
+export async function deleteKeys(
+  client: { keys(pattern: string): Promise<string[]>; del(keys: string[]): Promise<number> },
+  prefix: string,
+): Promise<void> {
+  const keys = await client.keys(`${prefix}*`);
+  if (keys.length) await client.del(keys);
+}

@@ -2,7 +2,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
-import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { withDatabase } from '../helpers/database.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
@@ -252,9 +252,8 @@ describe('consent in PostgreSQL', () => {
   });
 
   it('outlives Redis: with every key of the instances gone, the consent still holds', async () => {
-    const keys = await raw.keys(`${prefix}*`);
-    expect(keys.filter((k) => k.includes('consent'))).toEqual([]);
-    if (keys.length) await raw.del(keys);
+    expect((await raw.keys(`${prefix}*`)).filter((k) => k.includes('consent'))).toEqual([]);
+    await deleteKeys(raw, prefix);
     const token = await stack.token('lawyer-many', { consent: false });
     const { body } = await second.graphql<Statuses>(CASES, { token });
     expect(statuses(body).npe).toBe('OK');

@@ -12,7 +12,7 @@ import { pseudonym } from '../../src/auth/pseudonym.js';
 import { loadConfig } from '../../src/config.js';
 import { Sealer } from '../../src/store/sealed.js';
 import { databaseEnvironment, withDatabase } from '../helpers/database.js';
-import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
 import { until } from '../helpers/submissions.js';
 
@@ -30,8 +30,7 @@ beforeAll(async () => {
   await redis.connect();
 });
 afterAll(async () => {
-  const left = await redis.keys(`${prefix}*`);
-  if (left.length) await redis.del(left);
+  await deleteKeys(redis, prefix);
   await redis.quit();
   await stack.close();
 });

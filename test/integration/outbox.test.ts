@@ -9,7 +9,7 @@ import type { Faults } from '../../mocks/agencies/harness.js';
 import type { AgencyCode } from '../../mocks/seed/model.js';
 import { databaseEnvironment, withDatabase } from '../helpers/database.js';
 import { gatewayProcesses } from '../helpers/process.js';
-import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import {
   giveConsents,
   postGraphql,
@@ -245,8 +245,7 @@ describe('two hundred submissions through a crash, a flushed Redis and a second 
     // Everything Redis held is gone.
     const redis = createClient({ url: redisTestUrl() });
     await redis.connect();
-    const stored = await redis.keys(`${prefix}*`);
-    if (stored.length) await redis.del(stored);
+    await deleteKeys(redis, prefix);
     await redis.quit();
 
     // The gateway comes back, with a second instance beside it; the people send what went unanswered

@@ -7,8 +7,8 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY_NAMESPACES, namespaceOf } from '../../src/store/keys.js';
 import { appealInProgress } from '../helpers/cases.js';
-import { Browser } from '../helpers/browser.js';
-import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { Browser, logInThroughBff } from '../helpers/browser.js';
+import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
 import { uploadPdf } from '../helpers/submissions.js';
 
@@ -21,8 +21,7 @@ beforeAll(async () => {
   await redis.connect();
 });
 afterAll(async () => {
-  const left = await redis.keys(`${prefix}*`);
-  if (left.length) await redis.del(left);
+  await deleteKeys(redis, prefix);
   await redis.quit();
   await stack.close();
 });
@@ -30,11 +29,7 @@ afterAll(async () => {
 describe('the keys in Redis', () => {
   it('all belong to a listed namespace, and sealed ones show nothing in clear', async () => {
     // A login through the BFF, and one left half-way (its transaction still waiting).
-    const browser = new Browser();
-    const page = await browser.go(`${stack.url}/auth/login?idp=idporten`);
-    const pid = persona('citizen-npe-helseklage').login.pid;
-    const form = Browser.forms(page).find((f) => f.fields.nationalId === pid);
-    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
+    await logInThroughBff(new Browser(), stack.url, persona('citizen-npe-helseklage').login.pid ?? '');
     await new Browser().go(`${stack.url}/auth/login?idp=idporten`);
     // A dashboard, a case with its documents, an upload, an agency event.
     const token = await stack.token('citizen-npe-helseklage');

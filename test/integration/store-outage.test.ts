@@ -15,7 +15,7 @@ import { appealInProgress } from '../helpers/cases.js';
 import { installedBinary } from '../helpers/process.js';
 import { REDIS_INSTALL_HINT, uniquePrefix } from '../helpers/redis.js';
 import { SESSION_COOKIE } from '../../src/auth/sessions.js';
-import { Browser } from '../helpers/browser.js';
+import { Browser, logInThroughBff } from '../helpers/browser.js';
 import { persona, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
@@ -159,10 +159,7 @@ describe('while Redis is away', () => {
 
   it('a request with a session cookie is told, in the person’s language, to try again shortly; then asked to log in again, as this Redis kept nothing', async () => {
     const browser = new Browser();
-    const login = await browser.go(`${stack.url}/auth/login?idp=idporten`);
-    const pid = persona('citizen-npe-helseklage').login.pid;
-    const form = Browser.forms(login).find((f) => f.fields.nationalId === pid);
-    await browser.go(form?.action ?? '', { form: form?.fields ?? {} });
+    await logInThroughBff(browser, stack.url, persona('citizen-npe-helseklage').login.pid ?? '');
     const cookie = (await browser.cookie(stack.url, SESSION_COOKIE))?.value ?? '';
     expect(cookie).not.toBe('');
     const ask = () =>
