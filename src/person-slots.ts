@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from './auth/principal.js';
 import { pseudonym } from './auth/pseudonym.js';
 import type { Store } from './store/index.js';
+import { outageWarning } from './store/outage-warning.js';
 
 export interface Slot {
   release(): Promise<void>;
@@ -18,6 +19,8 @@ const LEASE_MS = 60_000;
 const NO_SLOT: Slot = { release: async () => undefined };
 
 export class PersonSlots {
+  readonly #skipped = outageWarning('slots not counted: store unavailable');
+
   constructor(
     private readonly store: Store,
     private readonly secret: string,
@@ -53,7 +56,7 @@ export class PersonSlots {
       }
       return null;
     } catch (error) {
-      log.warn({ err: (error as Error).message, kind: this.kind }, 'slots not counted: store unavailable');
+      this.#skipped(log, error, { kind: this.kind });
       return NO_SLOT;
     }
   }

@@ -9,6 +9,7 @@ import { graphError } from './errors.js';
 import type { Lang } from './i18n.js';
 import { say } from './messages.js';
 import type { Store } from './store/index.js';
+import { outageWarning } from './store/outage-warning.js';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -21,6 +22,8 @@ export interface RateLimitOptions {
 const WINDOW_MS = 60_000;
 
 export class RateLimiter {
+  readonly #skipped = outageWarning('rate limit not checked: store unavailable');
+
   constructor(
     private readonly store: Store,
     private readonly options: RateLimitOptions,
@@ -67,7 +70,7 @@ export class RateLimiter {
       const { count, resetInMs } = await this.store.hit(key, WINDOW_MS, weight);
       return count > limit ? Math.max(1, Math.ceil(resetInMs / 1000)) : null;
     } catch (error) {
-      log.warn({ err: (error as Error).message }, 'rate limit not checked: store unavailable');
+      this.#skipped(log, error);
       return null;
     }
   }

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
+import { outageWarning } from '../store/outage-warning.js';
 import { Sealer } from '../store/sealed.js';
 
 export interface Cached<T> {
@@ -13,12 +14,9 @@ export interface Cached<T> {
   data: T;
 }
 
-/** While the store is away, one warning per this long rather than one per request. */
-const WARN_EVERY_MS = 30_000;
-
 export class ViewerCache {
   readonly #sealer: Sealer;
-  #warnedAt = 0;
+  readonly #safetyNetSkipped = outageWarning('safety net skipped: store unavailable');
 
   constructor(
     private readonly store: Store,
@@ -34,10 +32,7 @@ export class ViewerCache {
   /** The safety net is skipped while the store is away: answers come from the agencies alone. */
   #skipped<T>(fallback: T): (error: unknown) => T {
     return (error) => {
-      if (Date.now() - this.#warnedAt > WARN_EVERY_MS) {
-        this.#warnedAt = Date.now();
-        this.log.warn({ err: (error as Error).message }, 'safety net skipped: store unavailable');
-      }
+      this.#safetyNetSkipped(this.log, error);
       return fallback;
     };
   }

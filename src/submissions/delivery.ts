@@ -27,13 +27,7 @@ import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
 import type { NotificationInbox } from '../notifications/inbox.js';
-import type { DueSubmission, SubmissionRecord, SubmissionRecords } from './records.js';
-
-/** The person's idempotency key for a request, and the fingerprint of the request as they sent it. */
-export interface Idempotency {
-  key: string;
-  fingerprint: string;
-}
+import type { DueSubmission, Idempotency, SubmissionRecord, SubmissionRecords } from './records.js';
 
 export interface DeliveryOptions {
   pollMs: number;
@@ -227,6 +221,7 @@ export class SubmissionDelivery {
   ): Promise<SubmissionRecord> {
     const target = parseGlobalId(record.caseId);
     if (adapter.findSubmission && target) {
+      // A signal of its own: the attempt's may be the very timeout that brought us here.
       let held: { receipt: string } | null;
       try {
         held = await adapter.findSubmission(target.caseNumber, record.id, {

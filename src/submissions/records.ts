@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Principal } from '../auth/principal.js';
-import type { Database, Sql } from '../records/database.js';
+import type { Database } from '../records/database.js';
 import { Sealer } from '../store/sealed.js';
 
 const sender = z.object({
@@ -85,6 +85,12 @@ export interface DueSubmission {
 const COLUMNS = `id, owner, agency, case_id, kind, sealed, state, attempts, created_at, delivered_at,
   failure_reason, receipt, give_up_at, fingerprint`;
 
+/** The person's idempotency key for a request, and the fingerprint of the request as they sent it. */
+export interface Idempotency {
+  key: string;
+  fingerprint: string;
+}
+
 /** A submission found under a person's idempotency key, with the fingerprint of the request that made it. */
 export interface KeptSubmission {
   record: SubmissionRecord;
@@ -150,14 +156,13 @@ export class SubmissionRecords {
   async accept(
     record: SubmissionRecord,
     agency: string,
-    idempotency: { key: string; fingerprint: string },
+    idempotency: Idempotency,
     times: { dueAt: Date; giveUpAt: Date },
-    sql: Sql = this.db,
   ): Promise<{ created: true; record: SubmissionRecord } | ({ created: false } & KeptSubmission)> {
     const { id, kind, owner, caseId, createdAt, state, attempts } = record;
     // (A new submission is PENDING with nothing delivered; one imported from an earlier release may not be.)
     const sealed = this.#sealer.sealJson(sealedPart.parse(record), `submission:${id}`);
-    const [inserted] = await sql.query<Row>(
+    const [inserted] = await this.db.query<Row>(
       `INSERT INTO submissions (id, owner, idempotency_key, fingerprint, agency, case_id, kind, sealed, state,
          attempts, created_at, due_at, give_up_at, delivered_at, failure_reason, receipt)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -183,14 +188,14 @@ export class SubmissionRecords {
       ],
     );
     if (inserted) return { record, created: true };
-    const earlier = await this.byKey(owner, idempotency.key, sql);
+    const earlier = await this.byKey(owner, idempotency.key);
     if (!earlier) throw new Error('an idempotency key is taken by a submission that cannot be read');
     return { created: false, ...earlier };
   }
 
   /** The submission a person made under an idempotency key, if any. */
-  async byKey(owner: string, key: string, sql: Sql = this.db): Promise<KeptSubmission | null> {
-    const [row] = await sql.query<Row>(
+  async byKey(owner: string, key: string): Promise<KeptSubmission | null> {
+    const [row] = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM submissions WHERE owner = $1 AND idempotency_key = $2`,
       [owner, key],
     );

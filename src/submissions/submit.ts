@@ -6,8 +6,7 @@ import { audit, type AuthenticatedContext } from '../context.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { CaseView } from '../cases/views.js';
 import { say } from '../messages.js';
-import type { Idempotency } from './delivery.js';
-import type { KeptSubmission, SubmissionRecord } from './records.js';
+import type { Idempotency, KeptSubmission, SubmissionRecord } from './records.js';
 
 export interface SubmitResult {
   submission: SubmissionRecord | null;
