@@ -19,16 +19,56 @@ function onlyThese(up, allowed) {
 }
 
 /** What an agency's adapter may use from the rest of the gateway. */
-const ALLOWED_TO_AGENCIES = ['access/policy.js', 'access/rules.js', 'errors.js', 'i18n.js'];
+const ALLOWED_TO_AGENCIES = ['access/rules.js', 'errors.js', 'i18n.js'];
 
 const AGENCY_RULE_MESSAGE =
   'An agency adapter depends only on the agency kit (src/agencies/), errors, i18n and the policy’s rule builders: ' +
   'it is what a partner agency writes, and must not reach into the graph, the store or the request.';
 
+const POLICY_RULE_MESSAGE =
+  'Only src/access/ evaluates the policy: ask the Viewer (a request) or a Person (an event, a delivery), ' +
+  'so that every path decides who may see what by one rule.';
+
+const ACCESS_RULE_MESSAGE =
+  'The access rules are domain: they take a Person or a Viewer and return decisions, never the GraphQL ' +
+  'layer, so that they can be tested without a request or a schema.';
+
 /** @type {import('eslint').Linter.Config[]} */
 export const layers = [
   {
-    // The kit itself (src/agencies/*.ts) may also trace its calls.
+    files: ['src/**/*.ts'],
+    ignores: ['src/access/**', 'src/agencies/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/access/policy.js'], message: POLICY_RULE_MESSAGE }] },
+      ],
+    },
+  },
+  {
+    files: ['src/access/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../context.js',
+                '../request-context.js',
+                '../generated/*',
+                '../resolvers/*',
+                '../graphql/*',
+              ],
+              message: ACCESS_RULE_MESSAGE,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The kit itself (src/agencies/*.ts) may also trace its calls, and name a login's assurance levels.
     files: ['src/agencies/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -36,7 +76,7 @@ export const layers = [
         {
           patterns: [
             {
-              group: onlyThese(1, [...ALLOWED_TO_AGENCIES, 'observability/tracing.js']),
+              group: onlyThese(1, [...ALLOWED_TO_AGENCIES, 'observability/tracing.js', 'auth/principal.js']),
               message: AGENCY_RULE_MESSAGE,
             },
           ],

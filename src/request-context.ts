@@ -5,16 +5,14 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { asksConsent } from './access/policy.js';
+import { Viewer, type LoginHold } from './access/viewer.js';
 import type { AgencyRegistry } from './agencies/registry.js';
 import type { LoginFlow } from './auth/login.js';
 import type { Principal } from './auth/principal.js';
 import { COOKIE_ATTRIBUTES, SESSION_COOKIE, type Sessions } from './auth/sessions.js';
 import { AuthError, messageOfAuthFailure, type TokenVerifier } from './auth/verify.js';
-import type { ReadDocuments } from './cases/reads.js';
 import type { Config } from './config.js';
-import type { AgencyConsent } from './consent/consents.js';
-import type { Context, LoginHold } from './context.js';
+import type { Context } from './context.js';
 import { serviceUnavailable, unauthenticated } from './errors.js';
 import { LOGIN_LANGUAGE, negotiateLanguage, type Lang } from './i18n.js';
 import { createLoaders } from './loaders/index.js';
@@ -65,16 +63,7 @@ export function createRequestContext(parts: {
       ...services,
     };
     const signedIn = await authenticate(request, reply, base.lang);
-    if (!signedIn)
-      return {
-        ...base,
-        principal: null,
-        loaders: null,
-        consents: null,
-        readDocuments: null,
-        call: null,
-        login: null,
-      };
+    if (!signedIn) return { ...base, viewer: null };
     const { principal, login } = signedIn;
     // Without a language of the browser's, the login's country decides (MitID: Danish).
     const lang = negotiateLanguage(acceptLanguage, LOGIN_LANGUAGE[principal.provider]);
@@ -83,16 +72,12 @@ export function createRequestContext(parts: {
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
     setMaxListeners(0, signal);
     const call = { signal, correlationId: request.id };
-    const consentAgencies = registry.adapters
-      .filter((a) => asksConsent(principal, a.definition))
-      .map((a) => a.definition.code);
-    let consents: Promise<ReadonlyMap<string, AgencyConsent>> | undefined;
-    let reads: Promise<ReadDocuments> | undefined;
-    return {
-      ...base,
-      lang,
+    const viewer: Viewer = new Viewer({
       principal,
+      registry,
       call,
+      now: base.now,
+      login,
       loaders: createLoaders(
         registry,
         principal.nationalId,
@@ -101,10 +86,16 @@ export function createRequestContext(parts: {
         request.log,
         config.batching,
       ),
-      consents: () => (consents ??= services.consentService.forViewer(principal, consentAgencies)),
-      readDocuments: () => (reads ??= services.documentReads.readIds(principal.nationalId)),
-      login,
-    };
+      // Consents are read for the agencies that ask this viewer for them.
+      consents: () =>
+        services.consentService.forViewer(
+          principal,
+          registry.adapters.filter((a) => viewer.asksConsent(a.definition)).map((a) => a.definition.code),
+        ),
+      readDocuments: () => services.documentReads.readIds(principal.nationalId),
+      audit: (entry) => services.auditLog.record(principal, request.id, entry),
+    });
+    return { ...base, lang, viewer };
   };
 
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { applyFieldAccess } from './access/fields.js';
+import { applyFieldAccess } from './graphql/field-access.js';
 import { resolvers } from './resolvers/index.js';
 
 /** `schema/` sits at the project root: one level up from `src/`, two from the built `dist/src/`. */

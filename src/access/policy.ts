@@ -1,6 +1,7 @@
 /**
- * Who may see what, per agency. Each agency declares an AgencyPolicy (in its adapter folder); this module
- * evaluates it in three places, from the cheapest to the most informed:
+ * Who may see what, per agency: the stages of the rule, as pure functions. Each agency declares an
+ * AgencyPolicy (in its adapter folder); this module evaluates it in three stages, from the cheapest to the
+ * most informed, and src/access/person.ts — the only module that calls it — puts them together:
  *  1. the login alone (country, kind of national id, assurance) — before any agency call;
  *  2. the agency's search answer (guardianship, roles, list rules such as "closed over 90 days ago");
  *  3. the case itself (contact details registered, lawyers on the case, representation).
@@ -9,12 +10,17 @@
  */
 import type {
   AgencyDefinition,
+  AgencyPolicy,
+  Capabilities,
+  CaseClosure,
   CaseRecord,
   CaseRef,
   DocumentRecord,
   ParticipantRole,
   PersonListing,
+  ViewerOnCase,
 } from '../agencies/port.js';
+import { NO_CAPABILITIES } from './rules.js';
 import { parseCpr, parseNorwegianId } from '../auth/national-id.js';
 import { ASSURANCE_RANK, type Assurance, type Principal } from '../auth/principal.js';
 
@@ -26,57 +32,6 @@ export type AgencyRefusal =
   | 'INSUFFICIENT_ASSURANCE'
   | 'HAS_GUARDIAN'
   | 'ROLE_NOT_SUPPORTED';
-
-/** Why a visible case is closed to the viewer: each is something they can act on. */
-export type CaseClosure = 'MISSING_CONTACT_INFO' | 'LAWYER_EMAIL_NOT_PERSONAL' | 'TWO_LAWYERS';
-
-export interface Capabilities {
-  /** List the case's documents. */
-  seeDocuments: boolean;
-  /** Open a document's content (Denmark's pattern shows titles only). */
-  readDocumentContent: boolean;
-  /** Send new information and attachments. */
-  submitInformation: boolean;
-  /** Fill in the forms the agency asks for. */
-  fillForms: boolean;
-}
-
-export const NO_CAPABILITIES: Capabilities = {
-  seeDocuments: false,
-  readDocumentContent: false,
-  submitInformation: false,
-  fillForms: false,
-};
-
-export interface AgencyPolicy {
-  /** The lowest login assurance the agency's portal accepts. */
-  minimumAssurance: Assurance;
-  /** Roles through which a person may use the portal; cases through other roles do not exist for them. */
-  roles: readonly ParticipantRole[];
-  /** Roles the portal says "not yet" to: listed only through these, the person is told ROLE_NOT_SUPPORTED. */
-  rolesNotYetSupported: readonly ParticipantRole[];
-  /** A person under guardianship may not use the portal. */
-  refuseWards: boolean;
-  /** Nothing of the agency is shown, or fetched, before the person consents to use the portal. */
-  requiresConsent: boolean;
-  /** List rules: a case that no longer exists for the viewer (closed long ago, before a cut-off, …). */
-  hides(c: { createdAt: string; closedAt: string | null }, now: Date): boolean;
-  /** Case rules: why the case is closed to this viewer, or null. */
-  closure(record: CaseRecord, viewer: ViewerOnCase): CaseClosure | null;
-  capabilities(viewer: ViewerOnCase): Capabilities;
-  /** A represented party sees only the documents they sent or received themselves. */
-  representedPartySeesOwnDocumentsOnly: boolean;
-}
-
-/** The viewer as a case lists them. */
-export interface ViewerOnCase {
-  role: ParticipantRole;
-  /** A party with a lawyer or proxy on the case: the representative is the agency's contact. */
-  represented: boolean;
-  mobile: string | null;
-  email: string | null;
-  emailIsPersonal: boolean | null;
-}
 
 export type CaseDecision =
   | { visible: false }
@@ -164,38 +119,26 @@ function viewerOnCase(principal: Principal, record: CaseRecord, policy: AgencyPo
 }
 
 /** Whether the case shows the viewer as a party under guardianship (for a look-up by id, without a search). */
-export function showsWardship(principal: Principal, record: CaseRecord): boolean {
+function showsWardship(principal: Principal, record: CaseRecord): boolean {
   return (
     record.participants.some((p) => p.nationalId === principal.nationalId && p.role === 'PARTY') &&
     record.participants.some((p) => p.role === 'GUARDIAN')
   );
 }
 
-/** The one rule for a case asked for by id — a read, an upload, or a submission at delivery. */
+/** A case as the rule leaves it: seen, with what rights, or refused and why. */
 export type CaseAccess =
-  | { record: CaseRecord; decision: Extract<CaseDecision, { visible: true }> }
+  | { record: CaseRecord; decision: VisibleDecision }
   | { refused: AgencyRefusal | 'CONSENT_REQUIRED' | 'NOT_FOUND' };
 
-/**
- * 1 for one case, before it is fetched: the login, and at agencies that ask for it, consent. Another
- * country's agency has no cases for this login at all, so that is NOT_FOUND rather than a refusal.
- */
-export function refusalBeforeCase(
-  principal: Principal,
-  agency: AgencyDefinition,
-  consented: boolean,
-): Extract<CaseAccess, { refused: unknown }> | null {
-  const refusal = refusalOfLogin(principal, agency);
-  if (refusal) return { refused: refusal.reason === 'OTHER_COUNTRY' ? 'NOT_FOUND' : refusal.reason };
-  if (agency.policy.requiresConsent && !consented) return { refused: 'CONSENT_REQUIRED' };
-  return null;
-}
+export type VisibleDecision = Extract<CaseDecision, { visible: true }>;
 
 /**
- * 3 for a case asked for by id (no search was made): it must exist for the viewer, and a party the case
- * shows under guardianship is refused where the agency refuses wards.
+ * 3. The case itself, whichever way it was reached: it must exist for the viewer, and a party the case
+ * shows under guardianship is refused where the agency refuses wards (a look-up by id has no search answer
+ * to tell it so).
  */
-export function decideCaseById(
+export function admitCase(
   principal: Principal,
   record: CaseRecord | null,
   agency: AgencyDefinition,
@@ -207,24 +150,8 @@ export function decideCaseById(
   return { record, decision };
 }
 
-/** The whole rule at once, for a decision made away from a request (delivering a submission later). */
-export function decideCaseAccess(
-  principal: Principal,
-  agency: AgencyDefinition,
-  consented: boolean,
-  record: CaseRecord | null,
-  now: Date,
-): CaseAccess {
-  return refusalBeforeCase(principal, agency, consented) ?? decideCaseById(principal, record, agency, now);
-}
-
-/** 3. The case itself. */
-export function decideCase(
-  principal: Principal,
-  record: CaseRecord,
-  policy: AgencyPolicy,
-  now: Date,
-): CaseDecision {
+/** The viewer's relation to the case, and what the agency's policy makes of it. */
+function decideCase(principal: Principal, record: CaseRecord, policy: AgencyPolicy, now: Date): CaseDecision {
   const viewer = viewerOnCase(principal, record, policy);
   if (!viewer || policy.hides(record, now)) return { visible: false };
   const closure = policy.closure(record, viewer);

@@ -2,10 +2,17 @@
  * Building blocks the agencies' policies are made of, each one rule of domain.md §4, so that a policy
  * reads as the agency's own portal rules.
  */
-import type { CaseRecord } from '../agencies/port.js';
-import type { Capabilities, CaseClosure, ViewerOnCase } from './policy.js';
+import type { Capabilities, CaseClosure, CaseRecord, ViewerOnCase } from '../agencies/port.js';
 
 const DAY_MS = 86_400_000;
+
+/** A case closed to the viewer: nothing may be done with it. */
+export const NO_CAPABILITIES: Capabilities = {
+  seeDocuments: false,
+  readDocumentContent: false,
+  submitInformation: false,
+  fillForms: false,
+};
 
 export const FULL: Capabilities = {
   seeDocuments: true,

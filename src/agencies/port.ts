@@ -3,7 +3,7 @@
  * speaks its agency's dialect, parses every answer with zod and throws only `UpstreamError`s.
  */
 import type { Readable } from 'node:stream';
-import type { AgencyPolicy } from '../access/policy.js';
+import type { Assurance } from '../auth/principal.js';
 import type { Labels } from '../i18n.js';
 
 export type Country = 'NO' | 'DK';
@@ -247,4 +247,50 @@ export interface AgencyAdapter {
   /** Resolves when the agency answers its health check. */
   health(options: CallOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+// What an agency declares about who may use its portal (evaluated by src/access/; built from src/access/rules.ts).
+
+/** Why a visible case is closed to the viewer: each is something they can act on. */
+export type CaseClosure = 'MISSING_CONTACT_INFO' | 'LAWYER_EMAIL_NOT_PERSONAL' | 'TWO_LAWYERS';
+
+export interface Capabilities {
+  /** List the case's documents. */
+  seeDocuments: boolean;
+  /** Open a document's content (Denmark's pattern shows titles only). */
+  readDocumentContent: boolean;
+  /** Send new information and attachments. */
+  submitInformation: boolean;
+  /** Fill in the forms the agency asks for. */
+  fillForms: boolean;
+}
+
+export interface AgencyPolicy {
+  /** The lowest login assurance the agency's portal accepts. */
+  minimumAssurance: Assurance;
+  /** Roles through which a person may use the portal; cases through other roles do not exist for them. */
+  roles: readonly ParticipantRole[];
+  /** Roles the portal says "not yet" to: listed only through these, the person is told ROLE_NOT_SUPPORTED. */
+  rolesNotYetSupported: readonly ParticipantRole[];
+  /** A person under guardianship may not use the portal. */
+  refuseWards: boolean;
+  /** Nothing of the agency is shown, or fetched, before the person consents to use the portal. */
+  requiresConsent: boolean;
+  /** List rules: a case that no longer exists for the viewer (closed long ago, before a cut-off, …). */
+  hides(c: { createdAt: string; closedAt: string | null }, now: Date): boolean;
+  /** Case rules: why the case is closed to this viewer, or null. */
+  closure(record: CaseRecord, viewer: ViewerOnCase): CaseClosure | null;
+  capabilities(viewer: ViewerOnCase): Capabilities;
+  /** A represented party sees only the documents they sent or received themselves. */
+  representedPartySeesOwnDocumentsOnly: boolean;
+}
+
+/** The viewer as a case lists them. */
+export interface ViewerOnCase {
+  role: ParticipantRole;
+  /** A party with a lawyer or proxy on the case: the representative is the agency's contact. */
+  represented: boolean;
+  mobile: string | null;
+  email: string | null;
+  emailIsPersonal: boolean | null;
 }

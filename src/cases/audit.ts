@@ -1,5 +1,5 @@
 /** How case access is written to the audit log: who the case is about, and in what role it was read. */
-import { audit, type AuthenticatedContext } from '../context.js';
+import type { Viewer } from '../access/viewer.js';
 import type { AuditAction } from '../audit/audit.js';
 import type { CaseView } from './views.js';
 
@@ -9,14 +9,14 @@ function subjectsOf(view: CaseView): string[] {
 }
 
 export function auditCaseAccess(
-  context: AuthenticatedContext,
+  viewer: Pick<Viewer, 'audit'>,
   view: CaseView,
   action: AuditAction,
   outcome: 'GRANTED' | 'DENIED' = 'GRANTED',
   reason: string | null = view.decision.closure,
   object = `${view.definition.code}:${view.record.caseNumber}`,
 ): void {
-  audit(context, {
+  viewer.audit({
     action,
     outcome,
     object,
@@ -31,10 +31,10 @@ export function auditCaseAccess(
 
 /** A case or document asked for and refused; nothing is known, or said, about whom it concerns. */
 export function auditRefusedLookup(
-  context: AuthenticatedContext,
+  viewer: Pick<Viewer, 'audit'>,
   object: string,
   reason: string,
   action: AuditAction = 'READ_CASE',
 ): void {
-  audit(context, { action, outcome: 'DENIED', object, reason });
+  viewer.audit({ action, outcome: 'DENIED', object, reason });
 }

@@ -1,6 +1,5 @@
 /** A case's documents as the viewer may see them. */
-import { visibleDocuments } from '../access/policy.js';
-import { loadersFor, type AuthenticatedContext } from '../context.js';
+import type { AuthenticatedContext } from '../context.js';
 import { graphError } from '../errors.js';
 import { COMMON_LABELS } from '../i18n.js';
 import { say } from '../messages.js';
@@ -15,11 +14,12 @@ export async function visibleCaseDocuments(
   context: AuthenticatedContext,
   view: CaseView,
 ): Promise<DocumentView[]> {
-  if (!view.decision.capabilities.seeDocuments)
+  if (!context.viewer.mayOn('case:seeDocuments', view))
     throw graphError('FORBIDDEN', say(context.lang, 'DOCUMENTS_FORBIDDEN'));
   const records =
-    (await loadersFor(context, view.definition.code).documents.load(view.record.caseNumber)) ?? [];
-  return visibleDocuments(records, view.decision.documentScope, context.principal)
+    (await context.viewer.loaders(view.definition.code).documents.load(view.record.caseNumber)) ?? [];
+  return context.viewer
+    .visibleDocuments(records, view)
     .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))
     .map((record) => ({ record, view }));
 }
@@ -27,7 +27,7 @@ export async function visibleCaseDocuments(
 /** The viewer reads a case's document list: audited. (A refusal is audited where @access refuses it.) */
 export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<DocumentView[]> {
   const documents = await visibleCaseDocuments(context, view);
-  auditCaseAccess(context, view, 'READ_DOCUMENT_LIST');
+  auditCaseAccess(context.viewer, view, 'READ_DOCUMENT_LIST');
   return documents;
 }
 

@@ -1,7 +1,6 @@
 /** Loading one case for the viewer. A case they are not part of is indistinguishable from none at all. */
 import type { GraphQLError } from 'graphql';
-import { decideCaseById, refusalBeforeCase } from '../access/policy.js';
-import { agencyName, loadersFor, type AuthenticatedContext } from '../context.js';
+import { agencyName, type CaseRequest } from '../context.js';
 import { graphError } from '../errors.js';
 import { say, sayRefusal } from '../messages.js';
 import { auditCaseAccess, auditRefusedLookup } from './audit.js';
@@ -21,7 +20,7 @@ export function parseGlobalId(id: string): { agency: string; caseNumber: string 
 type Lookup = { view: CaseView } | { refused: string; error: GraphQLError | null };
 
 /** A refusal of the viewer (not of the case) says so: it reveals nothing about the case. */
-function refusalError(context: AuthenticatedContext, refused: string, agency: string): GraphQLError | null {
+function refusalError(context: CaseRequest, refused: string, agency: string): GraphQLError | null {
   if (refused === 'NOT_FOUND') return null;
   const name = agencyName(context, agency);
   if (refused === 'CONSENT_REQUIRED')
@@ -29,23 +28,12 @@ function refusalError(context: AuthenticatedContext, refused: string, agency: st
   return graphError('NOT_ELIGIBLE', sayRefusal(context.lang, refused, name), { reason: refused, agency });
 }
 
-async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup> {
+async function lookUp(context: CaseRequest, id: string): Promise<Lookup> {
   const parsed = parseGlobalId(id);
   const adapter = parsed && context.registry.get(parsed.agency);
   if (!parsed || !adapter) return { refused: 'NOT_FOUND', error: null };
   const { definition } = adapter;
-  // Nothing of the agency is fetched before the login and consent allow it.
-  const consented = definition.policy.requiresConsent
-    ? ((await context.consents()).get(definition.code)?.portal ?? false)
-    : true;
-  const access =
-    refusalBeforeCase(context.principal, definition, consented) ??
-    decideCaseById(
-      context.principal,
-      await loadersFor(context, parsed.agency).cases.load(parsed.caseNumber),
-      definition,
-      context.now,
-    );
+  const access = await context.viewer.case(definition, parsed.caseNumber);
   if ('decision' in access) return { view: { record: access.record, definition, decision: access.decision } };
   return { refused: access.refused, error: refusalError(context, access.refused, definition.code) };
 }
@@ -56,16 +44,16 @@ async function lookUp(context: AuthenticatedContext, id: string): Promise<Lookup
  * refusal of a case the viewer asked for by id (`explicit`).
  */
 export async function loadCase(
-  context: AuthenticatedContext,
+  context: CaseRequest,
   id: string,
   options: { explicit: boolean },
 ): Promise<CaseView | null> {
   const found = await lookUp(context, id);
   if ('view' in found) {
-    auditCaseAccess(context, found.view, 'READ_CASE');
+    auditCaseAccess(context.viewer, found.view, 'READ_CASE');
     return found.view;
   }
-  if (options.explicit) auditRefusedLookup(context, id, found.refused);
+  if (options.explicit) auditRefusedLookup(context.viewer, id, found.refused);
   if (found.error) throw found.error;
   return null;
 }

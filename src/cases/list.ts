@@ -3,9 +3,9 @@
  * agency that fails costs only its own part, reported in `agencyStatuses`. The merged list is sorted and
  * paged on the agencies' search results, and only the cases on the page are fetched in full (batched).
  */
-import { admitListing, decideCase, refusalOfLogin } from '../access/policy.js';
+import type { AgencyAdmission } from '../access/person.js';
 import type { AgencyAdapter, CaseRef } from '../agencies/port.js';
-import { loadersFor, type AuthenticatedContext } from '../context.js';
+import type { CaseRequest } from '../context.js';
 import { graphError, UpstreamError } from '../errors.js';
 import { say } from '../messages.js';
 import type { ViewerRole } from '../generated/graphql.js';
@@ -25,9 +25,11 @@ interface Listed {
   updatedAt: string;
   adapter: AgencyAdapter;
   ref: CaseRef;
+  /** The agency's admission that listed it. */
+  admission: AgencyAdmission;
 }
 
-function failureReason(error: unknown, context: AuthenticatedContext, agency: string): string {
+function failureReason(error: unknown, context: CaseRequest, agency: string): string {
   if (error instanceof UpstreamError) {
     context.log.warn({ agency, failure: error.failure, err: error.message }, 'agency did not answer');
     return error.reason;
@@ -42,7 +44,7 @@ function failureReason(error: unknown, context: AuthenticatedContext, agency: st
  */
 const LISTING_SHARE = 0.6;
 
-export async function listCases(context: AuthenticatedContext, args: ListArgs): Promise<CaseConnectionView> {
+export async function listCases(context: CaseRequest, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
     throw graphError('BAD_USER_INPUT', say(context.lang, 'PAGE_SIZE', { max: context.maxPageSize }), {
@@ -62,36 +64,24 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
       const agency = adapter.definition;
       const status = (view: Omit<AgencyStatusView, 'agency' | 'asOf'>) =>
         statuses.set(agency.code, { agency, asOf, ...view });
-      const refusal = refusalOfLogin(context.principal, agency);
-      if (refusal) {
-        status({
-          status: 'NOT_ELIGIBLE',
-          reason: refusal.reason,
-          requiredAssurance: refusal.requiredAssurance ?? null,
-        });
-        return [];
-      }
       try {
-        // Before consent, nothing of the agency is fetched.
-        if (agency.policy.requiresConsent && !(await context.consents()).get(agency.code)?.portal) {
-          status({ status: 'CONSENT_REQUIRED', reason: 'CONSENT_REQUIRED', requiredAssurance: null });
-          return [];
-        }
-        const admitted = admitListing(
-          await loadersFor(context, agency.code).listing(listingBudgetMs),
-          agency.policy,
-          context.now,
-        );
-        if (admitted.refusal) {
-          status({ status: 'NOT_ELIGIBLE', reason: admitted.refusal.reason, requiredAssurance: null });
+        // Before the login and consent allow it, nothing of the agency is fetched.
+        const admission = await context.viewer.admissionTo(agency, listingBudgetMs);
+        if (admission.refused) {
+          status({
+            status: admission.refused === 'CONSENT_REQUIRED' ? 'CONSENT_REQUIRED' : 'NOT_ELIGIBLE',
+            reason: admission.refused,
+            requiredAssurance: admission.requiredAssurance,
+          });
           return [];
         }
         status({ status: 'OK', reason: null, requiredAssurance: null });
-        return admitted.cases.map((ref) => ({
+        return admission.cases.map((ref) => ({
           id: globalCaseId(agency.code, ref.caseNumber),
           updatedAt: ref.updatedAt,
           adapter,
           ref,
+          admission,
         }));
       } catch (error) {
         status({
@@ -114,10 +104,12 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
     page.map(async (listed): Promise<CaseEdgeView | null> => {
       const definition = listed.adapter.definition;
       try {
-        const record = await loadersFor(context, definition.code).cases.load(listed.ref.caseNumber);
-        const decision = record && decideCase(context.principal, record, definition.policy, context.now);
-        if (!record || !decision?.visible) return null;
-        return { cursor: encodeCursor(listed), node: { record, definition, decision } };
+        const access = await context.viewer.case(definition, listed.ref.caseNumber, listed.admission);
+        if (!('decision' in access)) return null;
+        return {
+          cursor: encodeCursor(listed),
+          node: { record: access.record, definition, decision: access.decision },
+        };
       } catch (error) {
         if (statuses.get(definition.code)?.status === 'OK') {
           const reason = failureReason(error, context, definition.code);
@@ -135,12 +127,12 @@ export async function listCases(context: AuthenticatedContext, args: ListArgs): 
   );
 
   const edges = loaded.filter((e): e is CaseEdgeView => e !== null);
-  for (const edge of edges) auditCaseAccess(context, edge.node, 'READ_CASE');
+  for (const edge of edges) auditCaseAccess(context.viewer, edge.node, 'READ_CASE');
 
   // An agency that answered only from the safety net is STALE, as old as its oldest answer used.
   for (const adapter of adapters) {
     const entry = statuses.get(adapter.definition.code);
-    const stale = entry?.status === 'OK' ? loadersFor(context, adapter.definition.code).stale() : null;
+    const stale = entry?.status === 'OK' ? context.viewer.loaders(adapter.definition.code).stale() : null;
     if (entry && stale)
       statuses.set(adapter.definition.code, {
         ...entry,

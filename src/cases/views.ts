@@ -1,5 +1,5 @@
 /** What the graph's case types are at run time (the codegen mappers point here). */
-import type { CaseDecision } from '../access/policy.js';
+import type { VisibleDecision } from '../access/person.js';
 import type {
   AgencyDefinition,
   CaseRecord,
@@ -17,7 +17,7 @@ import type { Assurance } from '../auth/principal.js';
 export interface CaseView {
   record: CaseRecord;
   definition: AgencyDefinition;
-  decision: Extract<CaseDecision, { visible: true }>;
+  decision: VisibleDecision;
 }
 
 /** A document as one viewer sees it: with the case, whose decision says what may be done with it. */

@@ -1,7 +1,6 @@
 /** giveConsent / withdrawConsent: checks the input, asks the service, audits, turns failures into user errors. */
-import { asksConsent, refusalOfLogin } from '../access/policy.js';
 import type { AuditOutcome } from '../audit/audit.js';
-import { agencyName, audit, type AuthenticatedContext } from '../context.js';
+import { agencyName, type AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { ConsentPayload, UserError } from '../generated/graphql.js';
 import { say, sayRefusal } from '../messages.js';
@@ -15,13 +14,13 @@ export async function changeConsent(
   change: { give: true; notifications: boolean } | { give: false },
 ): Promise<Payload> {
   const record = (outcome: AuditOutcome, reason: string | null) =>
-    audit(context, {
+    context.viewer.audit({
       action: change.give ? 'GIVE_CONSENT' : 'WITHDRAW_CONSENT',
       outcome,
       object: `agency:${agencyCode.slice(0, 40)}`,
       role: 'SELF',
       basis: 'OWN_CONSENT',
-      subjectIds: [context.principal.nationalId],
+      subjectIds: [context.viewer.principal.nationalId],
       reason,
     });
   const failed = (outcome: AuditOutcome, error: UserError): Payload => {
@@ -30,14 +29,14 @@ export async function changeConsent(
   };
 
   const adapter = context.registry.get(agencyCode);
-  if (!adapter || !asksConsent(context.principal, adapter.definition)) {
+  if (!adapter || !context.viewer.asksConsent(adapter.definition)) {
     return failed('DENIED', {
       code: 'BAD_USER_INPUT',
       message: say(context.lang, 'CONSENT_NOT_ASKED', { agency: agencyName(context, agencyCode) }),
       field: ['input', 'agency'],
     });
   }
-  const refusal = refusalOfLogin(context.principal, adapter.definition);
+  const refusal = context.viewer.loginRefusal(adapter.definition);
   if (refusal) {
     return failed('DENIED', {
       code: 'NOT_ELIGIBLE',
@@ -47,8 +46,13 @@ export async function changeConsent(
   }
   try {
     const consent = change.give
-      ? await context.consentService.give(context.principal, adapter, change.notifications, context.call)
-      : await context.consentService.withdraw(context.principal, adapter, context.call);
+      ? await context.consentService.give(
+          context.viewer.principal,
+          adapter,
+          change.notifications,
+          context.viewer.call,
+        )
+      : await context.consentService.withdraw(context.viewer.principal, adapter, context.viewer.call);
     record('GRANTED', null);
     return { consent, errors: [] };
   } catch (error) {

@@ -10,7 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
-import type { LoginHold } from '../context.js';
+import type { LoginHold } from '../access/viewer.js';
 import type { PublishedCaseEvent } from './case-events.js';
 
 const CASE_EVENTS_CHANNEL = 'case-events';

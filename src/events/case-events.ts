@@ -6,7 +6,7 @@
  * people by pseudonym.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { admitListing, asksConsent, decideCase, refusalOfLogin } from '../access/policy.js';
+import { registeredParticipant } from '../access/person.js';
 import type {
   AgencyAdapter,
   AgencyEvent,
@@ -15,7 +15,6 @@ import type {
   ParticipantRecord,
   ParticipantRole,
 } from '../agencies/port.js';
-import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { ViewerCache } from '../cache/viewer-cache.js';
 import type { ConsentService } from '../consent/consents.js';
@@ -32,11 +31,11 @@ export interface PublishedCaseEvent extends AgencyEvent {
 }
 
 export interface CaseEventServices {
-  bus: CaseEventBus;
+  bus: Pick<CaseEventBus, 'publish'>;
   secret: string;
-  consentService: ConsentService;
-  inbox: NotificationInbox;
-  dispatch: NotificationDispatch;
+  consentService: Pick<ConsentService, 'forViewer'>;
+  inbox: Pick<NotificationInbox, 'record'>;
+  dispatch: Pick<NotificationDispatch, 'notify'>;
   viewerCache: ViewerCache | null;
   log: FastifyBaseLogger;
 }
@@ -102,8 +101,9 @@ export class CaseEvents {
   }
 
   /**
-   * Whether a participant may see the case, by the query policy (login rules, consent, the agency's
-   * listing, the case itself); drops their safety-net copies either way.
+   * Whether a participant may see the case — the same rule as their own queries, with the agency's search
+   * answer for them (login rules, consent, the listing, the case itself) — and whether they consented to
+   * messages; drops their safety-net copies either way.
    */
   async #admitted(
     adapter: AgencyAdapter,
@@ -117,28 +117,19 @@ export class CaseEvents {
     this.services.viewerCache
       ?.for(participant.nationalId, agency)
       .forget(['listing', `case:${record.caseNumber}`, `documents:${record.caseNumber}`]);
-    const principal: Principal = {
-      provider: definition.country === 'NO' ? 'idporten' : 'mitid',
-      issuer: '',
-      country: definition.country,
-      nationalId: participant.nationalId,
-      assurance: 'high',
-      expiresAt: 0,
-    };
-    if (refusalOfLogin(principal, definition)) return null;
-    let notifications = false;
-    if (asksConsent(principal, definition)) {
-      const consent = (await this.services.consentService.forViewer(principal, [agency])).get(agency);
-      if (!consent?.portal) return null;
-      notifications = consent.notifications;
-    }
-    const listed = admitListing(
-      await adapter.casesForPerson(participant.nationalId, call),
-      definition.policy,
+    const person = registeredParticipant(definition, participant, () =>
+      this.services.consentService.forViewer(person.principal, [agency]),
+    );
+    const admission = await person.admission(
+      definition,
+      () => adapter.casesForPerson(participant.nationalId, call),
       now,
     );
-    if (listed.refusal || !listed.cases.some((c) => c.caseNumber === record.caseNumber)) return null;
-    const decision = decideCase(principal, record, definition.policy, now);
-    return decision.visible ? { participant, notifications, role: decision.role } : null;
+    const access = await person.caseAccess(definition, record.caseNumber, async () => record, now, admission);
+    if (!('decision' in access)) return null;
+    const notifications = person.asksConsent(definition)
+      ? ((await person.consentAt(agency))?.notifications ?? false)
+      : false;
+    return { participant, notifications, role: access.decision.role };
   }
 }

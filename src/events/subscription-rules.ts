@@ -55,8 +55,8 @@ export function formatResult(
 
 /** One of the person's stream slots, or RATE_LIMITED when they hold all of them; none needed without a login. */
 export async function holdStreamSlot(context: Context): Promise<Slot> {
-  if (!context.principal) return { release: async () => undefined };
-  const slot = await context.eventStreamSlots.acquire(context.principal, context.log);
+  if (!context.viewer) return { release: async () => undefined };
+  const slot = await context.eventStreamSlots.acquire(context.viewer.principal, context.log);
   if (!slot)
     throw graphError(
       'RATE_LIMITED',

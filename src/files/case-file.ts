@@ -67,16 +67,17 @@ async function caseFile(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const refuse = (object: string, reason: string) => {
-    auditRefusedLookup(context, object, reason, 'READ_DOCUMENT');
+    auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
     return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'CASE_FILE_NOT_FOUND');
   };
-  const target = await context.links.openCaseFile(link, context.principal);
+  const target = await context.links.openCaseFile(link, context.viewer.principal);
   if (!target) return refuse('case-file-link', 'INVALID_LINK');
   let view;
   let documents;
   try {
     view = await loadCase(context, target.caseId, { explicit: false });
-    if (!view || !view.decision.capabilities.readDocumentContent) return refuse(target.caseId, 'NOT_VISIBLE');
+    if (!view || !context.viewer.mayOn('case:readDocumentContent', view))
+      return refuse(target.caseId, 'NOT_VISIBLE');
     documents = await visibleCaseDocuments(context, view);
   } catch (error) {
     if (error instanceof UpstreamError) return unavailable(reply, context, error);
@@ -119,7 +120,7 @@ async function caseFile(
       });
       if (!content) throw new Error('a document disappeared at the agency while the case file was made');
       auditCaseAccess(
-        context,
+        context.viewer,
         view,
         'READ_DOCUMENT',
         'GRANTED',

@@ -19,7 +19,7 @@ export async function createUpload(
 ): Promise<CreateUploadResult> {
   const refuse = (error: UserError) => {
     auditRefusedLookup(
-      context,
+      context.viewer,
       `upload:${input.caseId.slice(0, 80)}`,
       error.reason ?? error.code,
       'CREATE_UPLOAD',
@@ -66,9 +66,8 @@ export async function createUpload(
   if ('agencyDown' in target) return refused(agencyDown(context, target.agencyDown));
   if ('error' in target) return refused(target.error);
   const { view } = target;
-  const adapter = context.registry.get(view.definition.code);
-  if (!view.decision.capabilities.submitInformation || !adapter?.uploadAttachment) {
-    auditCaseAccess(context, view, 'CREATE_UPLOAD', 'DENIED', 'NOT_ALLOWED');
+  if (!context.viewer.mayOn('case:uploadAttachment', view)) {
+    auditCaseAccess(context.viewer, view, 'CREATE_UPLOAD', 'DENIED', 'NOT_ALLOWED');
     return refused({
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
@@ -77,13 +76,13 @@ export async function createUpload(
     });
   }
 
-  const record = await context.uploads.store.create(context.principal, {
+  const record = await context.uploads.store.create(context.viewer.principal, {
     caseId: input.caseId,
     filename,
     contentType: input.contentType,
     sizeBytes: input.sizeBytes,
   });
-  auditCaseAccess(context, view, 'CREATE_UPLOAD', 'GRANTED', null, `upload:${record.id}`);
+  auditCaseAccess(context.viewer, view, 'CREATE_UPLOAD', 'GRANTED', null, `upload:${record.id}`);
   return {
     upload: {
       id: record.id,

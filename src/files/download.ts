@@ -28,10 +28,10 @@ async function deliver(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const refuse = (object: string, reason: string) => {
-    auditRefusedLookup(context, object, reason, 'READ_DOCUMENT');
+    auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
     return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'DOCUMENT_NOT_FOUND');
   };
-  const target = await context.links.open(link, context.principal);
+  const target = await context.links.open(link, context.viewer.principal);
   if (!target) return refuse('document-link', 'INVALID_LINK');
 
   let view;
@@ -48,7 +48,7 @@ async function deliver(
     }
     throw error;
   }
-  if (!view || !view.decision.capabilities.readDocumentContent)
+  if (!view || !context.viewer.mayOn('case:readDocumentContent', view))
     return refuse(target.documentId, 'NOT_VISIBLE');
   let documents;
   try {
@@ -80,12 +80,14 @@ async function deliver(
   }
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
 
-  auditCaseAccess(context, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
+  auditCaseAccess(context.viewer, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
   // Opened: no longer new to this person (a failure here costs the marker, never the download).
-  context.documentReads.markRead(context.principal.nationalId, target.documentId).catch(() => undefined);
+  context.documentReads
+    .markRead(context.viewer.principal.nationalId, target.documentId)
+    .catch(() => undefined);
   // A read receipt where the agency takes them; the download never waits for it or fails on it.
   adapter
-    .markDocumentRead?.(document.record.id, context.principal.nationalId, {
+    .markDocumentRead?.(document.record.id, context.viewer.principal.nationalId, {
       signal: AbortSignal.timeout(5_000),
       correlationId: context.requestId,
     })

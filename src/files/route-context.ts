@@ -62,7 +62,7 @@ export async function openTransfer(
   reply: FastifyReply,
 ): Promise<Transfer | null> {
   const { slots, pace } = context.transfers;
-  const slot = await slots.acquire(context.principal, context.log);
+  const slot = await slots.acquire(context.viewer.principal, context.log);
   if (!slot) {
     sendRefusal(
       reply.header('retry-after', '10'),

@@ -70,7 +70,7 @@ async function receive(
   reply: FastifyReply,
 ) {
   const refuse = (status: number, reason: RouteRefusal) => {
-    auditRefusedLookup(context, `upload:${record.id}`, reason, 'UPLOAD_ATTACHMENT');
+    auditRefusedLookup(context.viewer, `upload:${record.id}`, reason, 'UPLOAD_ATTACHMENT');
     // The rest of the body is not read: close the connection rather than drain it.
     return sendRefusal(reply.header('connection', 'close'), status, context.lang, reason, `UPLOAD_${reason}`);
   };
@@ -84,7 +84,7 @@ async function receive(
     throw error;
   }
   const adapter = view && context.registry.get(view.definition.code);
-  if (!view || !adapter?.uploadAttachment || !view.decision.capabilities.submitInformation)
+  if (!view || !adapter?.uploadAttachment || !context.viewer.mayOn('case:uploadAttachment', view))
     return refuse(403, 'NOT_ALLOWED');
 
   const declaredLength = reply.request.headers['content-length'];
@@ -127,7 +127,7 @@ async function receive(
     throw error;
   }
   await context.uploads.store.stored(record, attachmentId);
-  auditCaseAccess(context, view, 'UPLOAD_ATTACHMENT', 'GRANTED', null, `upload:${record.id}`);
+  auditCaseAccess(context.viewer, view, 'UPLOAD_ATTACHMENT', 'GRANTED', null, `upload:${record.id}`);
   return reply.code(201).send({
     id: record.id,
     filename: record.filename,
@@ -145,9 +145,9 @@ export function uploadRoute(build: ContextBuilder): FastifyPluginAsync {
     scope.put<{ Params: { id: string } }>('/files/uploads/:id', async (request, reply) => {
       const context = await authenticated(build, request, reply);
       if (!context) return reply;
-      const record = await context.uploads.store.find(request.params.id, context.principal);
+      const record = await context.uploads.store.find(request.params.id, context.viewer.principal);
       if (!record) {
-        auditRefusedLookup(context, 'upload:unknown', 'NOT_FOUND', 'UPLOAD_ATTACHMENT');
+        auditRefusedLookup(context.viewer, 'upload:unknown', 'NOT_FOUND', 'UPLOAD_ATTACHMENT');
         return sendRefusal(
           reply.header('connection', 'close'),
           404,
@@ -157,7 +157,7 @@ export function uploadRoute(build: ContextBuilder): FastifyPluginAsync {
         );
       }
       if (!(await context.uploads.store.claim(record.id))) {
-        auditRefusedLookup(context, `upload:${record.id}`, 'ALREADY_USED', 'UPLOAD_ATTACHMENT');
+        auditRefusedLookup(context.viewer, `upload:${record.id}`, 'ALREADY_USED', 'UPLOAD_ATTACHMENT');
         return sendRefusal(
           reply.header('connection', 'close'),
           409,

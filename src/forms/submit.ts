@@ -39,8 +39,8 @@ export async function submitForm(
   if ('error' in target) return refused(target.error);
   const { view } = target;
   const adapter = context.registry.get(view.definition.code);
-  if (!view.decision.capabilities.fillForms || !adapter?.submitForm) {
-    auditCaseAccess(context, view, 'SUBMIT_FORM', 'DENIED', 'NOT_ALLOWED');
+  if (!adapter?.submitForm || !context.viewer.mayOn('case:fillForms', view)) {
+    auditCaseAccess(context.viewer, view, 'SUBMIT_FORM', 'DENIED', 'NOT_ALLOWED');
     return refused({
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
@@ -51,7 +51,7 @@ export async function submitForm(
   const awaited = view.record.awaitingForms.find((f) => f.formId === input.formId);
   let definitions;
   try {
-    definitions = await adapter.formDefinitions(context.call);
+    definitions = await adapter.formDefinitions(context.viewer.call);
   } catch (error) {
     if (error instanceof UpstreamError) return refused(agencyDown(context, error.agency));
     throw error;

@@ -102,10 +102,10 @@ export async function startGraphServer(
   const mutationsCounted: ApolloServerPlugin<Context> = {
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, contextValue }) => {
-        if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal) return;
+        if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.viewer) return;
         const fields = operation.selectionSet.selections.length;
         if (fields > 1)
-          await limiter.check(contextValue.principal, contextValue.lang, contextValue.log, fields - 1);
+          await limiter.check(contextValue.viewer.principal, contextValue.lang, contextValue.log, fields - 1);
       },
     }),
   };

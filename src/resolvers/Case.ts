@@ -38,7 +38,7 @@ export const Case: CaseResolvers = {
     message: decision.closure && COMMON_LABELS.closure[decision.closure][lang],
   }),
   participants: ({ record, decision }, _args, context) => {
-    const viewer = requireViewer(context).principal.nationalId;
+    const viewer = requireViewer(context).viewer.principal.nationalId;
     return record.participants.map((p) => ({
       record: p,
       viewerRole: decision.role,
@@ -50,10 +50,10 @@ export const Case: CaseResolvers = {
     return typeof first === 'number' ? documents.slice(0, Math.max(0, first)) : documents;
   },
   unreadDocumentCount: async (view, _args, context) => {
-    const viewer = requireViewer(context);
+    const signedIn = requireViewer(context);
     const [documents, read] = await Promise.all([
-      orUpstreamError(viewer, visibleCaseDocuments(viewer, view)),
-      viewer.readDocuments(),
+      orUpstreamError(signedIn, visibleCaseDocuments(signedIn, view)),
+      signedIn.viewer.readDocuments(),
     ]);
     return documents.filter(
       (d) =>
@@ -66,20 +66,23 @@ export const Case: CaseResolvers = {
         argument: 'documentIds',
       });
     }
-    return context.links.caseFileUrl(requireViewer(context).principal, {
+    return context.links.caseFileUrl(requireViewer(context).viewer.principal, {
       caseId: globalCaseId(view.definition.code, view.record.caseNumber),
       documentIds: documentIds ? [...new Set(documentIds)] : null,
     });
   },
   submissions: ({ record, definition }, _args, context) =>
     context.submissions.records.forCase(
-      requireViewer(context).principal,
+      requireViewer(context).viewer.principal,
       globalCaseId(definition.code, record.caseNumber),
     ),
   forms: async ({ record, definition }, _args, context) => {
     const adapter = context.registry.get(definition.code);
     if (!adapter || record.awaitingForms.length === 0) return [];
-    const definitions = await orUpstreamError(context, adapter.formDefinitions(requireViewer(context).call));
+    const definitions = await orUpstreamError(
+      context,
+      adapter.formDefinitions(requireViewer(context).viewer.call),
+    );
     return record.awaitingForms.flatMap(({ formId, code }) => {
       const form = definitions.find((d) => d.code === code);
       return form ? [{ formId, definition: form, labels: definition.labels.forms }] : [];

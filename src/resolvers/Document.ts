@@ -16,9 +16,11 @@ export const Document: DocumentResolvers = {
   sizeBytes: ({ record }) => record.sizeBytes,
   commentDeadline: ({ record }) => record.commentDeadline,
   read: async ({ record, view }, _args, context) =>
-    (await requireViewer(context).readDocuments()).has(globalDocumentId(view.definition.code, record.id)),
+    (await requireViewer(context).viewer.readDocuments()).has(
+      globalDocumentId(view.definition.code, record.id),
+    ),
   downloadUrl: ({ record, view }, _args, context) =>
-    context.links.url(requireViewer(context).principal, {
+    context.links.url(requireViewer(context).viewer.principal, {
       caseId: globalCaseId(view.definition.code, view.record.caseNumber),
       documentId: globalDocumentId(view.definition.code, record.id),
     }),

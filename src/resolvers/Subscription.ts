@@ -9,8 +9,8 @@ import { caseHappeningFields } from './Notification.js';
 export const Subscription: SubscriptionResolvers = {
   caseEvents: {
     subscribe: (_parent, _args, context) => {
-      const viewer = requireViewer(context);
-      return viewer.caseEventBus.eventsFor(viewer.principal.nationalId, viewer.login);
+      const { caseEventBus, viewer } = requireViewer(context);
+      return caseEventBus.eventsFor(viewer.principal.nationalId, viewer.login);
     },
     // The last thing a stream says when the login behind it ended: an error the client can act on.
     resolve: (event: PublishedCaseEvent | typeof LOGIN_ENDED, _args: unknown, context: Context) => {

@@ -11,10 +11,12 @@ export const Viewer: ViewerResolvers = {
   identityProvider: (principal) => (principal.provider === 'idporten' ? 'IDPORTEN' : 'MITID'),
   country: (principal) => principal.country,
   assuranceLevel: (principal) => assuranceLevel(principal.assurance),
-  consents: async (_principal, _args, context) => [...(await requireViewer(context).consents()).values()],
+  consents: async (_principal, _args, context) => [
+    ...(await requireViewer(context).viewer.consents()).values(),
+  ],
   notifications: async (principal, { first }, context) => {
-    const viewer = requireViewer(context);
-    const view = await viewer.inbox.view(principal.nationalId, await agenciesShown(viewer));
+    const signedIn = requireViewer(context);
+    const view = await signedIn.inbox.view(principal.nationalId, await agenciesShown(signedIn));
     return { ...view, items: view.items.slice(0, Math.max(0, Math.min(first ?? 20, context.maxPageSize))) };
   },
 };

@@ -17,7 +17,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { Poller } from '../lifecycle/poller.js';
-import { asksConsent, decideCaseAccess } from '../access/policy.js';
+import { Person } from '../access/person.js';
 import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
@@ -47,7 +47,7 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 
 /** What an attempt learnt of the sender: their login, the case's parties, and how the case lists them. */
 interface Known {
-  sender: Principal;
+  sender: Person;
   subjects: string[];
   listed?: ParticipantRecord;
 }
@@ -73,10 +73,10 @@ export class SubmissionDelivery {
     private readonly registry: AgencyRegistry,
     /** The sender's consents, the audit log and the sender's notifications, as a request would use them. */
     private readonly people: {
-      consents: ConsentService;
+      consents: Pick<ConsentService, 'forViewer'>;
       audit: AuditLog;
       inbox: NotificationInbox;
-      dispatch: NotificationDispatch;
+      dispatch: Pick<NotificationDispatch, 'notify'>;
     },
     private readonly log: FastifyBaseLogger,
     private readonly options: DeliveryOptions,
@@ -139,7 +139,10 @@ export class SubmissionDelivery {
       signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
       correlationId: `submission-${record.id}`,
     };
-    const sender: Principal = { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 };
+    const sender = this.#person(
+      { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 },
+      target.agency,
+    );
     let subjects: string[] = [];
     /** The sender as the case lists them (their contact details), once the case has been read. */
     let listed: ParticipantRecord | undefined;
@@ -155,14 +158,19 @@ export class SubmissionDelivery {
       subjects = (caseRecord?.participants ?? []).filter((p) => p.role === 'PARTY').map((p) => p.nationalId);
       listed = caseRecord?.participants.find((p) => p.nationalId === record.senderNationalId);
       const { definition } = adapter;
-      const consented =
-        !definition.policy.requiresConsent ||
-        ((await this.people.consents.forViewer(sender, [definition.code])).get(definition.code)?.portal ??
-          false);
-      const access = decideCaseAccess(sender, definition, consented, caseRecord ?? null, new Date());
+      const access = await sender.caseAccess(
+        definition,
+        target.caseNumber,
+        async () => caseRecord ?? null,
+        new Date(),
+      );
       const allowed =
         'decision' in access &&
-        (form ? access.decision.capabilities.fillForms : access.decision.capabilities.submitInformation);
+        sender.may(
+          form ? 'case:fillForms' : 'case:submitInformation',
+          { definition, decision: access.decision },
+          adapter,
+        );
       if (!allowed) return this.#fail(record, 'NOT_ALLOWED', 'NOT_ALLOWED', { sender, subjects, listed });
       const sent = {
         submissionId: record.id,
@@ -241,7 +249,7 @@ export class SubmissionDelivery {
     record: SubmissionRecord,
     outcome: 'DELIVERED' | 'FOUND_AT_AGENCY',
     receipt: string,
-    sender: Principal,
+    sender: Person,
     subjects: string[],
   ): Promise<SubmissionRecord> {
     const delivered = await this.records.settle(record, outcome, { state: 'DELIVERED', receipt });
@@ -287,11 +295,8 @@ export class SubmissionDelivery {
       occurredAt: new Date().toISOString(),
     });
     const contact = known?.listed;
-    if (!known || !contact || !asksConsent(known.sender, definition)) return;
-    const consent = (await this.people.consents.forViewer(known.sender, [definition.code])).get(
-      definition.code,
-    );
-    if (!consent?.notifications) return;
+    if (!known || !contact || !known.sender.asksConsent(definition)) return;
+    if (!(await known.sender.consentAt(definition.code))?.notifications) return;
     const outcome = await this.people.dispatch.notify(
       {
         nationalId: failed.senderNationalId,
@@ -310,10 +315,10 @@ export class SubmissionDelivery {
   }
 
   /** The outcome of a delivery, for the sender: delivered, refused by the rule, or given up on. */
-  #audit(record: SubmissionRecord, sender: Principal, subjects: string[]): void {
+  #audit(record: SubmissionRecord, sender: Person, subjects: string[]): void {
     const outcome =
       record.state === 'DELIVERED' ? 'GRANTED' : record.failureReason === 'NOT_ALLOWED' ? 'DENIED' : 'FAILED';
-    this.people.audit.record(sender, `submission-${record.id}`, {
+    this.people.audit.record(sender.principal, `submission-${record.id}`, {
       action: record.kind === 'FORM' ? 'DELIVER_FORM' : 'DELIVER_INFORMATION',
       outcome,
       object: `submission:${record.id}`,
@@ -321,6 +326,11 @@ export class SubmissionDelivery {
       subjectIds: subjects,
       reason: record.state === 'DELIVERED' ? null : record.failureReason,
     });
+  }
+
+  /** The sender away from their request: their login as recorded, their consents as they are now. */
+  #person(principal: Principal, agency: string): Person {
+    return new Person(principal, () => this.people.consents.forViewer(principal, [agency]));
   }
 
   #track<T>(agency: string, attempt: Promise<T>): Promise<T> {

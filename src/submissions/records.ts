@@ -33,6 +33,12 @@ const sealedPart = z.object({
   sender,
 });
 
+/** Who sends a submission, as kept with it: their id and their login as it was (to decide again at delivery). */
+export function senderOf(principal: Principal): Pick<SubmissionRecord, 'senderNationalId' | 'sender'> {
+  const { provider, issuer, country, assurance } = principal;
+  return { senderNationalId: principal.nationalId, sender: { provider, issuer, country, assurance } };
+}
+
 export type SubmissionState = 'PENDING' | 'DELIVERED' | 'FAILED';
 
 export interface SubmissionRecord extends z.infer<typeof sealedPart> {

@@ -2,11 +2,11 @@
 import { caseToActOn } from '../cases/act-on.js';
 import { randomBytes } from 'node:crypto';
 import { auditCaseAccess } from '../cases/audit.js';
-import { audit, type AuthenticatedContext } from '../context.js';
+import type { AuthenticatedContext } from '../context.js';
 import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
 import type { CaseView } from '../cases/views.js';
 import { say } from '../messages.js';
-import type { Idempotency, KeptSubmission, SubmissionRecord } from './records.js';
+import { senderOf, type Idempotency, type KeptSubmission, type SubmissionRecord } from './records.js';
 
 export interface SubmitResult {
   submission: SubmissionRecord | null;
@@ -66,12 +66,8 @@ export async function submitInformation(
   const target = await caseToActOn(context, input.caseId);
   if ('error' in target) return refused(target.error);
   const view = 'view' in target ? target.view : null;
-  const mayNotSend =
-    view &&
-    (!view.decision.capabilities.submitInformation ||
-      !context.registry.get(view.definition.code)?.submitInformation);
-  if (view && mayNotSend) {
-    auditCaseAccess(context, view, 'SUBMIT_INFORMATION', 'DENIED', 'NOT_ALLOWED');
+  if (view && !context.viewer.mayOn('case:submitInformation', view)) {
+    auditCaseAccess(context.viewer, view, 'SUBMIT_INFORMATION', 'DENIED', 'NOT_ALLOWED');
     return refused({
       code: 'FORBIDDEN',
       reason: 'NOT_ALLOWED',
@@ -82,7 +78,7 @@ export async function submitInformation(
 
   const attachmentIds: string[] = [];
   for (const [i, id] of uploadIds.entries()) {
-    const upload = await context.uploads.store.find(id, context.principal);
+    const upload = await context.uploads.store.find(id, context.viewer.principal);
     if (!upload || upload.caseId !== input.caseId || !upload.attachmentId) {
       return refused({
         code: 'BAD_USER_INPUT',
@@ -111,7 +107,7 @@ export async function replay(
   idempotency: Idempotency,
 ): Promise<SubmitResult | null> {
   const { records } = context.submissions;
-  const kept = await records.byKey(records.owner(context.principal), idempotency.key);
+  const kept = await records.byKey(records.owner(context.viewer.principal), idempotency.key);
   return kept && answerRepeat(context, kept, idempotency);
 }
 
@@ -146,14 +142,8 @@ export async function accept(
     {
       ...draft,
       id: randomBytes(16).toString('base64url'),
-      owner: records.owner(context.principal),
-      senderNationalId: context.principal.nationalId,
-      sender: {
-        provider: context.principal.provider,
-        issuer: context.principal.issuer,
-        country: context.principal.country,
-        assurance: context.principal.assurance,
-      },
+      owner: records.owner(context.viewer.principal),
+      ...senderOf(context.viewer.principal),
       createdAt: new Date().toISOString(),
       state: 'PENDING',
       attempts: 0,
@@ -166,9 +156,9 @@ export async function accept(
   if (!accepted.created) return answerRepeat(context, accepted, idempotency);
   const { record } = accepted;
   const action = draft.kind === 'FORM' ? 'SUBMIT_FORM' : 'SUBMIT_INFORMATION';
-  if (view) auditCaseAccess(context, view, action, 'GRANTED', null, `submission:${record.id}`);
+  if (view) auditCaseAccess(context.viewer, view, action, 'GRANTED', null, `submission:${record.id}`);
   else
-    audit(context, {
+    context.viewer.audit({
       action,
       outcome: 'GRANTED',
       object: `submission:${record.id}`,

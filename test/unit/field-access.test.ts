@@ -8,7 +8,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { applyFieldAccess, ruleOf } from '../../src/access/fields.js';
+import { applyFieldAccess, ruleOf } from '../../src/graphql/field-access.js';
 import { buildSchema, loadTypeDefs } from '../../src/schema.js';
 
 const schema = buildSchema();

@@ -1,7 +1,8 @@
 /**
  * The house's layers bite: ESLint, with the same rules as `npm run lint` (eslint.layers.js), refuses an
- * agency adapter that reaches into the graph, the request context or the store, and lets through what an
- * adapter may use.
+ * agency adapter that reaches into the graph, the request context or the store, a module outside
+ * src/access/ that evaluates the policy itself, and access rules that depend on the GraphQL layer — and lets
+ * through what each may use.
  */
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,8 @@ describe('an agency adapter', () => {
     ["import type { AuthenticatedContext } from '../../context.js';"],
     ["import type { CaseResolvers } from '../../generated/graphql.js';"],
     ["import { createStore } from '../../store/index.js';"],
-    ["import { decideCaseAccess } from '../../access/cases.js';"],
+    ["import { admitCase } from '../../access/policy.js';"],
+    ["import { Viewer } from '../../access/viewer.js';"],
   ])('may not %s', async (line) => {
     expect(await refusals('src/agencies/npe/wrong.ts', line)).toEqual([
       expect.stringMatching(
@@ -38,7 +40,7 @@ describe('an agency adapter', () => {
     const code = [
       "import { UpstreamError } from '../../errors.js';",
       "import type { Labels } from '../../i18n.js';",
-      "import type { AgencyPolicy } from '../../access/policy.js';",
+      "import type { AgencyPolicy } from '../port.js';",
       "import { FULL } from '../../access/rules.js';",
       "import { createAgencyHttp } from '../http.js';",
     ].join('\n');
@@ -55,5 +57,39 @@ describe('an agency adapter', () => {
     expect(
       await refusals('src/agencies/http.ts', "import type { Context } from '../context.js';"),
     ).toHaveLength(1);
+  });
+});
+
+describe('the policy', () => {
+  it.each([
+    ['src/cases/get.ts', "import { admitCase } from '../access/policy.js';"],
+    ['src/events/case-events.ts', "import type { CaseAccess } from '../access/policy.js';"],
+    ['src/resolvers/Query/case.ts', "import { asksConsent } from '../../access/policy.js';"],
+  ])('is not evaluated outside src/access/ (%s)', async (file, line) => {
+    expect(await refusals(file, line)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .* Only src\/access\/ evaluates the policy/),
+    ]);
+  });
+
+  it('is reached through a Person or the Viewer', async () => {
+    const code = [
+      "import { Person } from '../access/person.js';",
+      "import type { Viewer } from '../access/viewer.js';",
+    ].join('\n');
+    expect(await refusals('src/events/case-events.ts', code)).toEqual([]);
+    expect(await refusals('src/access/person.ts', "import { admitCase } from './policy.js';")).toEqual([]);
+  });
+});
+
+describe('the access rules', () => {
+  it.each([
+    ["import type { Context } from '../context.js';"],
+    ["import type { AccessRule } from '../generated/graphql.js';"],
+    ["import { Case } from '../resolvers/Case.js';"],
+    ["import { createApollo } from '../graphql/apollo.js';"],
+  ])('do not depend on the GraphQL layer: %s', async (line) => {
+    expect(await refusals('src/access/viewer.ts', line)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .* The access rules are domain/),
+    ]);
   });
 });

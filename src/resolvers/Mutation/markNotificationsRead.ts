@@ -8,21 +8,22 @@ export const markNotificationsRead: MutationResolvers['markNotificationsRead'] =
   { input },
   context,
 ) => {
-  const viewer = requireViewer(context);
-  const shows = await agenciesShown(viewer);
+  const signedIn = requireViewer(context);
+  const { viewer } = signedIn;
+  const shows = await agenciesShown(signedIn);
   if (!input.all && !input.ids?.length) {
     return {
-      unreadCount: (await viewer.inbox.view(viewer.principal.nationalId, shows)).unreadCount,
+      unreadCount: (await signedIn.inbox.view(viewer.principal.nationalId, shows)).unreadCount,
       errors: [
         {
           code: 'BAD_USER_INPUT',
-          message: say(viewer.lang, 'NOTIFICATIONS_NONE_NAMED'),
+          message: say(signedIn.lang, 'NOTIFICATIONS_NONE_NAMED'),
           field: ['input', 'ids'],
         },
       ],
     };
   }
-  const view = await viewer.inbox.markRead(
+  const view = await signedIn.inbox.markRead(
     viewer.principal.nationalId,
     input.all ? 'ALL' : (input.ids ?? []).slice(0, 200),
     shows,

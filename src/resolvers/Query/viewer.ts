@@ -1,4 +1,5 @@
 import { requireViewer } from '../../context.js';
 import type { QueryResolvers } from '../../generated/graphql.js';
 
-export const viewer: QueryResolvers['viewer'] = (_parent, _args, context) => requireViewer(context).principal;
+export const viewer: QueryResolvers['viewer'] = (_parent, _args, context) =>
+  requireViewer(context).viewer.principal;

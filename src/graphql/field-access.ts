@@ -7,6 +7,7 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
+import type { Capability } from '../access/person.js';
 import type { ParticipantRole } from '../agencies/port.js';
 import type { CaseView, DocumentView, OutcomeView, ParticipantView } from '../cases/views.js';
 import { requireViewer, type Context } from '../context.js';
@@ -38,6 +39,11 @@ function isParticipantView(source: unknown): source is ParticipantView {
   return typeof source === 'object' && source !== null && 'viewerRole' in source && 'isViewer' in source;
 }
 
+/** The viewer's right on a case the parent carries (a case is only ever resolved for a viewer). */
+function mayOn(context: Context, capability: Capability, view: CaseView): boolean {
+  return context.viewer?.mayOn(capability, view) ?? false;
+}
+
 /** Whether the rule lets this viewer read the field on this parent. Unknown shapes are refused (fail closed). */
 function allows(rule: AccessRule, source: unknown, context: Context): boolean {
   switch (rule) {
@@ -52,12 +58,12 @@ function allows(rule: AccessRule, source: unknown, context: Context): boolean {
     case 'CASE_OPEN':
       return isCaseView(source) && source.decision.closure === null;
     case 'SEE_DOCUMENTS':
-      return isCaseView(source) && source.decision.capabilities.seeDocuments;
+      return isCaseView(source) && mayOn(context, 'case:seeDocuments', source);
     case 'PARTICIPANT_CONTACT':
       return isParticipantView(source) && (source.isViewer || source.viewerRole === 'LAWYER');
     case 'READ_CONTENT':
-      if (isDocumentView(source)) return source.view.decision.capabilities.readDocumentContent;
-      return isCaseView(source) && source.decision.capabilities.readDocumentContent;
+      if (isDocumentView(source)) return mayOn(context, 'case:readDocumentContent', source.view);
+      return isCaseView(source) && mayOn(context, 'case:readDocumentContent', source);
     case 'COMPENSATION':
       // A guardian's mandate may not cover the ward's finances, and the agency cannot see its scope.
       return isOutcomeView(source) && COMPENSATION_ROLES.has(source.viewerRole);
@@ -66,9 +72,9 @@ function allows(rule: AccessRule, source: unknown, context: Context): boolean {
 
 function forbidden(rule: AccessRule | null, source: unknown, context: Context, field: string) {
   // A refused document list is an access to audit, like a granted one.
-  if (rule === 'SEE_DOCUMENTS' && isCaseView(source) && context.principal) {
+  if (rule === 'SEE_DOCUMENTS' && isCaseView(source) && context.viewer) {
     auditCaseAccess(
-      requireViewer(context),
+      requireViewer(context).viewer,
       source,
       'READ_DOCUMENT_LIST',
       'DENIED',
