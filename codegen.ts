@@ -44,7 +44,7 @@ const config: CodegenConfig = {
           FormField: '../cases/views.js#FormFieldView',
           NotificationList: '../notifications/inbox.js#InboxView',
           Notification: '../notifications/inbox.js#InboxItem',
-          CaseEvent: '../events/case-events.js#PublishedCaseEvent',
+          CaseEvent: '../events/bus.js#PublishedCaseEvent',
         },
       },
     },

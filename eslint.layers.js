@@ -29,43 +29,58 @@ const POLICY_RULE_MESSAGE =
   'Only src/access/ evaluates the policy: ask the Viewer (a request) or a Person (an event, a delivery), ' +
   'so that every path decides who may see what by one rule.';
 
-const ACCESS_RULE_MESSAGE =
-  'The access rules are domain: they take a Person or a Viewer and return decisions, never the GraphQL ' +
-  'layer, so that they can be tested without a request or a schema.';
+const DOMAIN_RULE_MESSAGE =
+  'The domain takes a Viewer or a Person and returns domain results; only the GraphQL layer (resolvers/, ' +
+  'graphql/), the routes and the wiring know the request context and the generated types — so that the ' +
+  'rules can be tested without a request or a schema.';
+
+/** The GraphQL layer, the HTTP routes and the wiring, which the domain never imports. */
+const GRAPH_LAYER = [
+  '**/context.js',
+  '**/request-context.js',
+  '**/services.js',
+  '**/server.js',
+  '**/schema.js',
+  '**/generated/*',
+  '**/resolvers/*',
+  '**/graphql/*',
+  '**/routes/*',
+];
+
+/** The domain's folders under src/ (the access rules and the agencies have rules of their own below). */
+const DOMAIN = [
+  'audit',
+  'cache',
+  'cases',
+  'consent',
+  'events',
+  'files',
+  'forms',
+  'lifecycle',
+  'loaders',
+  'notifications',
+  'records',
+  'store',
+  'submissions',
+];
+
+const policyOnlyInAccess = { group: ['**/access/policy.js'], message: POLICY_RULE_MESSAGE };
+const noGraphLayer = { group: GRAPH_LAYER, message: DOMAIN_RULE_MESSAGE };
 
 /** @type {import('eslint').Linter.Config[]} */
 export const layers = [
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/access/**', 'src/agencies/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/access/policy.js'], message: POLICY_RULE_MESSAGE }] },
-      ],
-    },
+    ignores: ['src/access/**', 'src/agencies/**', ...DOMAIN.map((folder) => `src/${folder}/**`)],
+    rules: { 'no-restricted-imports': ['error', { patterns: [policyOnlyInAccess] }] },
+  },
+  {
+    files: DOMAIN.map((folder) => `src/${folder}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [policyOnlyInAccess, noGraphLayer] }] },
   },
   {
     files: ['src/access/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '../context.js',
-                '../request-context.js',
-                '../generated/*',
-                '../resolvers/*',
-                '../graphql/*',
-              ],
-              message: ACCESS_RULE_MESSAGE,
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noGraphLayer] }] },
   },
   {
     // The kit itself (src/agencies/*.ts) may also trace its calls, and name a login's assurance levels.

@@ -7,6 +7,7 @@
  *   node --import tsx bench/floor.ts   (PORT and the agencies' *_BASE_URL from the environment)
  */
 import { createServer } from 'node:http';
+import { AGENCY_MODULES } from '../src/agencies/registry.js';
 import { loadConfig } from '../src/config.js';
 import type {
   AgencyAdapter,
@@ -17,7 +18,7 @@ import type {
 } from '../src/agencies/port.js';
 import { AgencyRegistry } from '../src/agencies/registry.js';
 
-const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, AGENCY_MODULES);
 const registry = new AgencyRegistry(config.agencies.map((a) => a.create(config.upstream)));
 const norwegian = registry.adapters.filter((a) => a.definition.country === 'NO');
 

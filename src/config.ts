@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import type { Pace } from './files/pace.js';
-import type { HttpSettings } from './agencies/module.js';
-import { AGENCY_MODULES } from './agencies/registry.js';
+import type { AgencyModule, HttpSettings } from './agencies/module.js';
 import type { AgencyAdapter } from './agencies/port.js';
 import type { IssuerConfig } from './auth/verify.js';
 import type { TracingSettings } from './observability/tracing.js';
@@ -213,7 +212,14 @@ function describe(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * The gateway's configuration from the environment, the agencies' settings included: each of
+ * `agencyModules` (the registry's, handed in by main.ts) reads its own variables.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  agencyModules: readonly AgencyModule<never>[],
+): Config {
   const production = env.NODE_ENV === 'production';
   const problems: string[] = [];
   const base = baseSchema(production).safeParse(env);
@@ -221,7 +227,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   const agencies: Config['agencies'] = [];
   const eventSecrets: Record<string, string> = {};
-  for (const module of AGENCY_MODULES) {
+  for (const module of agencyModules) {
     const parsed = module.settings(production).safeParse(env);
     if (!parsed.success) problems.push(...describe(parsed.error));
     else agencies.push({ code: module.code, create: (http) => module.create(parsed.data, http) });

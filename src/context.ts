@@ -26,18 +26,7 @@ export interface AuthenticatedContext extends Context {
   viewer: Viewer;
 }
 
-/** What finding a viewer's cases takes of a request: the viewer, the agencies, the language and the budget. */
-export type CaseRequest = Pick<
-  AuthenticatedContext,
-  'viewer' | 'registry' | 'lang' | 'log' | 'maxPageSize' | 'deadlineAt'
->;
-
 export function requireViewer(context: Context): AuthenticatedContext {
   if (!context.viewer) throw unauthenticated(say(context.lang, 'LOG_IN'));
   return context as AuthenticatedContext;
-}
-
-/** An agency's name in the request's language (its code when the agency is unknown). */
-export function agencyName(context: Pick<Context, 'registry' | 'lang'>, code: string): string {
-  return context.registry.get(code)?.definition.name[context.lang] ?? code;
 }

@@ -74,6 +74,22 @@ export class CallerGone extends Error {
 }
 
 /** An agency did not give a usable answer. `reason` is the machine-readable `agencyStatuses` reason. */
+/**
+ * What a person did wrong, or may not do, said in their language: a mutation's payload lists these rather
+ * than failing the request. `field` is the input path at fault; `reason` a finer machine-readable code.
+ */
+export interface UserError {
+  code: string;
+  message: string;
+  field?: string[] | null;
+  reason?: string | null;
+}
+
+/** The one way to say that an agency could not be reached, in the person's language (`agency`: its name). */
+export function agencyUnavailable(lang: Lang, agency: string): UserError & { code: 'UPSTREAM_UNAVAILABLE' } {
+  return { code: 'UPSTREAM_UNAVAILABLE', message: say(lang, 'AGENCY_UNAVAILABLE', { agency }) };
+}
+
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
 
@@ -93,7 +109,8 @@ export class UpstreamError extends Error {
 
   /** `agencyName`: the agency's name in the person's language. */
   toGraphError(lang: Lang, agencyName: string): GraphQLError {
-    return graphError('UPSTREAM_UNAVAILABLE', say(lang, 'AGENCY_UNAVAILABLE', { agency: agencyName }), {
+    const { code, message } = agencyUnavailable(lang, agencyName);
+    return graphError(code, message, {
       agency: this.agency,
       reason: this.reason,
     });

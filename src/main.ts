@@ -2,6 +2,7 @@
  * The gateway's entry point and the only file that reads process.env: builds the configuration, starts
  * the server, and shuts down cleanly on SIGINT/SIGTERM.
  */
+import { AGENCY_MODULES } from './agencies/registry.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildGateway, type Gateway } from './server.js';
 
@@ -22,7 +23,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
 
 export function configFromEnvironment(): Config {
   try {
-    return loadConfig(process.env);
+    return loadConfig(process.env, AGENCY_MODULES);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

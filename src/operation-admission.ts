@@ -69,7 +69,7 @@ export function registerOperationAdmission(app: FastifyInstance, options: Admiss
     const params = (post ? request.body : request.query) as OperationParams | undefined;
     const given = typeof params === 'object' && params !== null ? params : null;
     // A GET that names no operation runs nothing: a browser asking for the landing page, or a WebSocket
-    // upgrade (whose operations are admitted one by one, in events/websocket.ts).
+    // upgrade (whose operations are admitted one by one, in graphql/websocket.ts).
     if (!post && !['query', 'documentId', 'extensions'].some((k) => given && k in given)) return;
     const resolution: Resolution =
       options.operations && given

@@ -18,9 +18,9 @@ import { TokenVerifier } from './auth/verify.js';
 import type { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
 import { registerOfflineExplorer } from './explore.js';
-import { registerCaseFiles } from './files/case-file.js';
-import { registerDocumentDownloads } from './files/download.js';
-import { uploadRoute } from './files/upload-route.js';
+import { registerCaseFiles } from './routes/case-file.js';
+import { registerDocumentDownloads } from './routes/download.js';
+import { uploadRoute } from './routes/upload.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
 import { formatErrorWith, startGraphServer } from './graphql/apollo.js';
@@ -29,12 +29,12 @@ import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
-import { eventRoutes } from './events/receive.js';
+import { eventRoutes } from './routes/agency-events.js';
 import type { BreakerState } from './agencies/resilience.js';
 import { Metrics } from './observability/metrics.js';
 import { checkReadiness } from './observability/readiness.js';
-import { registerCaseEventStream } from './events/stream.js';
-import { graphqlWebSocket } from './events/websocket.js';
+import { registerCaseEventStream } from './graphql/stream.js';
+import { graphqlWebSocket } from './graphql/websocket.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
 import { startTracing, traceRequests } from './observability/tracing.js';
@@ -224,7 +224,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   });
 
   // The graph: queries and mutations by Apollo; subscriptions by WebSocket on the same URL (below, and
-  // over HTTP in events/stream.ts).
+  // over HTTP in graphql/stream.ts).
   const graph = fastifyApolloHandler(apollo, { context: requestContext });
   app.route({
     method: 'GET',

@@ -1,15 +1,17 @@
 /**
  * The person behind one request, built when the request is authenticated and absent without a login (as
  * artsy/metaphysics's authenticated loaders exist only with a token): their loaders, consents, document
- * reads (marked as the case's documents are opened) and call options, and the request's entry to every access decision. A Viewer is a Person, so a
+ * reads and call options, and the request's entry to every access decision. A Viewer is a Person, so a
  * request decides with exactly the rule that event audiences and deliveries use (person.ts); what the
  * Viewer adds is where the facts come from — the request's loaders, its deadline, its "now".
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyAdapter, AgencyDefinition, CallOptions } from '../agencies/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ReadDocuments } from '../cases/reads.js';
+import type { Lang } from '../i18n.js';
 import type { AgencyLoaders, Loaders } from '../loaders/index.js';
 import {
   Person,
@@ -42,6 +44,21 @@ export interface ViewerParts {
   now: Date;
   /** Records an audit event for this viewer under the request's id. */
   audit: (entry: AuditEntry) => void;
+}
+
+/**
+ * What the domain takes of a signed-in request: the Viewer, the language to answer in, the agencies and the
+ * budget. The graph's context is one; so is a file route's.
+ */
+export interface ViewerRequest {
+  viewer: Viewer;
+  lang: Lang;
+  log: FastifyBaseLogger;
+  registry: AgencyRegistry;
+  /** When the request's budget for agency calls runs out (ms since the epoch). */
+  deadlineAt: number;
+  /** The largest page a list may be asked for. */
+  maxPageSize: number;
 }
 
 export class Viewer extends Person {

@@ -5,6 +5,7 @@ import { helseklageModule } from './helseklage/index.js';
 import type { AgencyModule } from './module.js';
 import { npeModule } from './npe/index.js';
 import { patienterstatningenModule } from './patienterstatningen/index.js';
+import type { Lang } from '../i18n.js';
 import type { AgencyAdapter } from './port.js';
 import { stpkModule } from './stpk/index.js';
 
@@ -25,6 +26,11 @@ export class AgencyRegistry {
 
   get(code: string): AgencyAdapter | undefined {
     return this.#byCode.get(code);
+  }
+
+  /** An agency's name in a language (its code when the agency is unknown). */
+  nameOf(code: string, lang: Lang): string {
+    return this.get(code)?.definition.name[lang] ?? code;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,7 @@
 /** The case a person wants to act on (upload, send, fill in): their view of it, an outage, or the error to answer. */
 import { GraphQLError } from 'graphql';
-import { agencyName, type AuthenticatedContext, type Context } from '../context.js';
-import { UpstreamError } from '../errors.js';
-import type { UserError } from '../generated/graphql.js';
+import type { ViewerRequest } from '../access/viewer.js';
+import { agencyUnavailable, UpstreamError, type UserError } from '../errors.js';
 import { say } from '../messages.js';
 import { loadCase } from './get.js';
 import type { CaseView } from './views.js';
@@ -11,14 +10,11 @@ import type { CaseView } from './views.js';
 export type CaseToActOn = { view: CaseView } | { agencyDown: string } | { error: UserError };
 
 /** The user error for an agency that did not answer while the person acted on one of its cases. */
-export function agencyDown(context: Context, agency: string): UserError {
-  return {
-    code: 'UPSTREAM_UNAVAILABLE',
-    message: say(context.lang, 'AGENCY_UNAVAILABLE', { agency: agencyName(context, agency) }),
-  };
+export function agencyDown(context: Pick<ViewerRequest, 'registry' | 'lang'>, agency: string): UserError {
+  return agencyUnavailable(context.lang, context.registry.nameOf(agency, context.lang));
 }
 
-export async function caseToActOn(context: AuthenticatedContext, caseId: string): Promise<CaseToActOn> {
+export async function caseToActOn(context: ViewerRequest, caseId: string): Promise<CaseToActOn> {
   try {
     const view = await loadCase(context, caseId, { explicit: true });
     return view

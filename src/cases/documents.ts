@@ -1,5 +1,5 @@
 /** A case's documents as the viewer may see them. */
-import type { AuthenticatedContext } from '../context.js';
+import type { ViewerRequest } from '../access/viewer.js';
 import { graphError } from '../errors.js';
 import { COMMON_LABELS } from '../i18n.js';
 import { say } from '../messages.js';
@@ -10,10 +10,7 @@ import type { CaseView, DeadlineView, DocumentView } from './views.js';
  * Newest first; the policy removes internal notes, and others' documents where the scope is the viewer's own.
  * The capability check repeats the field rule on purpose: this is the last step before agency data.
  */
-export async function visibleCaseDocuments(
-  context: AuthenticatedContext,
-  view: CaseView,
-): Promise<DocumentView[]> {
+export async function visibleCaseDocuments(context: ViewerRequest, view: CaseView): Promise<DocumentView[]> {
   if (!context.viewer.mayOn('case:seeDocuments', view))
     throw graphError('FORBIDDEN', say(context.lang, 'DOCUMENTS_FORBIDDEN'));
   const records =
@@ -25,15 +22,15 @@ export async function visibleCaseDocuments(
 }
 
 /** The viewer reads a case's document list: audited. (A refusal is audited where @access refuses it.) */
-export async function caseDocuments(context: AuthenticatedContext, view: CaseView): Promise<DocumentView[]> {
+export async function caseDocuments(context: ViewerRequest, view: CaseView): Promise<DocumentView[]> {
   const documents = await visibleCaseDocuments(context, view);
   auditCaseAccess(context.viewer, view, 'READ_DOCUMENT_LIST');
   return documents;
 }
 
 /** Comment deadlines that have not passed. */
-export async function caseDeadlines(context: AuthenticatedContext, view: CaseView): Promise<DeadlineView[]> {
-  const today = context.now.toISOString().slice(0, 10);
+export async function caseDeadlines(context: ViewerRequest, view: CaseView): Promise<DeadlineView[]> {
+  const today = context.viewer.now.toISOString().slice(0, 10);
   const documents = await visibleCaseDocuments(context, view);
   return documents
     .filter((d) => d.record.commentDeadline && d.record.commentDeadline >= today)
@@ -44,8 +41,4 @@ export async function caseDeadlines(context: AuthenticatedContext, view: CaseVie
       document: d,
     }))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-}
-
-export function globalDocumentId(agency: string, documentId: string): string {
-  return `${agency}:${documentId}`;
 }

@@ -1,34 +1,24 @@
 /** Loading one case for the viewer. A case they are not part of is indistinguishable from none at all. */
 import type { GraphQLError } from 'graphql';
-import { agencyName, type CaseRequest } from '../context.js';
+import type { ViewerRequest } from '../access/viewer.js';
 import { graphError } from '../errors.js';
 import { say, sayRefusal } from '../messages.js';
+import { parseGlobalId } from './ids.js';
 import { auditCaseAccess, auditRefusedLookup } from './audit.js';
 import type { CaseView } from './views.js';
-
-const GLOBAL_ID = /^([a-z][a-z0-9-]*):(.{1,64})$/;
-
-export function globalCaseId(agency: string, caseNumber: string): string {
-  return `${agency}:${caseNumber}`;
-}
-
-export function parseGlobalId(id: string): { agency: string; caseNumber: string } | null {
-  const match = GLOBAL_ID.exec(id);
-  return match?.[1] && match[2] ? { agency: match[1], caseNumber: match[2] } : null;
-}
 
 type Lookup = { view: CaseView } | { refused: string; error: GraphQLError | null };
 
 /** A refusal of the viewer (not of the case) says so: it reveals nothing about the case. */
-function refusalError(context: CaseRequest, refused: string, agency: string): GraphQLError | null {
+function refusalError(context: ViewerRequest, refused: string, agency: string): GraphQLError | null {
   if (refused === 'NOT_FOUND') return null;
-  const name = agencyName(context, agency);
+  const name = context.registry.nameOf(agency, context.lang);
   if (refused === 'CONSENT_REQUIRED')
     return graphError('CONSENT_REQUIRED', say(context.lang, 'CONSENT_FIRST', { agency: name }), { agency });
   return graphError('NOT_ELIGIBLE', sayRefusal(context.lang, refused, name), { reason: refused, agency });
 }
 
-async function lookUp(context: CaseRequest, id: string): Promise<Lookup> {
+async function lookUp(context: ViewerRequest, id: string): Promise<Lookup> {
   const parsed = parseGlobalId(id);
   const adapter = parsed && context.registry.get(parsed.agency);
   if (!parsed || !adapter) return { refused: 'NOT_FOUND', error: null };
@@ -44,7 +34,7 @@ async function lookUp(context: CaseRequest, id: string): Promise<Lookup> {
  * refusal of a case the viewer asked for by id (`explicit`).
  */
 export async function loadCase(
-  context: CaseRequest,
+  context: ViewerRequest,
   id: string,
   options: { explicit: boolean },
 ): Promise<CaseView | null> {

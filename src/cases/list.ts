@@ -4,18 +4,17 @@
  * paged on the agencies' search results, and only the cases on the page are fetched in full (batched).
  */
 import type { AgencyAdmission } from '../access/person.js';
-import type { AgencyAdapter, CaseRef } from '../agencies/port.js';
-import type { CaseRequest } from '../context.js';
+import type { AgencyAdapter, CaseRef, ParticipantRole } from '../agencies/port.js';
+import type { ViewerRequest } from '../access/viewer.js';
 import { graphError, UpstreamError } from '../errors.js';
 import { say } from '../messages.js';
-import type { ViewerRole } from '../generated/graphql.js';
 import { auditCaseAccess } from './audit.js';
 import { compareKeys, decodeCursor, encodeCursor } from './cursor.js';
-import { globalCaseId } from './get.js';
+import { globalCaseId } from './ids.js';
 import type { AgencyStatusView, CaseConnectionView, CaseEdgeView } from './views.js';
 
 export interface ListArgs {
-  filter?: { agencies?: readonly string[] | null; roles?: readonly ViewerRole[] | null } | null;
+  filter?: { agencies?: readonly string[] | null; roles?: readonly ParticipantRole[] | null } | null;
   first?: number | null;
   after?: string | null;
 }
@@ -29,7 +28,7 @@ interface Listed {
   admission: AgencyAdmission;
 }
 
-function failureReason(error: unknown, context: CaseRequest, agency: string): string {
+function failureReason(error: unknown, context: ViewerRequest, agency: string): string {
   if (error instanceof UpstreamError) {
     context.log.warn({ agency, failure: error.failure, err: error.message }, 'agency did not answer');
     return error.reason;
@@ -44,7 +43,7 @@ function failureReason(error: unknown, context: CaseRequest, agency: string): st
  */
 const LISTING_SHARE = 0.6;
 
-export async function listCases(context: CaseRequest, args: ListArgs): Promise<CaseConnectionView> {
+export async function listCases(context: ViewerRequest, args: ListArgs): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
     throw graphError('BAD_USER_INPUT', say(context.lang, 'PAGE_SIZE', { max: context.maxPageSize }), {

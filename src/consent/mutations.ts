@@ -1,15 +1,15 @@
 /** giveConsent / withdrawConsent: checks the input, asks the service, audits, turns failures into user errors. */
 import type { AuditOutcome } from '../audit/audit.js';
-import { agencyName, type AuthenticatedContext } from '../context.js';
-import { UpstreamError } from '../errors.js';
-import type { ConsentPayload, UserError } from '../generated/graphql.js';
+import type { ViewerRequest } from '../access/viewer.js';
+import { UpstreamError, type UserError } from '../errors.js';
 import { say, sayRefusal } from '../messages.js';
-import type { AgencyConsent } from './consents.js';
+import type { AgencyConsent, ConsentService } from './consents.js';
 
-type Payload = Omit<ConsentPayload, 'consent'> & { consent: AgencyConsent | null };
+/** The consent as it now stands, or what kept it from changing. */
+type Payload = { consent: AgencyConsent | null; errors: UserError[] };
 
 export async function changeConsent(
-  context: AuthenticatedContext,
+  context: ViewerRequest & { consentService: ConsentService },
   agencyCode: string,
   change: { give: true; notifications: boolean } | { give: false },
 ): Promise<Payload> {
@@ -32,7 +32,9 @@ export async function changeConsent(
   if (!adapter || !context.viewer.asksConsent(adapter.definition)) {
     return failed('DENIED', {
       code: 'BAD_USER_INPUT',
-      message: say(context.lang, 'CONSENT_NOT_ASKED', { agency: agencyName(context, agencyCode) }),
+      message: say(context.lang, 'CONSENT_NOT_ASKED', {
+        agency: context.registry.nameOf(agencyCode, context.lang),
+      }),
       field: ['input', 'agency'],
     });
   }
@@ -41,7 +43,7 @@ export async function changeConsent(
     return failed('DENIED', {
       code: 'NOT_ELIGIBLE',
       reason: refusal.reason,
-      message: sayRefusal(context.lang, refusal.reason, agencyName(context, agencyCode)),
+      message: sayRefusal(context.lang, refusal.reason, context.registry.nameOf(agencyCode, context.lang)),
     });
   }
   try {
@@ -61,7 +63,7 @@ export async function changeConsent(
     return failed('FAILED', {
       code: 'UPSTREAM_UNAVAILABLE',
       message: say(context.lang, 'AGENCY_UNAVAILABLE_NOTHING_CHANGED', {
-        agency: agencyName(context, agencyCode),
+        agency: context.registry.nameOf(agencyCode, context.lang),
       }),
     });
   }

@@ -11,7 +11,15 @@ import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
 import type { LoginHold } from '../access/viewer.js';
-import type { PublishedCaseEvent } from './case-events.js';
+import type { AgencyEvent } from '../agencies/port.js';
+
+/** An event as published to the gateway instances: the case, what happened, and who may hear of it. */
+export interface PublishedCaseEvent extends AgencyEvent {
+  id: string;
+  agency: string;
+  /** Pseudonyms of the people who may see the case. */
+  audience: string[];
+}
 
 const CASE_EVENTS_CHANNEL = 'case-events';
 

@@ -20,15 +20,7 @@ import type { ViewerCache } from '../cache/viewer-cache.js';
 import type { ConsentService } from '../consent/consents.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
 import type { NotificationInbox } from '../notifications/inbox.js';
-import type { CaseEventBus } from './bus.js';
-
-/** An event as published to the gateway instances: the case, what happened, and who may hear of it. */
-export interface PublishedCaseEvent extends AgencyEvent {
-  id: string;
-  agency: string;
-  /** Pseudonyms of the people who may see the case. */
-  audience: string[];
-}
+import type { CaseEventBus, PublishedCaseEvent } from './bus.js';
 
 export interface CaseEventServices {
   bus: Pick<CaseEventBus, 'publish'>;

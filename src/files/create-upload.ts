@@ -1,10 +1,18 @@
 /** createUpload: every check that needs no bytes, then a sealed upload record and its one-time URL. */
 import { agencyDown, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
-import type { AuthenticatedContext } from '../context.js';
-import type { CreateUploadInput, UserError } from '../generated/graphql.js';
+import type { ViewerRequest } from '../access/viewer.js';
+import type { UserError } from '../errors.js';
 import { say } from '../messages.js';
-import { isAllowedUploadType, safeFilename, type UploadRecord } from './uploads.js';
+import { isAllowedUploadType, safeFilename, type UploadRecord, type UploadStore } from './uploads.js';
+
+/** A file the person is about to upload to a case, as they describe it before sending any bytes. */
+export interface UploadToCreate {
+  caseId: string;
+  contentType: string;
+  filename: string;
+  sizeBytes: number;
+}
 
 export interface CreateUploadResult {
   upload: (Omit<UploadRecord, 'owner' | 'caseId' | 'createdAt' | 'attachmentId'> & { url: string }) | null;
@@ -14,8 +22,8 @@ export interface CreateUploadResult {
 const refused = (error: UserError): CreateUploadResult => ({ upload: null, errors: [error] });
 
 export async function createUpload(
-  context: AuthenticatedContext,
-  input: CreateUploadInput,
+  context: ViewerRequest & { uploads: { store: UploadStore; maxBytes: number; publicUrl: string } },
+  input: UploadToCreate,
 ): Promise<CreateUploadResult> {
   const refuse = (error: UserError) => {
     auditRefusedLookup(

@@ -1,19 +1,30 @@
 /** submitForm: the form must be one the case awaits; answers are checked field by field, then delivered like submissions. */
 import { agencyDown, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess } from '../cases/audit.js';
-import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import type { AgencyDefinition, FormDefinition } from '../agencies/port.js';
-import type { SubmitFormInput } from '../generated/graphql.js';
 import type { Lang } from '../i18n.js';
-import { accept, IDEMPOTENCY_KEY, refused, replay, type SubmitResult } from '../submissions/submit.js';
+import {
+  accept,
+  IDEMPOTENCY_KEY,
+  refused,
+  replay,
+  type SubmitRequest,
+  type SubmitResult,
+} from '../submissions/submit.js';
 import { say } from '../messages.js';
 import { validateAnswers, type FieldProblem } from './validate.js';
 
-export async function submitForm(
-  context: AuthenticatedContext,
-  input: SubmitFormInput,
-): Promise<SubmitResult> {
+/** A filled-in form, as the person sends it. */
+export interface FormToSubmit {
+  caseId: string;
+  formId: string;
+  answers: readonly { key: string; value: string }[];
+  /** Chosen by the client once per submission, as for new information. */
+  idempotencyKey: string;
+}
+
+export async function submitForm(context: SubmitRequest, input: FormToSubmit): Promise<SubmitResult> {
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     return refused({
       code: 'BAD_USER_INPUT',

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AgencyConsent } from '../consent/consents.js';
 import type { SubmissionRecord } from '../submissions/records.js';
 import type { InboxView, InboxItem } from '../notifications/inbox.js';
-import type { PublishedCaseEvent } from '../events/case-events.js';
+import type { PublishedCaseEvent } from '../events/bus.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

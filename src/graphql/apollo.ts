@@ -16,7 +16,7 @@ import type { Context } from '../context.js';
 import { ERROR_CODES, maskedInLanguage } from '../errors.js';
 import { sandboxLandingPage } from '../explore.js';
 import { say } from '../messages.js';
-import { operationMetrics } from '../observability/apollo-metrics.js';
+import { operationMetrics } from './apollo-metrics.js';
 import type { Metrics } from '../observability/metrics.js';
 import { operationTracing } from '../observability/tracing.js';
 import type { RateLimiter } from '../rate-limit.js';

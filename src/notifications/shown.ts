@@ -3,9 +3,11 @@
  * at an agency hides what it said in the portal (kept, and shown again if they consent again), as the rest
  * of that agency is hidden.
  */
-import type { AuthenticatedContext } from '../context.js';
+import type { ViewerRequest } from '../access/viewer.js';
 
-export async function agenciesShown(context: AuthenticatedContext): Promise<(agency: string) => boolean> {
+export async function agenciesShown(
+  context: Pick<ViewerRequest, 'viewer' | 'registry'>,
+): Promise<(agency: string) => boolean> {
   const shown = new Set<string>();
   for (const { definition } of context.registry.adapters) {
     if (await context.viewer.seesAgency(definition)) shown.add(definition.code);

@@ -24,9 +24,8 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
-import type { Context } from '../context.js';
 
 export interface TracingSettings {
   /** `otlp` exports spans; `none` makes none. */
@@ -96,7 +95,7 @@ export function traceRequests(app: FastifyInstance, tracer: Tracer): void {
 }
 
 /** Marks the current request's span with its GraphQL operation's name and type. */
-export function operationTracing(): ApolloServerPlugin<Context> {
+export function operationTracing<T extends BaseContext>(): ApolloServerPlugin<T> {
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ operationName, operation }) => {

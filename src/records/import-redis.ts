@@ -12,7 +12,7 @@
  */
 import { createClient } from 'redis';
 import { z } from 'zod';
-import { parseGlobalId } from '../cases/get.js';
+import { parseGlobalId } from '../cases/ids.js';
 import { Sealer } from '../store/sealed.js';
 import { SubmissionRecords } from '../submissions/records.js';
 import type { Database } from './database.js';

@@ -1,5 +1,7 @@
-import { caseDeadlines, caseDocuments, globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
-import { globalCaseId, loadCase } from '../cases/get.js';
+import { caseDeadlines, caseDocuments, visibleCaseDocuments } from '../cases/documents.js';
+import { globalDocumentId } from '../cases/ids.js';
+import { loadCase } from '../cases/get.js';
+import { globalCaseId } from '../cases/ids.js';
 import type { CaseView } from '../cases/views.js';
 import { requireViewer } from '../context.js';
 import { graphError } from '../errors.js';

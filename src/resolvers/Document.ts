@@ -1,5 +1,5 @@
-import { globalCaseId } from '../cases/get.js';
-import { globalDocumentId } from '../cases/documents.js';
+import { globalCaseId } from '../cases/ids.js';
+import { globalDocumentId } from '../cases/ids.js';
 import { requireViewer } from '../context.js';
 import type { DocumentResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS } from '../i18n.js';

@@ -1,7 +1,7 @@
 import { requireViewer, type Context } from '../context.js';
 import { unauthenticated } from '../errors.js';
 import type { CaseEventResolvers, SubscriptionResolvers } from '../generated/graphql.js';
-import type { PublishedCaseEvent } from '../events/case-events.js';
+import type { PublishedCaseEvent } from '../events/bus.js';
 import { LOGIN_ENDED } from '../events/bus.js';
 import { say } from '../messages.js';
 import { caseHappeningFields } from './Notification.js';

@@ -1,4 +1,4 @@
-import { agencyName, type Context } from '../context.js';
+import type { Context } from '../context.js';
 import { UpstreamError } from '../errors.js';
 
 /** Turns an agency's failure into the public UPSTREAM_UNAVAILABLE error at the field that needed it. */
@@ -7,6 +7,6 @@ export async function orUpstreamError<T>(context: Context, promise: Promise<T>):
     return await promise;
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    throw error.toGraphError(context.lang, agencyName(context, error.agency));
+    throw error.toGraphError(context.lang, context.registry.nameOf(error.agency, context.lang));
   }
 }

@@ -22,7 +22,7 @@ import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
-import { parseGlobalId } from '../cases/get.js';
+import { parseGlobalId } from '../cases/ids.js';
 import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';

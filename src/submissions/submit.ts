@@ -2,11 +2,34 @@
 import { caseToActOn } from '../cases/act-on.js';
 import { randomBytes } from 'node:crypto';
 import { auditCaseAccess } from '../cases/audit.js';
-import type { AuthenticatedContext } from '../context.js';
-import type { SubmitInformationInput, UserError } from '../generated/graphql.js';
+import type { ViewerRequest } from '../access/viewer.js';
+import type { UserError } from '../errors.js';
+import type { UploadStore } from '../files/uploads.js';
+import type { SubmissionDelivery } from './delivery.js';
 import type { CaseView } from '../cases/views.js';
 import { say } from '../messages.js';
-import { senderOf, type Idempotency, type KeptSubmission, type SubmissionRecord } from './records.js';
+import {
+  senderOf,
+  type Idempotency,
+  type KeptSubmission,
+  type SubmissionRecord,
+  type SubmissionRecords,
+} from './records.js';
+
+/** What sending takes of a request: the viewer's, and the submissions' records and outbox and the uploads. */
+export interface SubmitRequest extends ViewerRequest {
+  submissions: { records: SubmissionRecords; delivery: SubmissionDelivery };
+  uploads: { store: UploadStore };
+}
+
+/** New information for a case, as the person sends it. */
+export interface InformationToSend {
+  caseId: string;
+  message: string;
+  /** Chosen by the client once per submission: a repeat with the same input returns the first result. */
+  idempotencyKey: string;
+  uploadIds?: readonly string[] | null;
+}
 
 export interface SubmitResult {
   submission: SubmissionRecord | null;
@@ -19,8 +42,8 @@ const MAX_ATTACHMENTS = 10;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 export async function submitInformation(
-  context: AuthenticatedContext,
-  input: SubmitInformationInput,
+  context: SubmitRequest,
+  input: InformationToSend,
 ): Promise<SubmitResult> {
   const message = input.message.trim();
   if (!message || message.length > MAX_MESSAGE) {
@@ -102,21 +125,14 @@ export async function submitInformation(
  * A request sent again under a key already used — a client that did not hear the answer — is answered from
  * the record, before anything that may have changed since (the agency, the uploads) is looked at again.
  */
-export async function replay(
-  context: AuthenticatedContext,
-  idempotency: Idempotency,
-): Promise<SubmitResult | null> {
+export async function replay(context: SubmitRequest, idempotency: Idempotency): Promise<SubmitResult | null> {
   const { records } = context.submissions;
   const kept = await records.byKey(records.owner(context.viewer.principal), idempotency.key);
   return kept && answerRepeat(context, kept, idempotency);
 }
 
 /** The earlier submission when the request is the same; a refusal when the key is reused for another one. */
-function answerRepeat(
-  context: AuthenticatedContext,
-  kept: KeptSubmission,
-  idempotency: Idempotency,
-): SubmitResult {
+function answerRepeat(context: SubmitRequest, kept: KeptSubmission, idempotency: Idempotency): SubmitResult {
   if (kept.fingerprint === idempotency.fingerprint) return { submission: kept.record, errors: [] };
   return refused({
     code: 'BAD_USER_INPUT',
@@ -132,7 +148,7 @@ function answerRepeat(
  * nothing is written twice.
  */
 export async function accept(
-  context: AuthenticatedContext,
+  context: SubmitRequest,
   view: CaseView | null,
   draft: Pick<SubmissionRecord, 'caseId' | 'kind' | 'message' | 'attachmentIds' | 'formId' | 'answers'>,
   idempotency: Idempotency,

@@ -11,7 +11,7 @@ import type { AgencyCode, World } from '../../mocks/seed/model.js';
 import { loadPersonas, type Persona } from '../../mocks/seed/personas.js';
 import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../../mocks/start.js';
 import { reservePort } from '../../scripts/processes.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from './config.js';
 import { databaseEnvironment, dropSchemas } from './database.js';
 import { buildGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
@@ -166,7 +166,7 @@ export async function startGateway(
   env: Record<string, string>,
   options: GatewayOptions = {},
 ): Promise<GraphClient & { gateway: Gateway }> {
-  const gateway = await buildGateway(loadConfig(env), options);
+  const gateway = await buildGateway(configFrom(env), options);
   await gateway.app.listen({ port: Number(env.PORT ?? 0), host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(gateway.app.server.address() as AddressInfo).port}`;
   return {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/audit/audit.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import { databaseEnvironment } from '../helpers/database.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
@@ -17,7 +17,7 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const config = loadConfig({
+  const config = configFrom({
     LOG_LEVEL: 'info',
     REDIS_URL: redisTestUrl(),
     REDIS_KEY_PREFIX: prefix,

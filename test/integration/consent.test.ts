@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { withDatabase } from '../helpers/database.js';
@@ -263,7 +263,7 @@ describe('consent in PostgreSQL', () => {
     const token = await stack.token('second-lawyer', { consent: false });
     await first.graphql(GIVE, { token, variables: { agency: 'helseklage', notifications: true } });
     await second.graphql(WITHDRAW, { token, variables: { agency: 'helseklage' } });
-    const secret = loadConfig(stack.mocks.gatewayEnvironment()).storeSecret;
+    const secret = configFrom(stack.mocks.gatewayEnvironment()).storeSecret;
     const nationalId = persona('second-lawyer').login.pid ?? '';
     const person = pseudonym(secret, nationalId);
     const rows = await withDatabase(async (client) => {

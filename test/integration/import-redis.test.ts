@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../src/auth/pseudonym.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { Sealer } from '../../src/store/sealed.js';
 import { databaseEnvironment, withDatabase } from '../helpers/database.js';
 import { deleteKeys, redisTestUrl, uniquePrefix } from '../helpers/redis.js';
@@ -26,7 +26,7 @@ let secret: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  secret = loadConfig(stack.mocks.gatewayEnvironment()).storeSecret;
+  secret = configFrom(stack.mocks.gatewayEnvironment()).storeSecret;
   await redis.connect();
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { createClient } from 'redis';
 import { request } from 'undici';
 import { pseudonym } from '../../src/auth/pseudonym.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { subscribe } from '../helpers/sse.js';
@@ -134,7 +134,7 @@ describe('live case events across Redis', () => {
         expect(message).not.toMatch(/audience|helseklage|STEP_COMPLETED/);
       }
       // Whoever can publish on Redis cannot speak for a gateway.
-      const secret = loadConfig(redisStack.mocks.gatewayEnvironment()).storeSecret;
+      const secret = configFrom(redisStack.mocks.gatewayEnvironment()).storeSecret;
       const forged = {
         id: 'forged',
         agency: 'helseklage',

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPersonas } from '../../mocks/seed/personas.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import { giveConsents, postGraphql, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -12,7 +12,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const config = loadConfig({
+  const config = configFrom({
     LOG_LEVEL: 'debug',
     ...stack.mocks.gatewayEnvironment(),
     ...stack.database,

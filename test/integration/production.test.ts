@@ -5,7 +5,7 @@ import { say } from '../../src/messages.js';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
 import type { AgencyAdapter, CaseRecord } from '../../src/agencies/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import {
   giveConsents,
@@ -258,7 +258,7 @@ describe('unexpected errors are masked in every mode', () => {
     query: string,
     headers: Record<string, string> = {},
   ) {
-    const config = loadConfig({
+    const config = configFrom({
       LOG_LEVEL: 'silent',
       ...stack.mocks.gatewayEnvironment(),
       ...stack.database,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { SubmissionRecords } from '../../src/submissions/records.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { until, uploadPdf as uploadSubmissionPdf } from '../helpers/submissions.js';
@@ -325,7 +325,7 @@ describe('the same rule at delivery as at a read', () => {
     // The sender may not see the case at all: the outcome is read from the gateway's own record.
     const records = new SubmissionRecords(
       stack.gateway.database,
-      loadConfig(stack.mocks.gatewayEnvironment()).storeSecret,
+      configFrom(stack.mocks.gatewayEnvironment()).storeSecret,
     );
     const settled = await until(
       () => records.get(submissionId),

@@ -23,7 +23,7 @@ import { loadCase } from '../../src/cases/get.js';
 import { listCases } from '../../src/cases/list.js';
 import { DocumentReads } from '../../src/cases/reads.js';
 import { ConsentService } from '../../src/consent/consents.js';
-import type { CaseRequest } from '../../src/context.js';
+import type { ViewerRequest } from '../../src/access/viewer.js';
 import { CaseEvents } from '../../src/events/case-events.js';
 import { createLoaders } from '../../src/loaders/index.js';
 import { NotificationInbox } from '../../src/notifications/inbox.js';
@@ -369,7 +369,7 @@ describe('who may see what: one table, four paths', () => {
   });
 
   /** The request of the row's persona: a Viewer over the real loaders, consents and document reads. */
-  function requestOf(row: Row): CaseRequest {
+  function requestOf(row: Row): ViewerRequest {
     const principal = loginOf(row);
     const viewer: Viewer = new Viewer({
       principal,

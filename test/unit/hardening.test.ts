@@ -1,6 +1,6 @@
 /** Small holes an attacker found, each closed where it opened (issue 12's "smaller" items). */
 import { describe, expect, it } from 'vitest';
-import { csv } from '../../src/files/case-file.js';
+import { csv } from '../../src/routes/case-file.js';
 import { contentDisposition, safeContentType } from '../../src/files/content-disposition.js';
 import { isAllowedUploadType, safeFilename } from '../../src/files/uploads.js';
 import { validateAnswers } from '../../src/forms/validate.js';

@@ -81,15 +81,30 @@ describe('the policy', () => {
   });
 });
 
-describe('the access rules', () => {
+describe('the domain and the access rules', () => {
   it.each([
-    ["import type { Context } from '../context.js';"],
-    ["import type { AccessRule } from '../generated/graphql.js';"],
-    ["import { Case } from '../resolvers/Case.js';"],
-    ["import { createApollo } from '../graphql/apollo.js';"],
-  ])('do not depend on the GraphQL layer: %s', async (line) => {
-    expect(await refusals('src/access/viewer.ts', line)).toEqual([
-      expect.stringMatching(/^no-restricted-imports: .* The access rules are domain/),
+    ['src/access/viewer.ts', "import type { Context } from '../context.js';"],
+    ['src/access/person.ts', "import type { AccessRule } from '../generated/graphql.js';"],
+    ['src/cases/get.ts', "import type { AuthenticatedContext } from '../context.js';"],
+    ['src/cases/list.ts', "import type { ViewerRole } from '../generated/graphql.js';"],
+    ['src/submissions/submit.ts', "import type { Services } from '../services.js';"],
+    ['src/events/case-events.ts', "import { Case } from '../resolvers/Case.js';"],
+    ['src/notifications/shown.ts', "import { startGraphServer } from '../graphql/apollo.js';"],
+    ['src/files/uploads.ts', "import { uploadRoute } from '../routes/upload.js';"],
+    ['src/consent/mutations.ts', "import type { RequestContext } from '../request-context.js';"],
+  ])('do not depend on the GraphQL layer, the routes or the wiring: %s with %s', async (file, line) => {
+    expect(await refusals(file, line)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .* The domain takes a Viewer or a Person/),
     ]);
+  });
+
+  it('take a Viewer, a Person and each other', async () => {
+    const code = [
+      "import type { ViewerRequest } from '../access/viewer.js';",
+      "import { Person } from '../access/person.js';",
+      "import type { UserError } from '../errors.js';",
+      "import type { SubmissionRecords } from '../submissions/records.js';",
+    ].join('\n');
+    expect(await refusals('src/cases/get.ts', code)).toEqual([]);
   });
 });

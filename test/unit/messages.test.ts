@@ -50,7 +50,7 @@ function sources(dir: string): string[] {
 
 describe('no English text written in the code where a person reads it', () => {
   // The agencies' event webhook answers agencies, in English.
-  const AGENCY_FACING = new Set([join('src', 'events', 'receive.ts')]);
+  const AGENCY_FACING = new Set([join('src', 'routes', 'agency-events.ts')]);
 
   it('errors and user errors take their text from src/messages.ts', () => {
     const literal = /message: ['`][A-Z]|graphError\(\s*'[A-Z_]+',\s*['`]|unauthenticated\(\s*['`]/;

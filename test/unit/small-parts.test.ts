@@ -2,7 +2,8 @@ import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../mocks/seed/pdf.js';
 import { compareKeys, decodeCursor, encodeCursor } from '../../src/cases/cursor.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { configFrom } from '../helpers/config.js';
 import { negotiateLanguage } from '../../src/i18n.js';
 
 /** A complete production configuration, for tests that change one thing in it. */
@@ -85,7 +86,7 @@ describe('cursors', () => {
 
 describe('configuration', () => {
   it('development needs nothing: it points at the local mocks', () => {
-    const config = loadConfig({});
+    const config = configFrom({});
     expect(config.production).toBe(false);
     expect(config.port).toBe(4000);
     expect(config.issuers.map((i) => i.issuer)).toEqual(['http://localhost:4010', 'http://localhost:4011']);
@@ -95,7 +96,7 @@ describe('configuration', () => {
   it('production has no secret defaults, and every problem is reported at once', () => {
     let error: unknown;
     try {
-      loadConfig({ NODE_ENV: 'production', PORT: 'eighty' });
+      configFrom({ NODE_ENV: 'production', PORT: 'eighty' });
     } catch (e) {
       error = e;
     }
@@ -125,25 +126,25 @@ describe('configuration', () => {
   });
 
   it('takes one Redis, or the nodes of a Redis Cluster, and says what is wrong otherwise', () => {
-    expect(loadConfig({}).redis).toBeNull();
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+    expect(configFrom({}).redis).toBeNull();
+    expect(configFrom({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
       urls: ['redis://127.0.0.1:6379'],
       cluster: false,
     });
     expect(
-      loadConfig({ REDIS_URL: 'redis://10.0.0.1:7000, redis://10.0.0.2:7000', REDIS_CLUSTER: 'on' }).redis,
+      configFrom({ REDIS_URL: 'redis://10.0.0.1:7000, redis://10.0.0.2:7000', REDIS_CLUSTER: 'on' }).redis,
     ).toEqual({ urls: ['redis://10.0.0.1:7000', 'redis://10.0.0.2:7000'], cluster: true });
-    expect(() => loadConfig({ REDIS_URL: 'redis://10.0.0.1:7000,redis://10.0.0.2:7000' })).toThrow(
+    expect(() => configFrom({ REDIS_URL: 'redis://10.0.0.1:7000,redis://10.0.0.2:7000' })).toThrow(
       /REDIS_CLUSTER=on/,
     );
-    expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.1:7000' })).toThrow(/REDIS_URL/);
-    expect(() => loadConfig({ REDIS_URL: 'redis://x:1', REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER/);
+    expect(() => configFrom({ REDIS_URL: 'http://10.0.0.1:7000' })).toThrow(/REDIS_URL/);
+    expect(() => configFrom({ REDIS_URL: 'redis://x:1', REDIS_CLUSTER: 'yes' })).toThrow(/REDIS_CLUSTER/);
   });
 
   it('production refuses a wildcard CORS origin', () => {
     const env = { ...PRODUCTION_ENV, CORS_ORIGINS: '*' };
-    expect(() => loadConfig(env)).toThrowError(/CORS_ORIGINS/);
-    expect(loadConfig({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
+    expect(() => configFrom(env)).toThrowError(/CORS_ORIGINS/);
+    expect(configFrom({ ...env, CORS_ORIGINS: 'https://minside.example' }).production).toBe(true);
   });
 
   it('production logs in only over https, except to a provider on this machine', () => {
@@ -152,8 +153,8 @@ describe('configuration', () => {
       IDPORTEN_ISSUER: 'http://idporten.example',
       MITID_ISSUER: 'http://127.0.0.1:4011',
     };
-    expect(() => loadConfig(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
-    expect(loadConfig({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);
+    expect(() => configFrom(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
+    expect(configFrom({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);
   });
 });
 

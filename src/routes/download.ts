@@ -6,14 +6,16 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { loadCase, parseGlobalId } from '../cases/get.js';
+import { loadCase } from '../cases/get.js';
+import { parseGlobalId } from '../cases/ids.js';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
-import { globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
+import { visibleCaseDocuments } from '../cases/documents.js';
+import { globalDocumentId } from '../cases/ids.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
-import { contentDisposition, safeContentType } from './content-disposition.js';
+import { contentDisposition, safeContentType } from '../files/content-disposition.js';
 import { Readable } from 'node:stream';
-import { paced } from './pace.js';
+import { paced } from '../files/pace.js';
 import {
   authenticated,
   openTransfer,

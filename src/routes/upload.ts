@@ -8,10 +8,11 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
-import { loadCase, parseGlobalId } from '../cases/get.js';
+import { loadCase } from '../cases/get.js';
+import { parseGlobalId } from '../cases/ids.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
-import { paced, TransferTooSlow } from './pace.js';
+import { paced, TransferTooSlow } from '../files/pace.js';
 import {
   authenticated,
   openTransfer,
@@ -19,7 +20,7 @@ import {
   unavailable,
   type ContextBuilder,
 } from './route-context.js';
-import { SNIFF_BYTES, sniffType, type UploadRecord } from './uploads.js';
+import { SNIFF_BYTES, sniffType, type UploadRecord } from '../files/uploads.js';
 
 class SizeMismatch extends Error {}
 

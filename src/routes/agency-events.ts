@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import { UpstreamError } from '../errors.js';
 import { isStoreOutage, STORE_RETRY_AFTER_SECONDS, type Store } from '../store/index.js';
-import type { CaseEvents } from './case-events.js';
-import { EVENT_TOLERANCE_MS, EventRefused, verifyEventSignature } from './signature.js';
+import type { CaseEvents } from '../events/case-events.js';
+import { EVENT_TOLERANCE_MS, EventRefused, verifyEventSignature } from '../events/signature.js';
 
 export interface EventRouteOptions {
   registry: AgencyRegistry;

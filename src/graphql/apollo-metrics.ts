@@ -1,7 +1,7 @@
 /** An Apollo Server plugin that reports each operation's name, outcome and duration to the metrics. */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export function operationMetrics(metrics: Metrics): ApolloServerPlugin<Context> {
   return {

@@ -9,15 +9,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ZipFile } from 'yazl';
 import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
-import { globalDocumentId, visibleCaseDocuments } from '../cases/documents.js';
+import { visibleCaseDocuments } from '../cases/documents.js';
+import { globalDocumentId } from '../cases/ids.js';
 import { loadCase } from '../cases/get.js';
 import type { DocumentView } from '../cases/views.js';
 import type { AuthenticatedContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import { COMMON_LABELS, labelTable, type Lang } from '../i18n.js';
-import { contentDisposition, extensionFor, safeContentType } from './content-disposition.js';
-import { withoutUnsafeCharacters } from './filenames.js';
-import { paced } from './pace.js';
+import { contentDisposition, extensionFor, safeContentType } from '../files/content-disposition.js';
+import { withoutUnsafeCharacters } from '../files/filenames.js';
+import { paced } from '../files/pace.js';
 import {
   authenticated,
   openTransfer,

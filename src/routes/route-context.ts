@@ -2,8 +2,8 @@
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { agencyName, requireViewer, type AuthenticatedContext, type Context } from '../context.js';
-import { CallerGone, type UpstreamError } from '../errors.js';
+import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
+import { agencyUnavailable, CallerGone, type UpstreamError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { say, type MessageKey } from '../messages.js';
 
@@ -39,9 +39,11 @@ export function sendRefusal(
 
 /** 503 for an agency that did not answer. */
 export function unavailable(reply: FastifyReply, context: Context, failure: UpstreamError): FastifyReply {
-  return sendRefusal(reply, 503, context.lang, 'UPSTREAM_UNAVAILABLE', 'AGENCY_UNAVAILABLE', {
-    agency: agencyName(context, failure.agency),
-  });
+  const { code, message } = agencyUnavailable(
+    context.lang,
+    context.registry.nameOf(failure.agency, context.lang),
+  );
+  return reply.code(503).send({ error: code, message });
 }
 
 /** One of the person's transfers: the signal for the agency's side of it, and how to end it for their sake. */
