@@ -9,7 +9,17 @@ import type { AgencyAdapter } from './agencies/port.js';
 import type { IssuerConfig } from './auth/verify.js';
 import type { TracingSettings } from './observability/tracing.js';
 import type { RedisLocation } from './store/index.js';
-import { SCHEMA_NAME, type DatabaseLocation } from './records/database.js';
+
+/** Where the records live: a PostgreSQL server, or the embedded PGlite. */
+export interface DatabaseLocation {
+  /** postgres://… of a real server; null for the embedded PGlite. */
+  url: string | null;
+  schema: string;
+  poolMax: number;
+}
+
+/** A schema name, checked where it is configured and again where it is used: it is written into SQL as an identifier. */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Fastify's trustProxy: nobody, everyone, these addresses (comma-separated), or so many hops. */
 export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);

@@ -1,40 +1,30 @@
 /**
  * The gateway put together: tracing, metrics, the store, the records and the agencies (in that order, so
- * that a failure at start-up leaves nothing open), the services, then Fastify — CORS allow-list, small
- * bodies, `Cache-Control: no-store`, request ids — with the graph (graphql/apollo.ts) over HTTP, WebSocket
- * and server-sent events, the file routes, login, agency events and the probes; and the background work,
- * stopped in reverse on close. Who is asking is decided per request in request-context.ts.
+ * that a failure at start-up leaves nothing open), the services, Fastify with what every answer has in
+ * common (routes/http.ts), the graph's Apollo Server (graphql/apollo.ts), who is asking
+ * (request-context.ts), every route (routes/index.ts); then the background work, stopped in reverse on close.
  */
 import { randomUUID } from 'node:crypto';
-import { fastifyApolloHandler } from '@as-integrations/fastify';
-import cookie from '@fastify/cookie';
-import cors from '@fastify/cors';
-import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AgencyRegistry } from './agencies/registry.js';
+import { IssuerDiscovery } from './auth/discovery.js';
 import { LoginFlow } from './auth/login.js';
 import { Sessions } from './auth/sessions.js';
 import { TokenVerifier } from './auth/verify.js';
 import type { AuditLog } from './audit/audit.js';
 import type { Config } from './config.js';
-import { registerOfflineExplorer } from './explore.js';
-import { registerCaseFiles } from './routes/case-file.js';
-import { registerDocumentDownloads } from './routes/download.js';
-import { uploadRoute } from './routes/upload.js';
+import { registerHttpBasics } from './routes/http.js';
+import { registerRoutes } from './routes/index.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildSchema } from './schema.js';
-import { formatErrorWith, startGraphServer } from './graphql/apollo.js';
+import { startGraphServer } from './graphql/apollo.js';
 import { createRequestContext } from './request-context.js';
 import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
-import { eventRoutes } from './routes/agency-events.js';
 import type { BreakerState } from './agencies/resilience.js';
 import { Metrics } from './observability/metrics.js';
-import { checkReadiness } from './observability/readiness.js';
-import { registerCaseEventStream } from './graphql/stream.js';
-import { graphqlWebSocket } from './graphql/websocket.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
 import { startTracing, traceRequests } from './observability/tracing.js';
@@ -100,7 +90,11 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     otherRoutes: ['/graphql/stream'],
     onRegisteredUse: (entry) => metrics.persistedOperation(entry.operation, entry.registered),
   });
+  // One discovery of each identity provider, for verifying bearer tokens and for the login alike.
+  const discovery = new IssuerDiscovery(config.upstream.headersTimeoutMs);
   const verifier = new TokenVerifier(config.issuers, {
+    discovery,
+    fetchTimeoutMs: config.upstream.headersTimeoutMs,
     onCacheLookup: (hit) => metrics.cacheLookup('token', hit),
   });
   // Fail fast when Redis does not answer at start-up: a gateway that cannot share state must not serve.
@@ -163,6 +157,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       publicUrl: config.publicUrl,
       portalOrigins: config.corsOrigins,
       timeoutMs: config.upstream.headersTimeoutMs,
+      discovery,
       clients: config.loginClients.map((client) => {
         const issuer = config.issuers.find((i) => i.provider === client.provider);
         if (!issuer) throw new Error(`no issuer for ${client.provider}`);
@@ -175,37 +170,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     options.clock,
   );
 
-  await app.register(cookie);
-  // Before any route: the plugin routes upgrade requests through the routes (and their hooks).
-  await app.register(websocket, { options: { maxPayload: config.bodyLimitBytes } });
-
-  await app.register(cors, {
-    origin: config.corsOrigins,
-    credentials: true,
-    // What a portal on its own origin sends: the upload PUT, its login, trace context and Apollo's headers.
-    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
-    allowedHeaders: [
-      'authorization',
-      'content-type',
-      'accept-language',
-      'apollo-require-preflight',
-      'x-apollo-operation-name',
-      'apollographql-client-name',
-      'apollographql-client-version',
-      'traceparent',
-      'tracestate',
-      'x-request-id',
-    ],
-    // What it must read: the id that finds the log line, and how long to wait after a 429 or 503.
-    exposedHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-request-id', request.id);
-    return payload;
-  });
+  await registerHttpBasics(app, config);
 
   const schema = buildSchema();
   const { apollo, validationRules } = await startGraphServer(app, config, schema, {
@@ -223,60 +188,21 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     login,
   });
 
-  // The graph: queries and mutations by Apollo; subscriptions by WebSocket on the same URL (below, and
-  // over HTTP in graphql/stream.ts).
-  const graph = fastifyApolloHandler(apollo, { context: requestContext });
-  app.route({
-    method: 'GET',
-    url: '/graphql',
-    handler: graph,
-    wsHandler: graphqlWebSocket({
-      schema,
-      context: requestContext,
-      validationRules,
-      formatError: formatErrorWith(app.log),
-      maxTokens: config.limits.maxTokens,
-      operations: persisted,
-      allowedOrigins: [...config.corsOrigins, new URL(config.publicUrl).origin],
-    }),
-  });
-  app.route({ method: ['POST', 'OPTIONS'], url: '/graphql', handler: graph });
-  registerDocumentDownloads(app, requestContext);
-  registerCaseFiles(app, requestContext);
-  await app.register(uploadRoute(requestContext));
-
-  await login.register(app, (request) => limiter.clientRetryAfter(request.ip, request.log));
-  registerCaseEventStream(app, {
+  await registerRoutes(app, {
+    config,
     schema,
-    context: requestContext,
+    apollo,
     validationRules,
-    formatError: formatErrorWith(app.log),
-    maxTokens: config.limits.maxTokens,
+    requestContext,
+    persisted,
+    login,
+    limiter,
+    registry,
+    services,
+    store,
+    database,
+    metrics,
   });
-  await app.register(
-    eventRoutes({
-      registry,
-      secrets: config.eventSecrets,
-      store,
-      caseEvents: services.caseEvents,
-      deadlineMs: config.requestDeadlineMs,
-    }),
-  );
-  if (!config.production) {
-    registerOfflineExplorer(app, schema);
-    // Development: what the notifications would have said, newest first.
-    app.get('/dev/notifications', async () => ({
-      messages: await services.notifications.logNotifier.recent(),
-    }));
-  }
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (request, reply) => {
-    const readiness = await checkReadiness(store, database, registry, request.id);
-    return reply.code(readiness.ready ? 200 : 503).send(readiness);
-  });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();

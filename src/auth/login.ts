@@ -20,6 +20,7 @@ import {
   type Sessions,
   type SessionTokens,
 } from './sessions.js';
+import type { IssuerDiscovery } from './discovery.js';
 import { AuthError, messageOfAuthFailure, principalFromClaims, type IssuerConfig } from './verify.js';
 
 export interface LoginClient {
@@ -35,6 +36,8 @@ export interface LoginSettings {
   clients: LoginClient[];
   /** Time allowed for each call to an identity provider. */
   timeoutMs: number;
+  /** The issuers' discovery, shared with token verification. */
+  discovery: IssuerDiscovery;
 }
 
 const LOGIN_COOKIE = '__Host-login';
@@ -344,26 +347,25 @@ export class LoginFlow {
     return client;
   }
 
-  /** The provider's configuration by discovery, on first use; a failure is not kept, the next login retries. */
+  /**
+   * The provider's configuration for this client, from the issuer's discovery document (shared with token
+   * verification) on first use; a failure is not kept, the next login retries.
+   */
   #config(client: LoginClient): Promise<oidc.Configuration> {
     const cached = this.#configs.get(client.issuer.issuer);
     if (cached) return cached;
-    const loading = oidc
-      .discovery(
-        new URL(client.issuer.issuer),
+    const loading = this.settings.discovery.metadata(client.issuer.issuer).then((metadata) => {
+      const config = new oidc.Configuration(
+        metadata,
         client.clientId,
         { client_secret: client.clientSecret },
         oidc.ClientSecretBasic(client.clientSecret),
-        {
-          timeout: this.settings.timeoutMs / 1000,
-          // config.ts allows plain HTTP only to identity providers on this machine (the mocks).
-          execute: client.issuer.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : [],
-        },
-      )
-      .then((config) => {
-        config.timeout = this.settings.timeoutMs / 1000;
-        return config;
-      });
+      );
+      config.timeout = this.settings.timeoutMs / 1000;
+      // config.ts allows plain HTTP only to identity providers on this machine (the mocks).
+      if (client.issuer.issuer.startsWith('http://')) oidc.allowInsecureRequests(config);
+      return config;
+    });
     this.#configs.set(client.issuer.issuer, loading);
     loading.catch(() => this.#configs.delete(client.issuer.issuer));
     return loading;

@@ -13,9 +13,8 @@ import {
   jwtVerify,
   type JWTPayload,
 } from 'jose';
-import { request } from 'undici';
-import { z } from 'zod';
 import type { MessageKey } from '../messages.js';
+import { DiscoveryError, IssuerDiscovery } from './discovery.js';
 import { ASSURANCE_RANK, type Assurance, type Principal } from './principal.js';
 
 export type IssuerConfig =
@@ -78,8 +77,6 @@ const IDPORTEN_ASSURANCE: Record<string, Assurance> = {
 };
 const NSIS_LEVEL = /\/nsis\/loa\/(Low|Substantial|High)$/;
 
-const discoveryDocument = z.object({ issuer: z.string(), jwks_uri: z.url() });
-
 interface IssuerState {
   config: IssuerConfig;
   jwks?: ReturnType<typeof createRemoteJWKSet>;
@@ -88,6 +85,8 @@ interface IssuerState {
 export interface VerifierOptions {
   /** Time allowed for discovery and JWKS requests. */
   fetchTimeoutMs?: number;
+  /** The issuers' discovery, shared with the login (a discovery of its own otherwise). */
+  discovery?: IssuerDiscovery;
   /** Told whether each token was already verified (the metrics' hit rate). */
   onCacheLookup?: (hit: boolean) => void;
 }
@@ -97,11 +96,13 @@ export class TokenVerifier {
   readonly #cache = new Map<string, Principal>();
   readonly #fetchTimeoutMs: number;
   readonly #onCacheLookup: (hit: boolean) => void;
+  readonly #discovery: IssuerDiscovery;
 
   constructor(issuers: readonly IssuerConfig[], options: VerifierOptions = {}) {
     this.#issuers = new Map(issuers.map((config) => [config.issuer, { config }]));
     this.#fetchTimeoutMs = options.fetchTimeoutMs ?? 3_000;
     this.#onCacheLookup = options.onCacheLookup ?? (() => undefined);
+    this.#discovery = options.discovery ?? new IssuerDiscovery(this.#fetchTimeoutMs);
   }
 
   async verify(token: string): Promise<Principal> {
@@ -155,33 +156,20 @@ export class TokenVerifier {
     return principalFromClaims(state.config, payload);
   }
 
-  /** Discovery and JWKS, resolved on first use; a failure is not cached, so the next request tries again. */
+  /** The issuer's JWKS, from its discovery document on first use; a failure is not kept, the next request tries again. */
   async #jwks(state: IssuerState): Promise<ReturnType<typeof createRemoteJWKSet>> {
     if (state.jwks) return state.jwks;
-    const url = `${state.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    let document: z.infer<typeof discoveryDocument>;
+    let jwksUri: string;
     try {
-      const response = await request(url, {
-        headersTimeout: this.#fetchTimeoutMs,
-        bodyTimeout: this.#fetchTimeoutMs,
-        signal: AbortSignal.timeout(this.#fetchTimeoutMs),
-      });
-      if (response.statusCode !== 200) {
-        await response.body.dump();
-        throw new Error(`discovery answered ${response.statusCode}`);
-      }
-      document = discoveryDocument.parse(await response.body.json());
-    } catch {
+      ({ jwks_uri: jwksUri } = await this.#discovery.metadata(state.config.issuer));
+    } catch (error) {
+      if (!(error instanceof DiscoveryError)) throw error;
       throw new AuthError(
         'IDP_UNREACHABLE',
         'The identity provider could not be reached to verify the token.',
       );
     }
-    // OpenID Connect Discovery §4.3: the document must name exactly the issuer it was fetched for.
-    if (document.issuer !== state.config.issuer) {
-      throw new AuthError('IDP_UNREACHABLE', 'The identity provider published a different issuer.');
-    }
-    state.jwks = createRemoteJWKSet(new URL(document.jwks_uri), {
+    state.jwks = createRemoteJWKSet(new URL(jwksUri), {
       timeoutDuration: this.#fetchTimeoutMs,
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,

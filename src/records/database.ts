@@ -5,6 +5,7 @@
  * submissions, the audit trail); Redis keeps only what may be lost (sessions, caches, rate limits).
  */
 import pg from 'pg';
+import { SCHEMA_NAME, type DatabaseLocation } from '../config.js';
 
 /** A place to run SQL: the database, or one transaction in it. */
 export interface Sql {
@@ -20,16 +21,6 @@ export interface Database extends Sql {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-export interface DatabaseLocation {
-  /** postgres://… of a real server; null for the embedded PGlite. */
-  url: string | null;
-  schema: string;
-  poolMax: number;
-}
-
-/** A schema name, checked where it is configured: it is written into SQL as an identifier. */
-export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDatabase(
   location: DatabaseLocation,

@@ -3,6 +3,7 @@
  * side can be read, tested or moved without the other). The graph is read with the TypeScript compiler's
  * own pre-processor; the helper is shown to find a circle when there is one.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importCircles, importGraph } from '../helpers/imports.js';
@@ -34,5 +35,12 @@ describe('imports', () => {
       ],
       ['self.ts'],
     ]);
+  });
+
+  it('leave the configuration a leaf: at run time it loads nothing of the gateway (the agencies are handed in)', () => {
+    const source = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const loaded = [...source.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)';/gm)].map((m) => m[1]);
+    expect(loaded).toEqual([]);
+    expect(source).toMatch(/^import type \{ AgencyModule, HttpSettings \} from '\.\/agencies\/module\.js';/m);
   });
 });
