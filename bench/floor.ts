@@ -119,8 +119,12 @@ async function w3(url: URL, call: CallOptions) {
   ]);
   const related = await Promise.all(
     (record?.related ?? []).map(async (link) => {
-      const [other] = (await registry.get(link.agency)?.getCases([link.caseNumber], call)) ?? [null];
-      return other && { id: `${link.agency}:${link.caseNumber}`, title: other.title, status: other.status };
+      const linked = registry.linkedCase(adapter.definition.code, link);
+      if (!linked) return null;
+      const [other] = (await registry.get(linked.agency)?.getCases([linked.caseNumber], call)) ?? [null];
+      return (
+        other && { id: `${linked.agency}:${linked.caseNumber}`, title: other.title, status: other.status }
+      );
     }),
   );
   return {

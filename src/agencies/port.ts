@@ -31,8 +31,13 @@ export interface AgencyDefinition {
   };
 }
 
+/**
+ * A case at another body that this case is linked to (the appeal of a decision, or the decision an appeal
+ * is about), with that body named as this agency's system names it. Which agency of the graph keeps that
+ * body's cases is the registry's to say (CASE_LINKS in registry.ts), not the adapter's.
+ */
 export interface CaseLink {
-  agency: string;
+  body: string;
   caseNumber: string;
 }
 

@@ -91,12 +91,13 @@ export const Case: CaseResolvers = {
     });
   },
   deadlines: (view, _args, context) => orUpstreamError(context, caseDeadlines(requireViewer(context), view)),
-  relatedCases: async ({ record }, _args, context) => {
+  relatedCases: async ({ record, definition }, _args, context) => {
     const viewer = requireViewer(context);
     // A related case the viewer may not see, or whose agency is down, is simply left out.
+    const linked = record.related.flatMap((link) => context.registry.linkedCase(definition.code, link) ?? []);
     const related = await Promise.all(
-      record.related.map((link) =>
-        loadCase(viewer, globalCaseId(link.agency, link.caseNumber), { explicit: false }).catch(() => null),
+      linked.map(({ agency, caseNumber }) =>
+        loadCase(viewer, globalCaseId(agency, caseNumber), { explicit: false }).catch(() => null),
       ),
     );
     return related.filter((c): c is CaseView => c !== null);

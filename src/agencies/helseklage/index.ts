@@ -59,11 +59,7 @@ const STATUS: Record<z.infer<typeof helseklageCase>['status'], CaseStatus> = {
 
 const STEP_STATE = { done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING' } as const;
 const SEARCH_PAGE_SIZE = 50;
-/** The appeal's first instance as Helseklage names it, and the agency code it has in the graph. */
-const LINKED_AGENCIES: Record<string, string> = { NPE: 'npe' };
-
 function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
-  const appealAgency = c.appealOf ? LINKED_AGENCIES[c.appealOf.agency] : undefined;
   return {
     agency: 'helseklage',
     caseNumber: c.caseId,
@@ -91,7 +87,7 @@ function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
       organisation: p.organization,
     })),
     outcome: c.outcome ? { code: c.outcome.code, decidedAt: c.outcome.decidedAt } : null,
-    related: c.appealOf && appealAgency ? [{ agency: appealAgency, caseNumber: c.appealOf.caseNumber }] : [],
+    related: c.appealOf ? [{ body: c.appealOf.agency, caseNumber: c.appealOf.caseNumber }] : [],
     awaitingForms: c.pendingForms.map((f) => ({ formId: f.formId, code: f.code })),
   };
 }

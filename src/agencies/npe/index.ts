@@ -99,7 +99,7 @@ function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
               : { amount: sak.resultat.erstatningsbelop, currency: 'NOK' },
         }
       : null,
-    related: sak.klagesak ? [{ agency: 'helseklage', caseNumber: sak.klagesak.saksnummer }] : [],
+    related: sak.klagesak ? [{ body: sak.klagesak.instans, caseNumber: sak.klagesak.saksnummer }] : [],
     awaitingForms: sak.ventendeSkjema.map((f) => ({ formId: f.skjemaId, code: f.kode })),
   };
 }

@@ -2,8 +2,8 @@
  * Adapter for Patienterstatningen (Denmark's patient compensation association): lists paged by RFC 8288
  * `Link` headers, one claim per request (no batch endpoint: the port's batch becomes parallel requests,
  * capped by the connection pool), the form catalog revalidated by its `ETag`, writes made safe to repeat
- * by an `Idempotency-Key`. A claim that went on appeal names the appeals board, whose secretariat is STPK:
- * that is the link to the STPK appeal case.
+ * by an `Idempotency-Key`. A claim that went on appeal names the appeals board (whose secretariat is STPK:
+ * the registry makes that the link to the STPK appeal case).
  */
 import LinkHeader from 'http-link-header';
 import { z } from 'zod';
@@ -55,9 +55,6 @@ const ROLE: Record<z.infer<typeof patienterstatningenRelation>, ParticipantRole>
 
 const STEP_STATE = { done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING' } as const;
 
-/** The appeals boards a claim can go to, by the agency in the graph that keeps their cases (their secretariat). */
-const APPEAL_SECRETARIAT: Readonly<Record<string, string>> = { ANKENAEVNET_FOR_PATIENTERSTATNINGEN: 'stpk' };
-
 const PER_PAGE = 100;
 
 function status(claim: z.infer<typeof patienterstatningenClaim>): CaseStatus {
@@ -70,7 +67,6 @@ function status(claim: z.infer<typeof patienterstatningenClaim>): CaseStatus {
 }
 
 function toCase(claim: z.infer<typeof patienterstatningenClaim>): CaseRecord {
-  const secretariat = claim.appeal ? APPEAL_SECRETARIAT[claim.appeal.body] : undefined;
   return {
     agency: CODE,
     caseNumber: claim.claim_number,
@@ -98,7 +94,7 @@ function toCase(claim: z.infer<typeof patienterstatningenClaim>): CaseRecord {
       organisation: p.firm,
     })),
     outcome: claim.decision ? { code: claim.decision.result, decidedAt: claim.decision.decided_at } : null,
-    related: secretariat && claim.appeal ? [{ agency: secretariat, caseNumber: claim.appeal.reference }] : [],
+    related: claim.appeal ? [{ body: claim.appeal.body, caseNumber: claim.appeal.reference }] : [],
     awaitingForms: claim.open_forms.map((f) => ({ formId: f.id, code: f.form })),
   };
 }

@@ -51,11 +51,7 @@ const STEP_STATE = { AFSLUTTET: 'COMPLETED', IGANG: 'CURRENT', KOMMENDE: 'UPCOMI
 const SEARCH_PAGE_SIZE = 100;
 const BATCH_SIZE = 50;
 
-/** The authorities whose decisions STPK hears appeals of, by their agency code in the graph. */
-const APPEALED_AGENCY: Readonly<Record<string, string>> = { PATIENTERSTATNINGEN: 'patienterstatningen' };
-
 function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
-  const appealed = sag.ankeAf ? APPEALED_AGENCY[sag.ankeAf.myndighed] : undefined;
   return {
     agency: 'stpk',
     caseNumber: sag.sagsnummer,
@@ -83,7 +79,7 @@ function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
       organisation: null,
     })),
     outcome: sag.afgoerelse ? { code: sag.afgoerelse.resultat, decidedAt: sag.afgoerelse.dato } : null,
-    related: appealed && sag.ankeAf ? [{ agency: appealed, caseNumber: sag.ankeAf.sagsnummer }] : [],
+    related: sag.ankeAf ? [{ body: sag.ankeAf.myndighed, caseNumber: sag.ankeAf.sagsnummer }] : [],
     awaitingForms: sag.afventendeSkemaer.map((f) => ({ formId: f.skemaId, code: f.kode })),
   };
 }
