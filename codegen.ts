@@ -28,7 +28,7 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', Date: 'string', ID: 'string' },
         contextType: '../context.js#Context',
         mappers: {
-          Agency: '../agencies/port.js#AgencyDefinition',
+          Agency: '../agencies/kit/port.js#AgencyDefinition',
           AgencyStatus: '../cases/views.js#AgencyStatusView',
           Case: '../cases/views.js#CaseView',
           CaseConnection: '../cases/views.js#CaseConnectionView',

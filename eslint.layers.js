@@ -22,7 +22,7 @@ function onlyThese(up, allowed) {
 const ALLOWED_TO_AGENCIES = ['access/rules.js', 'errors.js', 'i18n.js'];
 
 const AGENCY_RULE_MESSAGE =
-  'An agency adapter depends only on the agency kit (src/agencies/), errors, i18n and the policy’s rule builders: ' +
+  'An agency adapter depends only on the agency kit (src/agencies/kit/), errors, i18n and the policy’s rule builders: ' +
   'it is what a partner agency writes, and must not reach into the graph, the store or the request.';
 
 const POLICY_RULE_MESSAGE =
@@ -83,15 +83,25 @@ export const layers = [
     rules: { 'no-restricted-imports': ['error', { patterns: [noGraphLayer] }] },
   },
   {
-    // The kit itself (src/agencies/*.ts) may also trace its calls, and name a login's assurance levels.
+    // The registry lists the agencies and the links between their cases.
     files: ['src/agencies/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: onlyThese(1, ALLOWED_TO_AGENCIES), message: AGENCY_RULE_MESSAGE }] },
+      ],
+    },
+  },
+  {
+    // The kit itself may also trace its calls, and name a login's assurance levels.
+    files: ['src/agencies/kit/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: onlyThese(1, [...ALLOWED_TO_AGENCIES, 'observability/tracing.js', 'auth/principal.js']),
+              group: onlyThese(2, [...ALLOWED_TO_AGENCIES, 'observability/tracing.js', 'auth/principal.js']),
               message: AGENCY_RULE_MESSAGE,
             },
           ],
@@ -101,17 +111,11 @@ export const layers = [
   },
   {
     files: ['src/agencies/*/**/*.ts'],
+    ignores: ['src/agencies/kit/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: onlyThese(2, ALLOWED_TO_AGENCIES),
-              message: AGENCY_RULE_MESSAGE,
-            },
-          ],
-        },
+        { patterns: [{ group: onlyThese(2, ALLOWED_TO_AGENCIES), message: AGENCY_RULE_MESSAGE }] },
       ],
     },
   },

@@ -15,7 +15,7 @@ import type {
   CaseRecord,
   CaseRef,
   DocumentRecord,
-} from '../src/agencies/port.js';
+} from '../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../src/agencies/registry.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' }, AGENCY_MODULES);

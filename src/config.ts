@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Pace } from './files/pace.js';
-import type { AgencyModule, HttpSettings } from './agencies/module.js';
-import type { AgencyAdapter } from './agencies/port.js';
+import type { AgencyModule, HttpSettings } from './agencies/kit/module.js';
+import type { AgencyAdapter } from './agencies/kit/port.js';
 import type { IssuerConfig } from './auth/verify.js';
 import type { TracingSettings } from './observability/tracing.js';
 import type { RedisLocation } from './store/index.js';

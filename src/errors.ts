@@ -59,7 +59,7 @@ export function serviceUnavailable(lang: Lang, retryAfterSeconds: number): Graph
 }
 
 /**
- * CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/resilience.ts).
+ * CIRCUIT_OPEN: the agency has been failing, so it is not asked for a while (see agencies/kit/resilience.ts).
  * CANCELLED: the caller went away (a browser closed mid-upload or mid-download): not the agency's failure.
  */
 export type UpstreamFailure =

@@ -23,7 +23,7 @@ import { createServices } from './services.js';
 import { createStore, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
-import type { BreakerState } from './agencies/resilience.js';
+import type { BreakerState } from './agencies/kit/resilience.js';
 import { Metrics } from './observability/metrics.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';

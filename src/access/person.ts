@@ -16,7 +16,7 @@ import type {
   DocumentRecord,
   ParticipantRecord,
   PersonListing,
-} from '../agencies/port.js';
+} from '../agencies/kit/port.js';
 import type { Assurance, Principal } from '../auth/principal.js';
 import type { AgencyConsent } from '../consent/consents.js';
 import {

@@ -19,7 +19,7 @@ import type {
   ParticipantRole,
   PersonListing,
   ViewerOnCase,
-} from '../agencies/port.js';
+} from '../agencies/kit/port.js';
 import { NO_CAPABILITIES } from './rules.js';
 import { parseCpr, parseNorwegianId } from '../auth/national-id.js';
 import { ASSURANCE_RANK, type Assurance, type Principal } from '../auth/principal.js';

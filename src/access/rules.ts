@@ -2,7 +2,7 @@
  * Building blocks the agencies' policies are made of, each one rule of domain.md §4, so that a policy
  * reads as the agency's own portal rules.
  */
-import type { Capabilities, CaseClosure, CaseRecord, ViewerOnCase } from '../agencies/port.js';
+import type { Capabilities, CaseClosure, CaseRecord, ViewerOnCase } from '../agencies/kit/port.js';
 
 const DAY_MS = 86_400_000;
 

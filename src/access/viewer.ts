@@ -6,7 +6,7 @@
  * Viewer adds is where the facts come from — the request's loaders, its deadline, its "now".
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { AgencyAdapter, AgencyDefinition, CallOptions } from '../agencies/port.js';
+import type { AgencyAdapter, AgencyDefinition, CallOptions } from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';

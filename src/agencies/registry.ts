@@ -2,11 +2,11 @@
  * The agencies the graph covers. Adding one is a folder beside these and one line here.
  */
 import { helseklageModule } from './helseklage/index.js';
-import type { AgencyModule } from './module.js';
+import type { AgencyModule } from './kit/module.js';
 import { npeModule } from './npe/index.js';
 import { patienterstatningenModule } from './patienterstatningen/index.js';
 import type { Lang } from '../i18n.js';
-import type { AgencyAdapter, CaseLink } from './port.js';
+import type { AgencyAdapter, CaseLink } from './kit/port.js';
 import { stpkModule } from './stpk/index.js';
 
 export const AGENCY_MODULES: readonly AgencyModule<never>[] = [

@@ -4,7 +4,7 @@
  * paged on the agencies' search results, and only the cases on the page are fetched in full (batched).
  */
 import type { AgencyAdmission } from '../access/person.js';
-import type { AgencyAdapter, CaseRef, ParticipantRole } from '../agencies/port.js';
+import type { AgencyAdapter, CaseRef, ParticipantRole } from '../agencies/kit/port.js';
 import type { ViewerRequest } from '../access/viewer.js';
 import { graphError, UpstreamError } from '../errors.js';
 import { say } from '../messages.js';

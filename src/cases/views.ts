@@ -9,7 +9,7 @@ import type {
   OutcomeRecord,
   ParticipantRecord,
   ParticipantRole,
-} from '../agencies/port.js';
+} from '../agencies/kit/port.js';
 import type { Labels } from '../i18n.js';
 import type { Assurance } from '../auth/principal.js';
 

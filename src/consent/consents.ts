@@ -5,7 +5,7 @@
  * append-only history (given or withdrawn, when, by whom, with which login) — a legal record (GDPR art. 7)
  * that outlives any cache. People are named by their pseudonym, never by national id.
  */
-import type { AgencyAdapter, CallOptions } from '../agencies/port.js';
+import type { AgencyAdapter, CallOptions } from '../agencies/kit/port.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';

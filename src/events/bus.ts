@@ -11,7 +11,7 @@ import { pseudonym } from '../auth/pseudonym.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
 import type { LoginHold } from '../access/viewer.js';
-import type { AgencyEvent } from '../agencies/port.js';
+import type { AgencyEvent } from '../agencies/kit/port.js';
 
 /** An event as published to the gateway instances: the case, what happened, and who may hear of it. */
 export interface PublishedCaseEvent extends AgencyEvent {

@@ -14,7 +14,7 @@ import type {
   CaseRecord,
   ParticipantRecord,
   ParticipantRole,
-} from '../agencies/port.js';
+} from '../agencies/kit/port.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { ViewerCache } from '../cache/viewer-cache.js';
 import type { ConsentService } from '../consent/consents.js';

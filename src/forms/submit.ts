@@ -2,7 +2,7 @@
 import { agencyDown, caseToActOn } from '../cases/act-on.js';
 import { auditCaseAccess } from '../cases/audit.js';
 import { UpstreamError } from '../errors.js';
-import type { AgencyDefinition, FormDefinition } from '../agencies/port.js';
+import type { AgencyDefinition, FormDefinition } from '../agencies/kit/port.js';
 import type { Lang } from '../i18n.js';
 import {
   accept,

@@ -1,5 +1,5 @@
 /** Server-side validation of form answers against the agency's definition, with one reason per field. */
-import type { FieldDefinition, FormAnswers, FormDefinition } from '../agencies/port.js';
+import type { FieldDefinition, FormAnswers, FormDefinition } from '../agencies/kit/port.js';
 
 export type FieldProblem =
   | 'REQUIRED'

@@ -8,7 +8,7 @@ import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { auditCaseAccess } from '../cases/audit.js';
 import type { Capability } from '../access/person.js';
-import type { ParticipantRole } from '../agencies/port.js';
+import type { ParticipantRole } from '../agencies/kit/port.js';
 import type { CaseView, DocumentView, OutcomeView, ParticipantView } from '../cases/views.js';
 import { requireViewer, type Context } from '../context.js';
 import { graphError } from '../errors.js';

@@ -12,7 +12,7 @@ import type {
   CaseRecord,
   DocumentRecord,
   PersonListing,
-} from '../agencies/port.js';
+} from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AgencyCache, ViewerCache } from '../cache/viewer-cache.js';
 import { UpstreamError } from '../errors.js';

@@ -7,7 +7,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Poller } from '../lifecycle/poller.js';
 import { z } from 'zod';
-import type { Country } from '../agencies/port.js';
+import type { Country } from '../agencies/kit/port.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Lang, Labels } from '../i18n.js';
 import { labels } from '../i18n.js';

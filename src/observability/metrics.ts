@@ -4,7 +4,7 @@
  * "other" — never ids or people.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BreakerState } from '../agencies/resilience.js';
+import type { BreakerState } from '../agencies/kit/resilience.js';
 
 const MAX_OPERATION_NAMES = 100;
 const BREAKER_VALUE: Record<BreakerState, number> = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 };

@@ -1,4 +1,4 @@
-import type { AgencyDefinition } from '../agencies/port.js';
+import type { AgencyDefinition } from '../agencies/kit/port.js';
 import type { Context } from '../context.js';
 import type { AgencyResolvers } from '../generated/graphql.js';
 

@@ -1,4 +1,4 @@
-import type { AgencyDefinition, CaseEventKind } from '../agencies/port.js';
+import type { AgencyDefinition, CaseEventKind } from '../agencies/kit/port.js';
 import type { NotificationResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Lang } from '../i18n.js';
 import type { Context } from '../context.js';

@@ -18,7 +18,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Poller } from '../lifecycle/poller.js';
 import { Person } from '../access/person.js';
-import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/port.js';
+import type { AgencyAdapter, CallOptions, ParticipantRecord } from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';

@@ -4,7 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyAdapter } from '../../src/agencies/port.js';
+import type { AgencyAdapter } from '../../src/agencies/kit/port.js';
 import type { Principal } from '../../src/auth/principal.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { AuditLog } from '../../src/audit/audit.js';

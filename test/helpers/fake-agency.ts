@@ -10,7 +10,7 @@ import type {
   CaseRecord,
   ParticipantRecord,
   PersonListing,
-} from '../../src/agencies/port.js';
+} from '../../src/agencies/kit/port.js';
 import { UpstreamError } from '../../src/errors.js';
 
 export interface FakeAgencyCalls {

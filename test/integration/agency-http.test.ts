@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AgencyHttp } from '../../src/agencies/http.js';
+import { AgencyHttp } from '../../src/agencies/kit/http.js';
 import { UpstreamError } from '../../src/errors.js';
 
 let server: Server;

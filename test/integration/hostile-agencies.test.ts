@@ -7,8 +7,8 @@
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNpeAdapter } from '../../src/agencies/npe/index.js';
-import type { AgencyAdapter } from '../../src/agencies/port.js';
+import { createNpeAdapter } from '../../src/agencies/npe/adapter.js';
+import type { AgencyAdapter } from '../../src/agencies/kit/port.js';
 import { UpstreamError } from '../../src/errors.js';
 
 type Behaviour = (response: ServerResponse) => void;

@@ -4,9 +4,9 @@
  * Ankenævnet for Patienterstatningen), linked both ways — through a dialect that pages by Link headers.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CATALOG_TTL_MS } from '../../src/agencies/catalog-cache.js';
+import { CATALOG_TTL_MS } from '../../src/agencies/kit/catalog-cache.js';
 import { AGENCY_MODULES } from '../../src/agencies/registry.js';
-import { nextPagePath } from '../../src/agencies/patienterstatningen/index.js';
+import { nextPagePath } from '../../src/agencies/patienterstatningen/adapter.js';
 import { UpstreamError } from '../../src/errors.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
 

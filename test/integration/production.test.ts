@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/messages.js';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
-import type { AgencyAdapter, CaseRecord } from '../../src/agencies/port.js';
+import type { AgencyAdapter, CaseRecord } from '../../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { configFrom } from '../helpers/config.js';
 import { buildGateway, type Gateway } from '../../src/server.js';

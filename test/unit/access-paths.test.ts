@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Viewer } from '../../src/access/viewer.js';
 import { helseklageDefinition } from '../../src/agencies/helseklage/labels.js';
 import { npeDefinition } from '../../src/agencies/npe/labels.js';
-import type { AgencyDefinition, ParticipantRole } from '../../src/agencies/port.js';
+import type { AgencyDefinition, ParticipantRole } from '../../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { stpkDefinition } from '../../src/agencies/stpk/labels.js';
 import { stpkPolicy } from '../../src/agencies/stpk/policy.js';

@@ -41,6 +41,8 @@ describe('imports', () => {
     const source = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
     const loaded = [...source.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)';/gm)].map((m) => m[1]);
     expect(loaded).toEqual([]);
-    expect(source).toMatch(/^import type \{ AgencyModule, HttpSettings \} from '\.\/agencies\/module\.js';/m);
+    expect(source).toMatch(
+      /^import type \{ AgencyModule, HttpSettings \} from '\.\/agencies\/kit\/module\.js';/m,
+    );
   });
 });

@@ -40,22 +40,37 @@ describe('an agency adapter', () => {
     const code = [
       "import { UpstreamError } from '../../errors.js';",
       "import type { Labels } from '../../i18n.js';",
-      "import type { AgencyPolicy } from '../port.js';",
+      "import type { AgencyPolicy } from '../kit/port.js';",
       "import { FULL } from '../../access/rules.js';",
-      "import { createAgencyHttp } from '../http.js';",
+      "import { createAgencyHttp } from '../kit/http.js';",
     ].join('\n');
     expect(await refusals('src/agencies/npe/right.ts', code)).toEqual([]);
   });
 
-  it('the kit may trace its calls, and no more', async () => {
+  it('the kit may trace its calls and name assurance levels, and no more', async () => {
     expect(
       await refusals(
-        'src/agencies/http.ts',
-        "import { traceAgencyCall } from '../observability/tracing.js';",
+        'src/agencies/kit/http.ts',
+        "import { traceAgencyCall } from '../../observability/tracing.js';",
       ),
     ).toEqual([]);
     expect(
-      await refusals('src/agencies/http.ts', "import type { Context } from '../context.js';"),
+      await refusals('src/agencies/kit/port.ts', "import type { Assurance } from '../../auth/principal.js';"),
+    ).toEqual([]);
+    expect(
+      await refusals('src/agencies/kit/http.ts', "import type { Context } from '../../context.js';"),
+    ).toHaveLength(1);
+    expect(
+      await refusals(
+        'src/agencies/npe/index.ts',
+        "import { traceAgencyCall } from '../../observability/tracing.js';",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('the registry may not reach into the graph either', async () => {
+    expect(
+      await refusals('src/agencies/registry.ts', "import type { Context } from '../context.js';"),
     ).toHaveLength(1);
   });
 });

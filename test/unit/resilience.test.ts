@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgencyResilience } from '../../src/agencies/resilience.js';
+import { AgencyResilience } from '../../src/agencies/kit/resilience.js';
 import { UpstreamError } from '../../src/errors.js';
 
 const settings = { breakerFailures: 2, breakerOpenMs: 60_000, retryRatio: 1, retryMinimum: 100 };

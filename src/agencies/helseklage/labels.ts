@@ -1,6 +1,6 @@
 import { labelTable, labels } from '../../i18n.js';
-import { CONSENT_TO_RECORDS_LABELS } from '../form-labels.js';
-import type { AgencyDefinition } from '../port.js';
+import { CONSENT_TO_RECORDS_LABELS } from '../kit/form-labels.js';
+import type { AgencyDefinition } from '../kit/port.js';
 import { helseklagePolicy } from './policy.js';
 
 export const helseklageDefinition: AgencyDefinition = {

@@ -4,7 +4,7 @@
  * documents; lawyers with their own national id and a direct e-mail; proxies, guardians and the bereaved.
  * Nobody under guardianship, and no case with two lawyers.
  */
-import type { AgencyPolicy } from '../port.js';
+import type { AgencyPolicy } from '../kit/port.js';
 import {
   firstClosure,
   FULL,

@@ -1,6 +1,6 @@
 import { labelTable, labels } from '../../i18n.js';
-import { NPE_FORM_LABELS } from '../form-labels.js';
-import type { AgencyDefinition } from '../port.js';
+import { NPE_FORM_LABELS } from '../kit/form-labels.js';
+import type { AgencyDefinition } from '../kit/port.js';
 import { npePolicy } from './policy.js';
 
 export const npeDefinition: AgencyDefinition = {

@@ -4,7 +4,7 @@
  * or received themselves. Closed cases disappear 90 days after closing. Lawyers register national id,
  * e-mail and phone.
  */
-import type { AgencyPolicy } from '../port.js';
+import type { AgencyPolicy } from '../kit/port.js';
 import {
   closedMoreThanDaysAgo,
   FULL,

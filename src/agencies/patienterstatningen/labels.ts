@@ -1,5 +1,5 @@
 import { labels, labelTable } from '../../i18n.js';
-import type { AgencyDefinition } from '../port.js';
+import type { AgencyDefinition } from '../kit/port.js';
 
 export const patienterstatningenDefinition: Omit<AgencyDefinition, 'policy'> = {
   code: 'patienterstatningen',

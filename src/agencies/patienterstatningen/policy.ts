@@ -4,7 +4,7 @@
  * (MitID login is the agreement), no refusal of people under guardianship. A represented claimant
  * follows the case and fills in forms, while the attorney sends the information. Closed claims stay a year.
  */
-import type { AgencyPolicy } from '../port.js';
+import type { AgencyPolicy } from '../kit/port.js';
 import { closedMoreThanDaysAgo, FULL, READ_ONLY_WITH_FORMS } from '../../access/rules.js';
 
 export const PATIENTERSTATNINGEN_CLOSED_CLAIMS_VISIBLE_DAYS = 365;

@@ -1,6 +1,6 @@
 import { labelTable, labels } from '../../i18n.js';
-import { STPK_FORM_LABELS } from '../form-labels.js';
-import type { AgencyDefinition } from '../port.js';
+import { STPK_FORM_LABELS } from '../kit/form-labels.js';
+import type { AgencyDefinition } from '../kit/port.js';
 
 export const stpkDefinition: Omit<AgencyDefinition, 'policy'> = {
   code: 'stpk',

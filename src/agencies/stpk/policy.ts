@@ -3,7 +3,7 @@
  * no proxies yet (a power-of-attorney solution is coming), only cases created on or after the launch
  * cut-off, a simple timeline and document titles only.
  */
-import type { AgencyPolicy } from '../port.js';
+import type { AgencyPolicy } from '../kit/port.js';
 import { createdBefore, OVERVIEW_ONLY } from '../../access/rules.js';
 
 export function stpkPolicy(cutoff: string): AgencyPolicy {

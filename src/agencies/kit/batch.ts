@@ -1,4 +1,4 @@
-import { UpstreamError } from '../errors.js';
+import { UpstreamError } from '../../errors.js';
 
 /** Small helpers every adapter needs to honour the port's "one result per key, in order" promise. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

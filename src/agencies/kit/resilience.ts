@@ -13,7 +13,7 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { UpstreamError } from '../errors.js';
+import { UpstreamError } from '../../errors.js';
 
 export interface ResilienceSettings {
   /** Consecutive failures that open the breaker. */

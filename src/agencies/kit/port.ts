@@ -3,8 +3,8 @@
  * speaks its agency's dialect, parses every answer with zod and throws only `UpstreamError`s.
  */
 import type { Readable } from 'node:stream';
-import type { Assurance } from '../auth/principal.js';
-import type { Labels } from '../i18n.js';
+import type { Assurance } from '../../auth/principal.js';
+import type { Labels } from '../../i18n.js';
 
 export type Country = 'NO' | 'DK';
 export type ParticipantRole = 'PARTY' | 'LAWYER' | 'PROXY' | 'GUARDIAN' | 'BEREAVED' | 'CUSTODY_HOLDER';

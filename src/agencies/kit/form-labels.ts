@@ -2,7 +2,7 @@
  * Labels of the forms the Norwegian and Danish agencies use, in nb/nn/da/en: the form's title under its
  * code, each field under `code.field`, each choice under `code.field.option`.
  */
-import { labelTable } from '../i18n.js';
+import { labelTable } from '../../i18n.js';
 
 export const CONSENT_TO_RECORDS_LABELS = labelTable({
   SAMTYKKE_JOURNAL: [

@@ -9,9 +9,9 @@
 import type { Readable } from 'node:stream';
 import type { Tracer } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import { traceAgencyCall } from '../observability/tracing.js';
+import { traceAgencyCall } from '../../observability/tracing.js';
 import type { z } from 'zod';
-import { CallerGone, UpstreamError } from '../errors.js';
+import { CallerGone, UpstreamError } from '../../errors.js';
 import type { CallOptions } from './port.js';
 import {
   AgencyResilience,

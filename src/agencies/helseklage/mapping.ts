@@ -1,0 +1,57 @@
+/** Helseklage's answers as our records, without I/O: its roles, statuses and steps, and its cases. */
+import type { z } from 'zod';
+import type { CaseRecord, CaseStatus, ParticipantRole } from '../kit/port.js';
+import type { helseklageCase, helseklageRole } from './schema.js';
+
+export const ROLE: Record<z.infer<typeof helseklageRole>, ParticipantRole> = {
+  complainant: 'PARTY',
+  lawyer: 'LAWYER',
+  proxy: 'PROXY',
+  guardian: 'GUARDIAN',
+  bereaved: 'BEREAVED',
+  parent: 'CUSTODY_HOLDER',
+};
+
+const STATUS: Record<z.infer<typeof helseklageCase>['status'], CaseStatus> = {
+  REGISTERED: 'RECEIVED',
+  QUEUED: 'WAITING',
+  IN_PROGRESS: 'IN_PROGRESS',
+  DECIDED: 'DECIDED',
+  RETURNED: 'DECIDED',
+  CLOSED: 'CLOSED',
+};
+
+const STEP_STATE = { done: 'COMPLETED', active: 'CURRENT', pending: 'UPCOMING' } as const;
+
+export function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
+  return {
+    agency: 'helseklage',
+    caseNumber: c.caseId,
+    caseType: c.caseType,
+    title: c.title,
+    status: STATUS[c.status],
+    agencyStatus: null,
+    createdAt: c.createdAt,
+    updatedAt: c.lastModified,
+    closedAt: c.closedAt,
+    expectedDecisionAt: c.expectedDecisionDate,
+    timeline: c.progress.map((p) => ({
+      code: p.stepCode,
+      state: STEP_STATE[p.status],
+      completedAt: p.doneAt,
+      expectedAt: p.expectedBy,
+    })),
+    participants: c.parties.map((p) => ({
+      role: ROLE[p.role],
+      nationalId: p.nationalId,
+      name: p.fullName,
+      mobile: p.mobilePhone,
+      email: p.email,
+      emailIsPersonal: p.emailIsPersonal,
+      organisation: p.organization,
+    })),
+    outcome: c.outcome ? { code: c.outcome.code, decidedAt: c.outcome.decidedAt } : null,
+    related: c.appealOf ? [{ body: c.appealOf.agency, caseNumber: c.appealOf.caseNumber }] : [],
+    awaitingForms: c.pendingForms.map((f) => ({ formId: f.formId, code: f.code })),
+  };
+}

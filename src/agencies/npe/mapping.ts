@@ -1,0 +1,80 @@
+/** NPE's answers as our records, without I/O: its roles, statuses and steps, its cases and its documents. */
+import type { z } from 'zod';
+import type { CaseRecord, CaseStatus, DocumentRecord, ParticipantRole } from '../kit/port.js';
+import type { npeCase, npeDocument, npeRole } from './schema.js';
+
+export const ROLE: Record<z.infer<typeof npeRole>, ParticipantRole> = {
+  SKADELIDT: 'PARTY',
+  ADVOKAT: 'LAWYER',
+  FULLMEKTIG: 'PROXY',
+  VERGE: 'GUARDIAN',
+  ETTERLATT: 'BEREAVED',
+  FORESATT: 'CUSTODY_HOLDER',
+};
+
+const STATUS: Record<z.infer<typeof npeCase>['saksstatus'], CaseStatus> = {
+  VENTER_PA_BEHANDLING: 'WAITING',
+  UNDER_BEHANDLING: 'IN_PROGRESS',
+  VEDTAK_FATTET: 'DECIDED',
+  OVERSENDT_KLAGEINSTANS: 'FORWARDED',
+  AVSLUTTET: 'CLOSED',
+};
+
+const STEP_STATE = { FULLFORT: 'COMPLETED', PAGAR: 'CURRENT', KOMMENDE: 'UPCOMING' } as const;
+
+export function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
+  return {
+    agency: 'npe',
+    caseNumber: sak.saksnummer,
+    caseType: sak.sakstype,
+    title: sak.tittel,
+    status: STATUS[sak.saksstatus],
+    agencyStatus: null,
+    createdAt: sak.opprettet,
+    updatedAt: sak.sistEndret,
+    closedAt: sak.avsluttet,
+    expectedDecisionAt: sak.forventetVedtaksdato,
+    // Skipped optional steps are not part of the person's timeline.
+    timeline: sak.saksgang.flatMap((s) =>
+      s.status === 'HOPPET_OVER'
+        ? []
+        : [{ code: s.steg, state: STEP_STATE[s.status], completedAt: s.fullfort, expectedAt: s.forventet }],
+    ),
+    participants: sak.parter.map((p) => ({
+      role: ROLE[p.rolle],
+      nationalId: p.fodselsnummer,
+      name: p.navn,
+      mobile: p.mobil,
+      email: p.epost,
+      emailIsPersonal: p.personligEpost,
+      organisation: p.organisasjon,
+    })),
+    outcome: sak.resultat
+      ? {
+          code: sak.resultat.kode,
+          decidedAt: sak.resultat.vedtaksdato,
+          compensation:
+            sak.resultat.erstatningsbelop === null
+              ? null
+              : { amount: sak.resultat.erstatningsbelop, currency: 'NOK' },
+        }
+      : null,
+    related: sak.klagesak ? [{ body: sak.klagesak.instans, caseNumber: sak.klagesak.saksnummer }] : [],
+    awaitingForms: sak.ventendeSkjema.map((f) => ({ formId: f.skjemaId, code: f.kode })),
+  };
+}
+
+export function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>): DocumentRecord {
+  return {
+    id: dok.dokumentId,
+    caseNumber,
+    title: dok.tittel,
+    direction:
+      dok.journalposttype === 'I' ? 'INCOMING' : dok.journalposttype === 'U' ? 'OUTGOING' : 'INTERNAL',
+    date: dok.journaldato,
+    contentType: dok.mimetype,
+    sizeBytes: dok.storrelse,
+    commentDeadline: dok.kommentarfrist,
+    counterpartyId: dok.avsenderMottaker.fodselsnummer ?? null,
+  };
+}

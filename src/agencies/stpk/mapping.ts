@@ -1,0 +1,55 @@
+/** STPK's answers as our records, without I/O: its roles, statuses and steps, and its cases. */
+import type { z } from 'zod';
+import type { CaseRecord, CaseStatus, ParticipantRole } from '../kit/port.js';
+import type { stpkCase, stpkRole } from './schema.js';
+
+export const ROLE: Record<z.infer<typeof stpkRole>, ParticipantRole> = {
+  KLAGER: 'PARTY',
+  ADVOKAT: 'LAWYER',
+  PARTSREPRAESENTANT: 'PROXY',
+  VAERGE: 'GUARDIAN',
+  EFTERLADT: 'BEREAVED',
+  FORAELDREMYNDIGHEDSINDEHAVER: 'CUSTODY_HOLDER',
+};
+
+const STATUS: Record<z.infer<typeof stpkCase>['oioStatus'], CaseStatus> = {
+  Opstået: 'RECEIVED',
+  Oplyst: 'IN_PROGRESS',
+  Afgjort: 'DECIDED',
+  Afsluttet: 'CLOSED',
+};
+
+const STEP_STATE = { AFSLUTTET: 'COMPLETED', IGANG: 'CURRENT', KOMMENDE: 'UPCOMING' } as const;
+
+export function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
+  return {
+    agency: 'stpk',
+    caseNumber: sag.sagsnummer,
+    caseType: sag.sagstype,
+    title: sag.overskrift,
+    status: STATUS[sag.oioStatus],
+    agencyStatus: sag.oioStatus,
+    createdAt: sag.oprettet,
+    updatedAt: sag.senestAendret,
+    closedAt: sag.afsluttet,
+    expectedDecisionAt: sag.forventetAfgoerelse,
+    timeline: sag.forloeb.map((t) => ({
+      code: t.trin,
+      state: STEP_STATE[t.tilstand],
+      completedAt: t.afsluttetDato,
+      expectedAt: t.forventetDato,
+    })),
+    participants: sag.parter.map((p) => ({
+      role: ROLE[p.rolle],
+      nationalId: p.cpr,
+      name: p.navn,
+      mobile: p.telefon,
+      email: p.email,
+      emailIsPersonal: null,
+      organisation: null,
+    })),
+    outcome: sag.afgoerelse ? { code: sag.afgoerelse.resultat, decidedAt: sag.afgoerelse.dato } : null,
+    related: sag.ankeAf ? [{ body: sag.ankeAf.myndighed, caseNumber: sag.ankeAf.sagsnummer }] : [],
+    awaitingForms: sag.afventendeSkemaer.map((f) => ({ formId: f.skemaId, code: f.kode })),
+  };
+}
