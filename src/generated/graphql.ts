@@ -261,7 +261,7 @@ export type CaseEventKind =
 
 /** Narrows the `cases` list. */
 export type CaseFilter = {
-  /** Only these agencies (codes such as npe, helseklage, stpk). */
+  /** Only these agencies (their codes: npe, helseklage, stpk, patienterstatningen). */
   agencies?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only cases where the viewer has one of these roles. */
   roles?: InputMaybe<Array<ViewerRole>>;
