@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ZipFile } from 'yazl';
-import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
+import { auditCaseAccess } from '../cases/audit.js';
 import { visibleCaseDocuments } from '../cases/documents.js';
 import { globalDocumentId } from '../cases/ids.js';
 import { loadCase } from '../cases/get.js';
@@ -22,7 +22,7 @@ import { paced } from '../files/pace.js';
 import {
   authenticated,
   openTransfer,
-  sendRefusal,
+  readingRefusal,
   unavailable,
   type ContextBuilder,
 } from './route-context.js';
@@ -67,10 +67,7 @@ async function caseFile(
   link: string,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const refuse = (object: string, reason: string) => {
-    auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
-    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'CASE_FILE_NOT_FOUND');
-  };
+  const refuse = readingRefusal(context, reply, 'CASE_FILE_NOT_FOUND');
   const target = await context.links.openCaseFile(link, context.viewer.principal);
   if (!target) return refuse('case-file-link', 'INVALID_LINK');
   let view;

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { loadCase } from '../cases/get.js';
 import { parseGlobalId } from '../cases/ids.js';
-import { auditCaseAccess, auditRefusedLookup } from '../cases/audit.js';
+import { auditCaseAccess } from '../cases/audit.js';
 import { visibleCaseDocuments } from '../cases/documents.js';
 import { globalDocumentId } from '../cases/ids.js';
 import type { AuthenticatedContext } from '../context.js';
@@ -19,7 +19,7 @@ import { paced } from '../files/pace.js';
 import {
   authenticated,
   openTransfer,
-  sendRefusal,
+  readingRefusal,
   unavailable,
   type ContextBuilder,
 } from './route-context.js';
@@ -29,10 +29,7 @@ async function deliver(
   link: string,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const refuse = (object: string, reason: string) => {
-    auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
-    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', 'DOCUMENT_NOT_FOUND');
-  };
+  const refuse = readingRefusal(context, reply, 'DOCUMENT_NOT_FOUND');
   const target = await context.links.open(link, context.viewer.principal);
   if (!target) return refuse('document-link', 'INVALID_LINK');
 

@@ -2,6 +2,7 @@
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { auditRefusedLookup } from '../cases/audit.js';
 import { requireViewer, type AuthenticatedContext, type Context } from '../context.js';
 import { agencyUnavailable, CallerGone, type UpstreamError } from '../errors.js';
 import type { Lang } from '../i18n.js';
@@ -35,6 +36,21 @@ export function sendRefusal(
   values: Record<string, string | number> = {},
 ): FastifyReply {
   return reply.code(status).send({ error, message: say(lang, key, values) });
+}
+
+/**
+ * How a document or case-file link is refused: audited as a refused read, and answered 404 exactly as for
+ * one that does not exist (`message`: which of the two it was).
+ */
+export function readingRefusal(
+  context: AuthenticatedContext,
+  reply: FastifyReply,
+  message: 'DOCUMENT_NOT_FOUND' | 'CASE_FILE_NOT_FOUND',
+): (object: string, reason: string) => FastifyReply {
+  return (object, reason) => {
+    auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
+    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', message);
+  };
 }
 
 /** 503 for an agency that did not answer. */
