@@ -80,10 +80,13 @@ async function deliver(
   if (!content) return refuse(target.documentId, 'NOT_FOUND_AT_AGENCY');
 
   auditCaseAccess(context.viewer, view, 'READ_DOCUMENT', 'GRANTED', null, target.documentId);
-  // Opened: no longer new to this person (a failure here costs the marker, never the download).
-  context.documentReads
+  // Opened: no longer new to this person. Written before the content goes out, so that the page the person
+  // returns to already shows it read; a failure here costs the marker, never the download.
+  await context.documentReads
     .markRead(context.viewer.principal.nationalId, target.documentId)
-    .catch(() => undefined);
+    .catch((error: unknown) =>
+      context.log.warn({ err: (error as Error).message }, 'document read marker not written'),
+    );
   // A read receipt where the agency takes them; the download never waits for it or fails on it.
   adapter
     .markDocumentRead?.(document.record.id, context.viewer.principal.nationalId, {
