@@ -40,16 +40,16 @@ export function sendRefusal(
 
 /**
  * How a document or case-file link is refused: audited as a refused read, and answered 404 exactly as for
- * one that does not exist (`message`: which of the two it was).
+ * one that does not exist (`notFound`: which of the two it was).
  */
 export function readingRefusal(
   context: AuthenticatedContext,
   reply: FastifyReply,
-  message: 'DOCUMENT_NOT_FOUND' | 'CASE_FILE_NOT_FOUND',
+  notFound: 'DOCUMENT_NOT_FOUND' | 'CASE_FILE_NOT_FOUND',
 ): (object: string, reason: string) => FastifyReply {
   return (object, reason) => {
     auditRefusedLookup(context.viewer, object, reason, 'READ_DOCUMENT');
-    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', message);
+    return sendRefusal(reply, 404, context.lang, 'NOT_FOUND', notFound);
   };
 }
 
