@@ -6,8 +6,8 @@
 import pino from 'pino';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { npeDefinition } from '../../src/agencies/npe/labels.js';
-import { stpkDefinition } from '../../src/agencies/stpk/labels.js';
+import { npeDefinition } from '../../src/agencies/npe/definition.js';
+import { stpkDefinition } from '../../src/agencies/stpk/definition.js';
 import {
   composeMessage,
   NotificationDispatch,
@@ -165,7 +165,12 @@ describe('what a message says', () => {
     );
     const danish = composeMessage(
       { ...citizen, nationalId: '7503821234' },
-      { agency: 'stpk', agencyName: stpkDefinition.name, country: 'DK', caseNumber: '25-000123' },
+      {
+        agency: 'stpk',
+        agencyName: stpkDefinition('2025-11-01').name,
+        country: 'DK',
+        caseNumber: '25-000123',
+      },
     );
     expect(danish?.text).toMatch(/^Der er nyt i sag 25-000123 hos /);
     for (const text of [sms?.text, danish?.text]) expect(text).not.toMatch(/https?:|www\.|\/\//);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/messages.js';
-import { npeDefinition } from '../../src/agencies/npe/labels.js';
+import { npeDefinition } from '../../src/agencies/npe/definition.js';
 import type { AgencyAdapter, CaseRecord } from '../../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { configFrom } from '../helpers/config.js';

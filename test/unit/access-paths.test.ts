@@ -10,12 +10,11 @@ import pino from 'pino';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Viewer } from '../../src/access/viewer.js';
-import { helseklageDefinition } from '../../src/agencies/helseklage/labels.js';
-import { npeDefinition } from '../../src/agencies/npe/labels.js';
+import { helseklageDefinition } from '../../src/agencies/helseklage/definition.js';
+import { npeDefinition } from '../../src/agencies/npe/definition.js';
 import type { AgencyDefinition, ParticipantRole } from '../../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
-import { stpkDefinition } from '../../src/agencies/stpk/labels.js';
-import { stpkPolicy } from '../../src/agencies/stpk/policy.js';
+import { stpkDefinition } from '../../src/agencies/stpk/definition.js';
 import { AuditLog, type AuditEntry } from '../../src/audit/audit.js';
 import type { Principal } from '../../src/auth/principal.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
@@ -43,7 +42,7 @@ const norwegian = (year: number) => syntheticFodselsnummer(random, new Date(Date
 const dNumber = () => syntheticFodselsnummer(random, new Date(Date.UTC(1984, 2, 9)), true);
 const danish = (year: number) => fictitiousCpr(random, new Date(Date.UTC(year, 8, 3)), true);
 
-const stpk: AgencyDefinition = { ...stpkDefinition, policy: stpkPolicy('2024-01-01') };
+const stpk: AgencyDefinition = stpkDefinition('2024-01-01');
 
 // The people, by what they are to the cases below.
 const id = {

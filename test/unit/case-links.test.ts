@@ -4,8 +4,8 @@
  * when the body is not one the graph covers or its agency is not running.
  */
 import { describe, expect, it } from 'vitest';
-import { helseklageDefinition } from '../../src/agencies/helseklage/labels.js';
-import { npeDefinition } from '../../src/agencies/npe/labels.js';
+import { helseklageDefinition } from '../../src/agencies/helseklage/definition.js';
+import { npeDefinition } from '../../src/agencies/npe/definition.js';
 import { AGENCY_MODULES, AgencyRegistry, CASE_LINKS } from '../../src/agencies/registry.js';
 import { FakeAgency } from '../helpers/fake-agency.js';
 

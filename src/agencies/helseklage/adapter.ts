@@ -8,8 +8,8 @@ import { helseklageEvent } from './schema.js';
 import { cachedCatalog } from '../kit/catalog-cache.js';
 import { followPages, type Page } from '../kit/batch.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../kit/http.js';
-import type { AgencyAdapter, CaseRef, DocumentRecord, PersonListing } from '../kit/port.js';
-import { helseklageDefinition } from './labels.js';
+import type { AgencyAdapter, CaseRef, PersonListing } from '../kit/port.js';
+import { helseklageDefinition } from './definition.js';
 import {
   helseklageCase,
   helseklageDocuments,
@@ -20,7 +20,7 @@ import {
   helseklageFormCatalog,
   helseklageConsentReceipt,
 } from './schema.js';
-import { ROLE, toCase } from './mapping.js';
+import { toCase, toCaseRef, toDocument } from './mapping.js';
 
 export interface HelseklageConfig {
   baseUrl: string;
@@ -65,13 +65,7 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
         underGuardianship ||= answer.subject.underGuardianship;
         const next = answer.nextCursor;
         return {
-          items: answer.items.map((i) => ({
-            caseNumber: i.caseId,
-            role: ROLE[i.role],
-            createdAt: i.createdAt,
-            updatedAt: i.lastModified,
-            closedAt: i.closedAt,
-          })),
+          items: answer.items.map(toCaseRef),
           next: next ? () => page(next) : null,
         };
       };
@@ -90,25 +84,14 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
 
     async getDocuments(caseNumbers, call) {
       return Promise.all(
-        caseNumbers.map(async (n): Promise<DocumentRecord[] | null> => {
+        caseNumbers.map(async (n) => {
           const found = await http.json(
             helseklageDocuments,
             { method: 'GET', path: `${casePath(n)}/documents` },
             call,
             true,
           );
-          if (!found) return null;
-          return found.documents.map((d) => ({
-            id: d.documentId,
-            caseNumber: n,
-            title: d.title,
-            direction: d.journalType === 'I' ? 'INCOMING' : d.journalType === 'U' ? 'OUTGOING' : 'INTERNAL',
-            date: d.journalDate,
-            contentType: d.mediaType,
-            sizeBytes: d.size,
-            commentDeadline: d.commentDeadline,
-            counterpartyId: d.senderRecipient.nationalId ?? null,
-          }));
+          return found ? found.documents.map((d) => toDocument(n, d)) : null;
         }),
       );
     },

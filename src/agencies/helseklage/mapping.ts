@@ -1,7 +1,11 @@
-/** Helseklage's answers as our records, without I/O: its roles, statuses and steps, and its cases. */
+/**
+ * Helseklage's answers as our records, without I/O: its roles, statuses and steps, its search hits, cases
+ * and documents.
+ */
 import type { z } from 'zod';
-import type { CaseRecord, CaseStatus, ParticipantRole } from '../kit/port.js';
-import type { helseklageCase, helseklageRole } from './schema.js';
+import type { CaseRecord, CaseRef, CaseStatus, DocumentRecord, ParticipantRole } from '../kit/port.js';
+import { NOARK_DIRECTION } from '../kit/noark.js';
+import type { helseklageCase, helseklageDocuments, helseklageRole, helseklageSearchPage } from './schema.js';
 
 export const ROLE: Record<z.infer<typeof helseklageRole>, ParticipantRole> = {
   complainant: 'PARTY',
@@ -53,5 +57,32 @@ export function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
     outcome: c.outcome ? { code: c.outcome.code, decidedAt: c.outcome.decidedAt } : null,
     related: c.appealOf ? [{ body: c.appealOf.agency, caseNumber: c.appealOf.caseNumber }] : [],
     awaitingForms: c.pendingForms.map((f) => ({ formId: f.formId, code: f.code })),
+  };
+}
+
+export function toCaseRef(hit: z.infer<typeof helseklageSearchPage>['items'][number]): CaseRef {
+  return {
+    caseNumber: hit.caseId,
+    role: ROLE[hit.role],
+    createdAt: hit.createdAt,
+    updatedAt: hit.lastModified,
+    closedAt: hit.closedAt,
+  };
+}
+
+export function toDocument(
+  caseNumber: string,
+  d: z.infer<typeof helseklageDocuments>['documents'][number],
+): DocumentRecord {
+  return {
+    id: d.documentId,
+    caseNumber,
+    title: d.title,
+    direction: NOARK_DIRECTION[d.journalType],
+    date: d.journalDate,
+    contentType: d.mediaType,
+    sizeBytes: d.size,
+    commentDeadline: d.commentDeadline,
+    counterpartyId: d.senderRecipient.nationalId ?? null,
   };
 }

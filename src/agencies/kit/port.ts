@@ -22,13 +22,16 @@ export interface AgencyDefinition {
   /** Who may use the agency's portal, and what they may do there. */
   policy: AgencyPolicy;
   /** Labels for the agency's codes; unknown codes fall back to the code itself. */
-  labels: {
-    /** Form titles by form code, and field and option labels by `code.field` and `code.field.option`. */
-    forms: Readonly<Record<string, Labels>>;
-    caseTypes: Readonly<Record<string, Labels>>;
-    steps: Readonly<Record<string, Labels>>;
-    outcomes: Readonly<Record<string, Labels>>;
-  };
+  labels: AgencyLabels;
+}
+
+/** An agency's codes in words, nb/nn/da/en. */
+export interface AgencyLabels {
+  /** Form titles by form code, and field and option labels by `code.field` and `code.field.option`. */
+  forms: Readonly<Record<string, Labels>>;
+  caseTypes: Readonly<Record<string, Labels>>;
+  steps: Readonly<Record<string, Labels>>;
+  outcomes: Readonly<Record<string, Labels>>;
 }
 
 /**

@@ -8,7 +8,7 @@ import { chunks, followPages, inKeyOrder, type Page } from '../kit/batch.js';
 import { cachedCatalog } from '../kit/catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../kit/http.js';
 import type { AgencyAdapter, CallOptions, CaseRef, PersonListing } from '../kit/port.js';
-import { npeDefinition } from './labels.js';
+import { npeDefinition } from './definition.js';
 import {
   npeCases,
   npeDocumentLists,
@@ -19,7 +19,7 @@ import {
   npeFormCatalog,
   npeConsentReceipt,
 } from './schema.js';
-import { ROLE, toCase, toDocument } from './mapping.js';
+import { toCase, toCaseRef, toDocument, toForm } from './mapping.js';
 
 export interface NpeConfig {
   baseUrl: string;
@@ -45,18 +45,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
       { method: 'GET', path: '/api/v1/skjemadefinisjoner' },
       call,
     );
-    return answer.skjema.map((f) => ({
-      code: f.kode,
-      version: f.versjon,
-      fields: f.felter.map((x) => ({
-        key: x.nokkel,
-        type: x.type,
-        required: x.pakrevd,
-        options: x.valg,
-        maxLength: x.maksLengde,
-        min: x.min,
-      })),
-    }));
+    return answer.skjema.map(toForm);
   });
 
   return {
@@ -77,13 +66,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
         );
         underGuardianship ||= answer.vergemaal;
         return {
-          items: answer.treff.map((t) => ({
-            caseNumber: t.saksnummer,
-            role: ROLE[t.rolle],
-            createdAt: t.opprettet,
-            updatedAt: t.sistEndret,
-            closedAt: t.avsluttet,
-          })),
+          items: answer.treff.map(toCaseRef),
           next: side < answer.antallSider ? () => page(side + 1) : null,
         };
       };

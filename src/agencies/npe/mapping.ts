@@ -1,7 +1,18 @@
-/** NPE's answers as our records, without I/O: its roles, statuses and steps, its cases and its documents. */
+/**
+ * NPE's answers as our records, without I/O: its roles, statuses and steps, its search hits, cases,
+ * documents and forms.
+ */
 import type { z } from 'zod';
-import type { CaseRecord, CaseStatus, DocumentRecord, ParticipantRole } from '../kit/port.js';
-import type { npeCase, npeDocument, npeRole } from './schema.js';
+import type {
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentRecord,
+  FormDefinition,
+  ParticipantRole,
+} from '../kit/port.js';
+import { NOARK_DIRECTION } from '../kit/noark.js';
+import type { npeCase, npeDocument, npeFormCatalog, npeRole, npeSearchPage } from './schema.js';
 
 export const ROLE: Record<z.infer<typeof npeRole>, ParticipantRole> = {
   SKADELIDT: 'PARTY',
@@ -69,12 +80,36 @@ export function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>)
     id: dok.dokumentId,
     caseNumber,
     title: dok.tittel,
-    direction:
-      dok.journalposttype === 'I' ? 'INCOMING' : dok.journalposttype === 'U' ? 'OUTGOING' : 'INTERNAL',
+    direction: NOARK_DIRECTION[dok.journalposttype],
     date: dok.journaldato,
     contentType: dok.mimetype,
     sizeBytes: dok.storrelse,
     commentDeadline: dok.kommentarfrist,
     counterpartyId: dok.avsenderMottaker.fodselsnummer ?? null,
+  };
+}
+
+export function toCaseRef(treff: z.infer<typeof npeSearchPage>['treff'][number]): CaseRef {
+  return {
+    caseNumber: treff.saksnummer,
+    role: ROLE[treff.rolle],
+    createdAt: treff.opprettet,
+    updatedAt: treff.sistEndret,
+    closedAt: treff.avsluttet,
+  };
+}
+
+export function toForm(skjema: z.infer<typeof npeFormCatalog>['skjema'][number]): FormDefinition {
+  return {
+    code: skjema.kode,
+    version: skjema.versjon,
+    fields: skjema.felter.map((x) => ({
+      key: x.nokkel,
+      type: x.type,
+      required: x.pakrevd,
+      options: x.valg,
+      maxLength: x.maksLengde,
+      min: x.min,
+    })),
   };
 }

@@ -13,9 +13,8 @@ import { cachedCatalog } from '../kit/catalog-cache.js';
 import { eventParser } from '../kit/events.js';
 import { AgencyHttp, type JsonRequest } from '../kit/http.js';
 import type { HttpSettings } from '../kit/module.js';
-import type { AgencyAdapter, CallOptions, FieldType, FormDefinition } from '../kit/port.js';
-import { patienterstatningenDefinition } from './labels.js';
-import { patienterstatningenPolicy } from './policy.js';
+import type { AgencyAdapter, CallOptions, FormDefinition } from '../kit/port.js';
+import { patienterstatningenDefinition } from './definition.js';
 import {
   patienterstatningenClaim,
   patienterstatningenClaimList,
@@ -26,7 +25,7 @@ import {
   patienterstatningenMessageReceipt,
   patienterstatningenPing,
 } from './schema.js';
-import { CODE, ROLE, toCase } from './mapping.js';
+import { CODE, toCase, toCaseRef, toDocument, toForm } from './mapping.js';
 
 export interface PatienterstatningenConfig {
   baseUrl: string;
@@ -103,18 +102,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
     if (answer.status === 304 && held) return held.forms;
     if (!answer.data)
       throw new UpstreamError(CODE, 'BAD_RESPONSE', 'answered 304 to an unconditional request');
-    const forms = answer.data.forms.map((f) => ({
-      code: f.code,
-      version: f.revision,
-      fields: f.inputs.map((x) => ({
-        key: x.name,
-        type: x.kind.toUpperCase() as FieldType,
-        required: x.mandatory,
-        options: x.choices.length > 0 ? x.choices : null,
-        maxLength: x.max_length,
-        min: x.minimum,
-      })),
-    }));
+    const forms = answer.data.forms.map(toForm);
     const etag = answer.headers.etag;
     catalogVersion = typeof etag === 'string' ? { etag, forms } : null;
     return forms;
@@ -123,7 +111,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
   const claimPath = (caseNumber: string) => `/v2/claims/${encodeURIComponent(caseNumber)}`;
 
   return {
-    definition: { ...patienterstatningenDefinition, policy: patienterstatningenPolicy },
+    definition: patienterstatningenDefinition,
 
     async casesForPerson(nationalId, call) {
       const claims =
@@ -138,13 +126,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
           call,
         )) ?? [];
       return {
-        cases: claims.map((c) => ({
-          caseNumber: c.claim_number,
-          role: ROLE[c.relation],
-          createdAt: c.created_at,
-          updatedAt: c.modified_at,
-          closedAt: c.closed_at,
-        })),
+        cases: claims.map(toCaseRef),
         // Not part of the dialect; Min sag has no guardianship rule.
         underGuardianship: null,
       };
@@ -172,25 +154,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
             { method: 'GET', path: `${claimPath(n)}/documents`, query: { per_page: String(PER_PAGE) } },
             call,
           );
-          return [
-            n,
-            documents?.map((d) => ({
-              id: d.document_id,
-              caseNumber: n,
-              title: d.heading,
-              direction:
-                d.flow === 'received'
-                  ? ('INCOMING' as const)
-                  : d.flow === 'sent'
-                    ? ('OUTGOING' as const)
-                    : ('INTERNAL' as const),
-              date: d.dated,
-              contentType: d.media_type,
-              sizeBytes: d.bytes,
-              commentDeadline: d.reply_by,
-              counterpartyId: d.person_cpr,
-            })) ?? null,
-          ] as const;
+          return [n, documents?.map((d) => toDocument(n, d)) ?? null] as const;
         }),
       );
       const byCase = new Map(lists);

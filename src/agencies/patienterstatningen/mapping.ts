@@ -1,7 +1,25 @@
-/** Patienterstatningen's answers as our records, without I/O: its roles, statuses and steps, and its cases. */
+/**
+ * Patienterstatningen's answers as our records, without I/O: its roles, statuses and steps, its claim
+ * list, claims, documents and forms.
+ */
 import type { z } from 'zod';
-import type { CaseRecord, CaseStatus, ParticipantRole } from '../kit/port.js';
-import type { patienterstatningenClaim, patienterstatningenRelation } from './schema.js';
+import type {
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentDirection,
+  DocumentRecord,
+  FieldType,
+  FormDefinition,
+  ParticipantRole,
+} from '../kit/port.js';
+import type {
+  patienterstatningenClaim,
+  patienterstatningenClaimList,
+  patienterstatningenDocumentList,
+  patienterstatningenForms,
+  patienterstatningenRelation,
+} from './schema.js';
 
 export const CODE = 'patienterstatningen';
 
@@ -55,5 +73,53 @@ export function toCase(claim: z.infer<typeof patienterstatningenClaim>): CaseRec
     outcome: claim.decision ? { code: claim.decision.result, decidedAt: claim.decision.decided_at } : null,
     related: claim.appeal ? [{ body: claim.appeal.body, caseNumber: claim.appeal.reference }] : [],
     awaitingForms: claim.open_forms.map((f) => ({ formId: f.id, code: f.form })),
+  };
+}
+
+export function toCaseRef(claim: z.infer<typeof patienterstatningenClaimList>[number]): CaseRef {
+  return {
+    caseNumber: claim.claim_number,
+    role: ROLE[claim.relation],
+    createdAt: claim.created_at,
+    updatedAt: claim.modified_at,
+    closedAt: claim.closed_at,
+  };
+}
+
+type Document = z.infer<typeof patienterstatningenDocumentList>[number];
+
+const DIRECTION: Record<Document['flow'], DocumentDirection> = {
+  received: 'INCOMING',
+  sent: 'OUTGOING',
+  internal: 'INTERNAL',
+};
+
+export function toDocument(caseNumber: string, d: Document): DocumentRecord {
+  return {
+    id: d.document_id,
+    caseNumber,
+    title: d.heading,
+    direction: DIRECTION[d.flow],
+    date: d.dated,
+    contentType: d.media_type,
+    sizeBytes: d.bytes,
+    commentDeadline: d.reply_by,
+    counterpartyId: d.person_cpr,
+  };
+}
+
+export function toForm(form: z.infer<typeof patienterstatningenForms>['forms'][number]): FormDefinition {
+  return {
+    code: form.code,
+    version: form.revision,
+    fields: form.inputs.map((x) => ({
+      key: x.name,
+      type: x.kind.toUpperCase() as FieldType,
+      required: x.mandatory,
+      // The dialect sends an empty list for a field without choices.
+      options: x.choices.length > 0 ? x.choices : null,
+      maxLength: x.max_length,
+      min: x.minimum,
+    })),
   };
 }

@@ -8,10 +8,9 @@ import { chunks, followPages, inKeyOrder, type Page } from '../kit/batch.js';
 import { cachedCatalog } from '../kit/catalog-cache.js';
 import { AgencyHttp, type AgencyHttpOptions } from '../kit/http.js';
 import type { AgencyAdapter, CaseRef, DocumentRecord, PersonListing } from '../kit/port.js';
-import { stpkDefinition } from './labels.js';
-import { stpkPolicy } from './policy.js';
+import { stpkDefinition } from './definition.js';
 import { stpkCases, stpkDocuments, stpkFormCatalog, stpkHealth, stpkSearchPage } from './schema.js';
-import { ROLE, toCase } from './mapping.js';
+import { toCase, toCaseRef, toDocument, toForm } from './mapping.js';
 
 export interface StpkConfig {
   baseUrl: string;
@@ -35,22 +34,11 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
 
   const catalog = cachedCatalog(async (call) => {
     const answer = await http.json(stpkFormCatalog, { method: 'GET', path: '/api/skemaer' }, call);
-    return answer.skemaer.map((f) => ({
-      code: f.kode,
-      version: f.version,
-      fields: f.felter.map((x) => ({
-        key: x.noegle,
-        type: x.type,
-        required: x.paakraevet,
-        options: x.valg,
-        maxLength: x.maksLaengde,
-        min: x.min,
-      })),
-    }));
+    return answer.skemaer.map(toForm);
   });
 
   return {
-    definition: { ...stpkDefinition, policy: stpkPolicy(config.cutoff) },
+    definition: stpkDefinition(config.cutoff),
 
     async casesForPerson(nationalId, call): Promise<PersonListing> {
       const page = async (side: number): Promise<Page<CaseRef>> => {
@@ -65,13 +53,7 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
           call,
         );
         return {
-          items: answer.sager.map((s) => ({
-            caseNumber: s.sagsnummer,
-            role: ROLE[s.rolle],
-            createdAt: s.oprettet,
-            updatedAt: s.senestAendret,
-            closedAt: s.afsluttet,
-          })),
+          items: answer.sager.map(toCaseRef),
           next: answer.flereSider ? () => page(side + 1) : null,
         };
       };
@@ -110,18 +92,7 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
       // graph asks only for cases it has already loaded, so both become an empty list here.
       const byCase = new Map<string, DocumentRecord[]>(caseNumbers.map((n) => [n, []]));
       for (const d of answers.flatMap((a) => a.dokumenter)) {
-        byCase.get(d.sagsnummer)?.push({
-          id: d.dokumentId,
-          caseNumber: d.sagsnummer,
-          title: d.titel,
-          direction:
-            d.retning === 'INDGAAENDE' ? 'INCOMING' : d.retning === 'UDGAAENDE' ? 'OUTGOING' : 'INTERNAL',
-          date: d.dato,
-          contentType: d.indholdstype,
-          sizeBytes: d.stoerrelse,
-          commentDeadline: d.hoeringsfrist,
-          counterpartyId: d.partCpr,
-        });
+        byCase.get(d.sagsnummer)?.push(toDocument(d));
       }
       return caseNumbers.map((n) => byCase.get(n) ?? null);
     },

@@ -1,7 +1,18 @@
-/** STPK's answers as our records, without I/O: its roles, statuses and steps, and its cases. */
+/**
+ * STPK's answers as our records, without I/O: its roles, statuses and steps, its search hits, cases,
+ * documents and forms.
+ */
 import type { z } from 'zod';
-import type { CaseRecord, CaseStatus, ParticipantRole } from '../kit/port.js';
-import type { stpkCase, stpkRole } from './schema.js';
+import type {
+  CaseRecord,
+  CaseRef,
+  CaseStatus,
+  DocumentDirection,
+  DocumentRecord,
+  FormDefinition,
+  ParticipantRole,
+} from '../kit/port.js';
+import type { stpkCase, stpkDocuments, stpkFormCatalog, stpkRole, stpkSearchPage } from './schema.js';
 
 export const ROLE: Record<z.infer<typeof stpkRole>, ParticipantRole> = {
   KLAGER: 'PARTY',
@@ -51,5 +62,52 @@ export function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
     outcome: sag.afgoerelse ? { code: sag.afgoerelse.resultat, decidedAt: sag.afgoerelse.dato } : null,
     related: sag.ankeAf ? [{ body: sag.ankeAf.myndighed, caseNumber: sag.ankeAf.sagsnummer }] : [],
     awaitingForms: sag.afventendeSkemaer.map((f) => ({ formId: f.skemaId, code: f.kode })),
+  };
+}
+
+export function toCaseRef(sag: z.infer<typeof stpkSearchPage>['sager'][number]): CaseRef {
+  return {
+    caseNumber: sag.sagsnummer,
+    role: ROLE[sag.rolle],
+    createdAt: sag.oprettet,
+    updatedAt: sag.senestAendret,
+    closedAt: sag.afsluttet,
+  };
+}
+
+type Dokument = z.infer<typeof stpkDocuments>['dokumenter'][number];
+
+const DIRECTION: Record<Dokument['retning'], DocumentDirection> = {
+  INDGAAENDE: 'INCOMING',
+  UDGAAENDE: 'OUTGOING',
+  INTERN: 'INTERNAL',
+};
+
+export function toDocument(d: Dokument): DocumentRecord {
+  return {
+    id: d.dokumentId,
+    caseNumber: d.sagsnummer,
+    title: d.titel,
+    direction: DIRECTION[d.retning],
+    date: d.dato,
+    contentType: d.indholdstype,
+    sizeBytes: d.stoerrelse,
+    commentDeadline: d.hoeringsfrist,
+    counterpartyId: d.partCpr,
+  };
+}
+
+export function toForm(skema: z.infer<typeof stpkFormCatalog>['skemaer'][number]): FormDefinition {
+  return {
+    code: skema.kode,
+    version: skema.version,
+    fields: skema.felter.map((x) => ({
+      key: x.noegle,
+      type: x.type,
+      required: x.paakraevet,
+      options: x.valg,
+      maxLength: x.maksLaengde,
+      min: x.min,
+    })),
   };
 }
