@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           NotificationList: '../notifications/inbox.js#InboxView',
           Notification: '../notifications/inbox.js#InboxItem',
           CaseEvent: '../events/bus.js#PublishedCaseEvent',
+          AccessLogConnection: '../audit/access-log.js#AccessLogPageView',
+          AccessLogEntry: '../audit/access-log.js#AccessLogEntryView',
         },
       },
     },

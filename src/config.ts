@@ -168,7 +168,7 @@ function baseSchema(production: boolean) {
       .default(72),
     OUTBOX_CONCURRENCY: int(4, 1, 100),
     // "Who saw my data" must be answerable for years; set it to what the agencies' archive rules say.
-    AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+    AUDIT_RETENTION_DAYS: int(1_826, 1, 36_500),
     OUTBOX_BACKOFF_MS: int(2_000, 1, 3_600_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout } from './layout.js';
+import { AccessLog } from './pages/AccessLog.js';
 import { CasePage } from './pages/CasePage.js';
 import { Consents } from './pages/Consents.js';
 import { Dashboard } from './pages/Dashboard.js';
@@ -11,6 +12,7 @@ const PAGES: Record<string, () => ReactNode> = {
   [PATHS.overview]: () => <LawyerOverview />,
   [PATHS.notifications]: () => <Notifications />,
   [PATHS.consents]: () => <Consents />,
+  [PATHS.accessLog]: () => <AccessLog />,
 };
 
 export function App() {

@@ -38,6 +38,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <PageLink to={PATHS.consents} current={path === PATHS.consents}>
             {text(lang, 'consents')}
           </PageLink>
+          <PageLink to={PATHS.accessLog} current={path === PATHS.accessLog}>
+            {text(lang, 'accessLog')}
+          </PageLink>
         </nav>
         <Field className="portal-language">
           <Label>{text(lang, 'language')}</Label>

@@ -43,6 +43,7 @@ export const PATHS = {
   overview: '/oversikt',
   notifications: '/varsler',
   consents: '/samtykker',
+  accessLog: '/innsynslogg',
 } as const;
 
 export const casePath = (id: string) => `/sak/${encodeURIComponent(id)}`;

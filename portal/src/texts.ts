@@ -64,6 +64,29 @@ const TEXTS = {
   ],
   people: ['Hvem er med i saken', 'Kven er med i saka', 'Hvem er med i sagen', 'Who is on the case'],
   you: ['deg', 'deg', 'dig', 'you'],
+  accessLog: [
+    'Hvem har sett sakene mine',
+    'Kven har sett sakene mine',
+    'Hvem har set mine sager',
+    'Who has seen my cases',
+  ],
+  accessLogIntro: [
+    'Her ser du hver gang noen har lest eller endret opplysninger i sakene dine her: du selv, og den som handler for deg (advokat, fullmektig, verge). Nyeste først; vi tar vare på loggen i fem år.',
+    'Her ser du kvar gong nokon har lese eller endra opplysningar i sakene dine her: du sjølv, og den som handlar for deg (advokat, fullmektig, verje). Nyaste først; vi tek vare på loggen i fem år.',
+    'Her ser du, hver gang nogen har læst eller ændret oplysninger i dine sager her: dig selv og den, der handler for dig (advokat, fuldmægtig, værge). Nyeste først; vi gemmer loggen i fem år.',
+    'Each time someone read or changed the information in your cases here: you, and whoever acts for you (a lawyer, a proxy, a guardian). Newest first; the log is kept for five years.',
+  ],
+  noAccessLog: [
+    'Ingen har sett sakene dine her ennå.',
+    'Ingen har sett sakene dine her enno.',
+    'Ingen har set dine sager her endnu.',
+    'Nobody has seen your cases here yet.',
+  ],
+  youDid: ['Du', 'Du', 'Du', 'You'],
+  someone: ['Noen', 'Nokon', 'Nogen', 'Someone'],
+  refused: ['Avvist', 'Avvist', 'Afvist', 'Refused'],
+  failed: ['Mislyktes', 'Mislukkast', 'Mislykkedes', 'Failed'],
+  showOlder: ['Vis eldre', 'Vis eldre', 'Vis ældre', 'Show older'],
   backToCases: [
     'Tilbake til mine saker',
     'Tilbake til sakene mine',
@@ -312,6 +335,13 @@ export function text(lang: Lang, key: TextKey, values: Record<string, string | n
 }
 
 const LOCALES: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', da: 'da-DK', en: 'en-GB' };
+
+/** A moment, to the minute, as the person reads it. */
+export function formatDateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
 
 /** A date (or a moment's date) as the person reads it. */
 export function formatDate(lang: Lang, iso: string): string {

@@ -10,6 +10,7 @@ import { Poller } from '../lifecycle/poller.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
+import { Sealer } from '../store/sealed.js';
 
 export type AuditAction =
   | 'READ_CASE'
@@ -31,6 +32,8 @@ export interface AuditEvent {
   at: string;
   correlationId: string;
   actor: string;
+  /** The name the case gives the actor (its registration of them), when the event concerns a case. */
+  actorName: string | null;
   provider: Principal['provider'];
   /** The role the actor acted in, and what gave them that role. */
   role: string | null;
@@ -62,15 +65,20 @@ export interface AuditEntry {
   caseId?: string | null;
   role?: string | null;
   basis?: string | null;
+  /** The name the case gives the actor; sealed before it is written. */
+  actorName?: string | null;
   /** National ids of the data subjects; pseudonymised before anything is written. */
   subjectIds?: readonly string[];
   reason?: string | null;
 }
 
 interface Row {
+  /** Only where selected (a page of a person's events). */
+  id?: string;
   at: Date;
   correlation_id: string;
   actor: string;
+  actor_name: string | null;
   provider: Principal['provider'];
   role: string | null;
   basis: string | null;
@@ -83,27 +91,27 @@ interface Row {
 }
 
 const COLUMNS =
-  'at, correlation_id, actor, provider, role, basis, subjects, object, case_id, action, outcome, reason';
+  'at, correlation_id, actor, actor_name, provider, role, basis, subjects, object, case_id, action, outcome, reason';
 
-function event(row: Row): AuditEvent {
-  return {
-    at: row.at.toISOString(),
-    correlationId: row.correlation_id,
-    actor: row.actor,
-    provider: row.provider,
-    role: row.role,
-    basis: row.basis,
-    subjects: row.subjects,
-    object: row.object,
-    caseId: row.case_id,
-    action: row.action,
-    outcome: row.outcome,
-    reason: row.reason,
-  };
+/** One page of a person's events, newest first, and whether older ones follow. */
+export interface AuditPage {
+  /** Each with its place in the trail, and whether the person did it themself. */
+  events: (AuditEvent & { id: string; bySubject: boolean })[];
+  hasNextPage: boolean;
 }
 
+export interface AuditPageArgs {
+  first: number;
+  /** Only events older than this event's id (the previous page's last). */
+  before?: string | null;
+  caseId?: string | null;
+  since?: string | null;
+  /** Leaves out what the person did themself. */
+  othersOnly?: boolean;
+}
 export class AuditLog {
   readonly #pruning: Poller;
+  readonly #sealer: Sealer;
   #waiting: AuditEvent[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
@@ -114,6 +122,7 @@ export class AuditLog {
     private readonly log: FastifyBaseLogger,
     private readonly retentionDays: number,
   ) {
+    this.#sealer = new Sealer(secret, 'audit');
     this.#pruning = new Poller(
       'audit retention',
       PRUNE_EVERY_MS,
@@ -128,10 +137,12 @@ export class AuditLog {
 
   /** Records one event for the request's actor. Never throws: the application log holds it at once. */
   record(actor: Principal, correlationId: string, entry: AuditEntry): void {
+    const actorPseudonym = pseudonym(this.secret, actor.nationalId);
     const recorded: AuditEvent = {
       at: new Date().toISOString(),
       correlationId,
-      actor: pseudonym(this.secret, actor.nationalId),
+      actor: actorPseudonym,
+      actorName: entry.actorName ? this.#sealer.seal(entry.actorName, `actor:${actorPseudonym}`) : null,
       provider: actor.provider,
       role: entry.role ?? null,
       basis: entry.basis ?? null,
@@ -142,7 +153,7 @@ export class AuditLog {
       outcome: entry.outcome,
       reason: entry.reason ?? null,
     };
-    this.log.info({ audit: recorded }, 'audit');
+    this.log.info({ audit: { ...recorded, actorName: undefined } }, 'audit');
     if (this.#waiting.length >= MAX_WAITING) {
       this.log.error({ correlationId }, 'audit event not written to the database: too many waiting');
       return;
@@ -165,7 +176,8 @@ export class AuditLog {
         try {
           await this.db.query(
             `INSERT INTO audit_events (${COLUMNS})
-             SELECT (e->>'at')::timestamptz, e->>'correlationId', e->>'actor', e->>'provider', e->>'role',
+             SELECT (e->>'at')::timestamptz, e->>'correlationId', e->>'actor', e->>'actorName',
+                    e->>'provider', e->>'role',
                     e->>'basis', ARRAY(SELECT jsonb_array_elements_text(e->'subjects')), e->>'object',
                     e->>'caseId', e->>'action', e->>'outcome', e->>'reason'
                FROM jsonb_array_elements($1::jsonb) AS e`,
@@ -191,7 +203,7 @@ export class AuditLog {
     const rows = await this.db.query<Row>(`SELECT ${COLUMNS} FROM audit_events ORDER BY id DESC LIMIT $1`, [
       limit,
     ]);
-    return rows.map(event);
+    return rows.map((row) => this.#event(row));
   }
 
   /** "Who saw my data": every event by or about a person, newest first. */
@@ -203,7 +215,7 @@ export class AuditLog {
         ORDER BY id DESC LIMIT $2`,
       [person, limit],
     );
-    return rows.map(event);
+    return rows.map((row) => this.#event(row));
   }
 
   /** What one request (or one delivery, `submission-<id>`) did, oldest first. */
@@ -213,7 +225,56 @@ export class AuditLog {
       `SELECT ${COLUMNS} FROM audit_events WHERE correlation_id = $1 ORDER BY id`,
       [correlationId],
     );
-    return rows.map(event);
+    return rows.map((row) => this.#event(row));
+  }
+
+  /**
+   * "Who has seen my data": the events about a person (they are among its subjects), newest first, a page at
+   * a time — their own reads, and those of anyone acting on their cases.
+   */
+  async aboutSubject(nationalId: string, args: AuditPageArgs): Promise<AuditPage> {
+    await this.flush();
+    const person = pseudonym(this.secret, nationalId);
+    const rows = await this.db.query<Row>(
+      `SELECT id::text, ${COLUMNS} FROM audit_events
+        WHERE subjects @> ARRAY[$1] AND ($2::bigint IS NULL OR id < $2::bigint)
+          AND ($3::text IS NULL OR case_id = $3) AND ($4::timestamptz IS NULL OR at >= $4)
+          AND NOT ($6::boolean AND actor = $1)
+        ORDER BY id DESC LIMIT $5`,
+      [
+        person,
+        args.before ?? null,
+        args.caseId ?? null,
+        args.since ?? null,
+        args.first + 1,
+        args.othersOnly ?? false,
+      ],
+    );
+    return {
+      events: rows
+        .slice(0, args.first)
+        .map((row) => ({ ...this.#event(row), id: row.id ?? '', bySubject: row.actor === person })),
+      hasNextPage: rows.length > args.first,
+    };
+  }
+
+  /** A row as an event, the actor's name opened. */
+  #event(row: Row): AuditEvent {
+    return {
+      at: row.at.toISOString(),
+      correlationId: row.correlation_id,
+      actor: row.actor,
+      actorName: row.actor_name ? this.#sealer.open(row.actor_name, `actor:${row.actor}`) : null,
+      provider: row.provider,
+      role: row.role,
+      basis: row.basis,
+      subjects: row.subjects,
+      object: row.object,
+      caseId: row.case_id,
+      action: row.action,
+      outcome: row.outcome,
+      reason: row.reason,
+    };
   }
 
   /** Deletes what is older than the retention; how many went. */

@@ -8,8 +8,14 @@ function subjectsOf(view: CaseView): string[] {
   return view.record.participants.filter((p) => p.role === 'PARTY').map((p) => p.nationalId);
 }
 
+/** The name the case gives the viewer in the role they act in (the agency's registration of them). */
+function nameOf(viewer: Pick<Viewer, 'principal'>, view: CaseView): string | null {
+  const mine = view.record.participants.filter((p) => p.nationalId === viewer.principal.nationalId);
+  return (mine.find((p) => p.role === view.decision.role) ?? mine[0])?.name ?? null;
+}
+
 export function auditCaseAccess(
-  viewer: Pick<Viewer, 'audit'>,
+  viewer: Pick<Viewer, 'audit' | 'principal'>,
   view: CaseView,
   action: AuditAction,
   outcome: 'GRANTED' | 'DENIED' = 'GRANTED',
@@ -22,6 +28,7 @@ export function auditCaseAccess(
     object,
     caseId: `${view.definition.code}:${view.record.caseNumber}`,
     role: view.decision.role,
+    actorName: nameOf(viewer, view),
     // The viewer's role rests on the agency's own registration of them in the case.
     basis: view.decision.represented ? 'AGENCY_REGISTRATION;REPRESENTED' : 'AGENCY_REGISTRATION',
     subjectIds: subjectsOf(view),

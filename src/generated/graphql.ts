@@ -7,6 +7,7 @@ import type { AgencyConsent } from '../consent/consents.js';
 import type { SubmissionRecord } from '../submissions/records.js';
 import type { InboxView, InboxItem } from '../notifications/inbox.js';
 import type { PublishedCaseEvent } from '../events/bus.js';
+import type { AccessLogPageView, AccessLogEntryView } from '../audit/access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +25,88 @@ export type Scalars = {
   /** An instant in UTC, ISO 8601 (for example 2026-05-28T12:29:00.000Z). */
   DateTime: { input: string; output: string; }
 };
+
+/** What was done with the viewer's data. */
+export type AccessAction =
+  /** An upload of an attachment was begun. */
+  | 'CREATE_UPLOAD'
+  /** A form sent earlier was delivered to the agency (or could not be). */
+  | 'DELIVER_FORM'
+  /** Information sent earlier was delivered to the agency (or could not be). */
+  | 'DELIVER_INFORMATION'
+  /** Consent to use the portal was given. */
+  | 'GIVE_CONSENT'
+  /** A case was read. */
+  | 'READ_CASE'
+  /** A document was opened. */
+  | 'READ_DOCUMENT'
+  /** A case's list of documents was read. */
+  | 'READ_DOCUMENT_LIST'
+  /** A form was filled in and sent. */
+  | 'SUBMIT_FORM'
+  /** Information was sent to the agency. */
+  | 'SUBMIT_INFORMATION'
+  /** An attachment was uploaded. */
+  | 'UPLOAD_ATTACHMENT'
+  /** Consent to use the portal was withdrawn. */
+  | 'WITHDRAW_CONSENT';
+
+/** A page of the access log. */
+export type AccessLogConnection = {
+  __typename?: 'AccessLogConnection';
+  /** The entries on this page, newest first. */
+  nodes: Array<AccessLogEntry>;
+  /** Where the page is in the log. */
+  pageInfo: PageInfo;
+};
+
+/** One read or write of the viewer's data. */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  /** What was done. */
+  action: AccessAction;
+  /** `action` in the negotiated language. */
+  actionLabel: Scalars['String']['output'];
+  /** The name the case gives the person who acted; null where none was recorded (a consent, an older entry). */
+  actorName?: Maybe<Scalars['String']['output']>;
+  /** The role they acted in, as the agency registered them in the case; null where no case role applied. */
+  actorRole?: Maybe<ViewerRole>;
+  /** `actorRole` in the negotiated language. */
+  actorRoleLabel?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** On what basis, in the negotiated language (the agency's registration of the person in the case, …). */
+  basisLabel?: Maybe<Scalars['String']['output']>;
+  /** Whether the viewer did it themself. */
+  byViewer: Scalars['Boolean']['output'];
+  /** The case it concerned (open it with `case(id:)`), if it concerned one. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** How they logged in. */
+  identityProvider: IdentityProvider;
+  /** What exactly: the case, a document, a submission or an upload, by its id in the graph. */
+  object: Scalars['String']['output'];
+  /** How it went. */
+  outcome: AccessOutcome;
+};
+
+/** Which entries of the access log. */
+export type AccessLogFilter = {
+  /** Only those about this case (as `Case.id`). */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only what others did (leaves out the viewer's own reads and writes). */
+  othersOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those from this time on. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How it went. */
+export type AccessOutcome =
+  /** It was refused: the person had no right to it. */
+  | 'DENIED'
+  /** It was allowed but did not succeed (the agency could not take it). */
+  | 'FAILED'
+  /** It was allowed and done. */
+  | 'GRANTED';
 
 /** The field-level access rules. The matrix, with reasons: docs/access.md. */
 export type AccessRule =
@@ -827,6 +910,14 @@ export type UserError = {
 /** The logged-in person. The national identity number is never exposed through the graph. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /**
+   * Who has seen or changed the viewer's data through this graph, newest first: every read and write of a case
+   * the viewer is a party to — by the viewer, and by anyone acting on the case (a lawyer, a proxy, a guardian,
+   * a bereaved relative) — and of the viewer's consents, refusals included. Kept for AUDIT_RETENTION_DAYS
+   * (five years by default). Operators answer an access request with the same entries:
+   * `npm run audit:subject`.
+   */
+  accessLog: AccessLogConnection;
   /** Assurance level of the login. */
   assuranceLevel: AssuranceLevel;
   /** The viewer's consent at each agency whose portal asks for it before showing anything. */
@@ -837,6 +928,14 @@ export type Viewer = {
   identityProvider: IdentityProvider;
   /** What happened in the viewer's cases, newest first, as the agencies reported it (kept 90 days). */
   notifications: NotificationList;
+};
+
+
+/** The logged-in person. The national identity number is never exposed through the graph. */
+export type ViewerAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccessLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -939,6 +1038,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessAction: AccessAction;
+  AccessLogConnection: ResolverTypeWrapper<AccessLogPageView>;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntryView>;
+  AccessLogFilter: AccessLogFilter;
+  AccessOutcome: AccessOutcome;
   AccessRule: AccessRule;
   Agency: ResolverTypeWrapper<AgencyDefinition>;
   AgencyStatus: ResolverTypeWrapper<AgencyStatusView>;
@@ -1008,6 +1112,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessLogConnection: AccessLogPageView;
+  AccessLogEntry: AccessLogEntryView;
+  AccessLogFilter: AccessLogFilter;
   Agency: AgencyDefinition;
   AgencyStatus: AgencyStatusView;
   Boolean: Scalars['Boolean']['output'];
@@ -1065,6 +1172,26 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccessLogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogConnection'] = ResolversParentTypes['AccessLogConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  actionLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['ViewerRole']>, ParentType, ContextType>;
+  actorRoleLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  basisLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  byViewer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  identityProvider?: Resolver<ResolversTypes['IdentityProvider'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AccessOutcome'], ParentType, ContextType>;
+};
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1336,6 +1463,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  accessLog?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, RequireFields<ViewerAccessLogArgs, 'first'>>;
   assuranceLevel?: Resolver<ResolversTypes['AssuranceLevel'], ParentType, ContextType>;
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
@@ -1344,6 +1472,8 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type Resolvers<ContextType = Context> = {
+  AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   AgencyStatus?: AgencyStatusResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;

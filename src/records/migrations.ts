@@ -169,6 +169,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX held_messages_due ON held_messages (due_at)`,
     ],
   },
+  {
+    version: 7,
+    name: 'the name the case gives whoever acted, for "who has seen my data"',
+    statements: [
+      // Sealed under the store secret (a name is personal data; the rest of the row names people only by
+      // pseudonym). Null for events recorded before, and where no case names the actor.
+      `ALTER TABLE audit_events ADD COLUMN actor_name text`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { AccessLogConnection, AccessLogEntry } from './AccessLog.js';
 import { Agency } from './Agency.js';
 import { AgencyStatus } from './AgencyStatus.js';
 import { Case } from './Case.js';
@@ -38,6 +39,8 @@ export const resolvers: Resolvers = {
   CaseEvent,
   Notification,
   NotificationList,
+  AccessLogConnection,
+  AccessLogEntry,
   Form,
   FormField,
   Submission,

@@ -150,7 +150,8 @@ export class SubmissionDelivery {
       // An earlier attempt may have reached the agency without its answer reaching us: ask before sending.
       if (record.attempts > 1) {
         const held = await adapter.findSubmission?.(target.caseNumber, record.id, call);
-        if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, sender, subjects);
+        if (held)
+          return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, { sender, subjects, listed });
       }
       // The sender's rights are decided again, by the same rule as a read, on the case as it is now and
       // with their consent as it is now: nothing reaches the agency otherwise.
@@ -194,7 +195,7 @@ export class SubmissionDelivery {
       } else {
         return this.#fail(record, 'NOT_SUPPORTED', 'NOT_SUPPORTED');
       }
-      return this.#delivered(record, 'DELIVERED', receipt, sender, subjects);
+      return this.#delivered(record, 'DELIVERED', receipt, { sender, subjects, listed });
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       const known = { sender, subjects, listed };
@@ -240,7 +241,7 @@ export class SubmissionDelivery {
         if (!(asking instanceof UpstreamError)) throw asking;
         return this.#retryLater(record, error);
       }
-      if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, known.sender, known.subjects);
+      if (held) return this.#delivered(record, 'FOUND_AT_AGENCY', held.receipt, known);
     }
     return this.#fail(record, 'GAVE_UP', error.reason, known);
   }
@@ -249,11 +250,10 @@ export class SubmissionDelivery {
     record: SubmissionRecord,
     outcome: 'DELIVERED' | 'FOUND_AT_AGENCY',
     receipt: string,
-    sender: Person,
-    subjects: string[],
+    known: Known,
   ): Promise<SubmissionRecord> {
     const delivered = await this.records.settle(record, outcome, { state: 'DELIVERED', receipt });
-    this.#audit(delivered, sender, subjects);
+    this.#audit(delivered, known);
     return delivered;
   }
 
@@ -267,7 +267,7 @@ export class SubmissionDelivery {
     // Another attempt may have settled it meanwhile: only the one that failed it tells the sender.
     if (failed.state !== 'FAILED' || failed.attempts !== record.attempts) return failed;
     this.log.warn({ submission: record.id, outcome, reason }, 'submission failed');
-    if (known) this.#audit(failed, known.sender, known.subjects);
+    if (known) this.#audit(failed, known);
     await this.#tellSender(failed, known).catch((error: unknown) =>
       this.log.error(
         { submission: record.id, err: (error as Error).message },
@@ -315,7 +315,7 @@ export class SubmissionDelivery {
   }
 
   /** The outcome of a delivery, for the sender: delivered, refused by the rule, or given up on. */
-  #audit(record: SubmissionRecord, sender: Person, subjects: string[]): void {
+  #audit(record: SubmissionRecord, { sender, subjects, listed }: Known): void {
     const outcome =
       record.state === 'DELIVERED' ? 'GRANTED' : record.failureReason === 'NOT_ALLOWED' ? 'DENIED' : 'FAILED';
     this.people.audit.record(sender.principal, `submission-${record.id}`, {
@@ -323,6 +323,7 @@ export class SubmissionDelivery {
       outcome,
       object: `submission:${record.id}`,
       caseId: record.caseId,
+      actorName: listed?.name ?? null,
       subjectIds: subjects,
       reason: record.state === 'DELIVERED' ? null : record.failureReason,
     });

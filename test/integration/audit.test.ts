@@ -79,6 +79,8 @@ describe('the audit log', () => {
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as string,
       correlationId: requestId,
       actor: pseudonym(SECRET, lawyer),
+      // The name the case gives the lawyer, for the party's "who has seen my data" (sealed in the table).
+      actorName: record?.participants.find((p) => p.nationalId === lawyer)?.name,
       provider: 'idporten',
       role: 'LAWYER',
       basis: 'AGENCY_REGISTRATION',
