@@ -58,6 +58,8 @@ export interface Config {
    * after sending a submission is given up, and how many attempts each agency gets at once.
    */
   outbox: { pollMs: number; backoffMs: number; giveUpMs: number; concurrency: number };
+  /** How long news about a case waits for more news about it, to go as one message. */
+  notifyGatherMs: number;
   /** How long the audit trail keeps an event, in days. */
   auditRetentionDays: number;
   logLevel: string;
@@ -159,6 +161,9 @@ function baseSchema(production: boolean) {
     EVENT_STREAMS_PER_PERSON: int(5, 1, 100),
     EVENT_STREAM_LOGIN_CHECK_SECONDS: int(5, 1, 300),
     OUTBOX_POLL_MS: int(1_000, 10, 600_000),
+    // A decision and its letter, or a letter and a step, come seconds apart: one message says both. In
+    // development at once, so that /dev/notifications shows the message an event brings right away.
+    NOTIFY_GATHER_SECONDS: int(production ? 120 : 0, 0, 3_600),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
     // Hours (fractions allowed): an agency may be down over a weekend without anyone's submission failing.
     OUTBOX_GIVE_UP_HOURS: z.coerce
@@ -299,6 +304,7 @@ export function loadConfig(
     eventStreamsPerPerson: e.EVENT_STREAMS_PER_PERSON,
     eventStreamLoginCheckMs: e.EVENT_STREAM_LOGIN_CHECK_SECONDS * 1000,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
+    notifyGatherMs: e.NOTIFY_GATHER_SECONDS * 1000,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,
       backoffMs: e.OUTBOX_BACKOFF_MS,

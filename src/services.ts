@@ -77,6 +77,8 @@ export function createServices(
     log,
     {
       pollMs: config.outbox.pollMs,
+      gatherMs: config.notifyGatherMs,
+      stillWanted: (nationalId, agency) => consentService.notificationsWanted(nationalId, agency),
       clock: options.clock,
     },
   );

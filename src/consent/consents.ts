@@ -7,6 +7,7 @@
  */
 import type { AgencyAdapter, CallOptions } from '../agencies/kit/port.js';
 import type { Principal } from '../auth/principal.js';
+import { LANGUAGES, type Lang } from '../i18n.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
 
@@ -16,6 +17,8 @@ export interface AgencyConsent {
   notifications: boolean;
   givenAt: string | null;
   withdrawnAt: string | null;
+  /** The language the person used when they last consented: their messages are written in it. */
+  language: Lang | null;
 }
 
 export interface ConsentChange {
@@ -33,9 +36,23 @@ interface ConsentRow {
   notifications: boolean;
   given_at: Date | null;
   withdrawn_at: Date | null;
+  language: string | null;
 }
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
+
+const languageOf = (stored: string | null): Lang | null => LANGUAGES.find((lang) => lang === stored) ?? null;
+
+function consentOf(agency: string, row: ConsentRow): AgencyConsent {
+  return {
+    agency,
+    portal: row.portal,
+    notifications: row.notifications,
+    givenAt: iso(row.given_at),
+    withdrawnAt: iso(row.withdrawn_at),
+    language: languageOf(row.language),
+  };
+}
 
 export class ConsentService {
   constructor(
@@ -50,7 +67,7 @@ export class ConsentService {
   /** The viewer's consents at these agencies, in one query; an agency with no record is no consent. */
   async forViewer(principal: Principal, agencies: readonly string[]): Promise<Map<string, AgencyConsent>> {
     const rows = await this.db.query<ConsentRow>(
-      `SELECT agency, portal, notifications, given_at, withdrawn_at FROM consents
+      `SELECT agency, portal, notifications, given_at, withdrawn_at, language FROM consents
         WHERE person = $1 AND agency = ANY($2::text[])`,
       [this.#person(principal), agencies],
     );
@@ -59,17 +76,20 @@ export class ConsentService {
       agencies.map((agency) => {
         const row = found.get(agency);
         const consent: AgencyConsent = row
-          ? {
-              agency,
-              portal: row.portal,
-              notifications: row.notifications,
-              givenAt: iso(row.given_at),
-              withdrawnAt: iso(row.withdrawn_at),
-            }
-          : { agency, portal: false, notifications: false, givenAt: null, withdrawnAt: null };
+          ? consentOf(agency, row)
+          : { agency, portal: false, notifications: false, givenAt: null, withdrawnAt: null, language: null };
         return [agency, consent];
       }),
     );
+  }
+
+  /** Whether the person, as their consent stands now, wants messages about their cases at the agency. */
+  async notificationsWanted(nationalId: string, agency: string): Promise<boolean> {
+    const [row] = await this.db.query<{ wanted: boolean }>(
+      'SELECT portal AND notifications AS wanted FROM consents WHERE person = $1 AND agency = $2',
+      [pseudonym(this.secret, nationalId), agency],
+    );
+    return row?.wanted ?? false;
   }
 
   /** Every change the person made, oldest first. */
@@ -94,6 +114,8 @@ export class ConsentService {
     adapter: AgencyAdapter,
     notifications: boolean,
     call: CallOptions,
+    /** The language the person is using now: their messages will be written in it. */
+    language: Lang | null = null,
   ): Promise<AgencyConsent> {
     const at = new Date();
     await adapter.recordConsent?.(
@@ -101,7 +123,7 @@ export class ConsentService {
       { portal: true, notifications, at: at.toISOString() },
       call,
     );
-    return this.#record(principal, adapter.definition.code, 'GIVEN', notifications, at);
+    return this.#record(principal, adapter.definition.code, 'GIVEN', notifications, at, language);
   }
 
   async withdraw(principal: Principal, adapter: AgencyAdapter, call: CallOptions): Promise<AgencyConsent> {
@@ -121,6 +143,7 @@ export class ConsentService {
     change: ConsentChange['change'],
     notifications: boolean,
     at: Date,
+    language: Lang | null = null,
   ): Promise<AgencyConsent> {
     const person = this.#person(principal);
     const given = change === 'GIVEN';
@@ -131,25 +154,20 @@ export class ConsentService {
         [person, agency, change, notifications, at, `${principal.provider}/${principal.assurance}`],
       );
       return sql.query<ConsentRow>(
-        `INSERT INTO consents AS c (person, agency, portal, notifications, given_at, withdrawn_at, changed_at)
-         VALUES ($1, $2, $3, $4, CASE WHEN $3 THEN $5::timestamptz END, CASE WHEN $3 THEN NULL ELSE $5::timestamptz END, $5)
+        `INSERT INTO consents AS c (person, agency, portal, notifications, given_at, withdrawn_at, changed_at, language)
+         VALUES ($1, $2, $3, $4, CASE WHEN $3 THEN $5::timestamptz END, CASE WHEN $3 THEN NULL ELSE $5::timestamptz END, $5, $6)
          ON CONFLICT (person, agency) DO UPDATE SET
            portal = EXCLUDED.portal,
            notifications = EXCLUDED.notifications,
            given_at = CASE WHEN EXCLUDED.portal THEN EXCLUDED.given_at ELSE c.given_at END,
            withdrawn_at = EXCLUDED.withdrawn_at,
-           changed_at = EXCLUDED.changed_at
-         RETURNING agency, portal, notifications, given_at, withdrawn_at`,
-        [person, agency, given, notifications, at],
+           changed_at = EXCLUDED.changed_at,
+           language = COALESCE(EXCLUDED.language, c.language)
+         RETURNING agency, portal, notifications, given_at, withdrawn_at, language`,
+        [person, agency, given, notifications, at, language],
       );
     });
     if (!row) throw new Error('consent not recorded');
-    return {
-      agency,
-      portal: row.portal,
-      notifications: row.notifications,
-      givenAt: iso(row.given_at),
-      withdrawnAt: iso(row.withdrawn_at),
-    };
+    return consentOf(agency, row);
   }
 }

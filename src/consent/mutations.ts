@@ -53,6 +53,7 @@ export async function changeConsent(
           adapter,
           change.notifications,
           context.viewer.call,
+          context.lang,
         )
       : await context.consentService.withdraw(context.viewer.principal, adapter, context.viewer.call);
     record('GRANTED', null);

@@ -18,7 +18,8 @@ import type {
 import { pseudonym } from '../auth/pseudonym.js';
 import type { ViewerCache } from '../cache/viewer-cache.js';
 import type { ConsentService } from '../consent/consents.js';
-import type { NotificationDispatch } from '../notifications/dispatch.js';
+import type { Lang } from '../i18n.js';
+import type { NewsKind, NotificationDispatch } from '../notifications/dispatch.js';
 import type { NotificationInbox } from '../notifications/inbox.js';
 import type { CaseEventBus, PublishedCaseEvent } from './bus.js';
 
@@ -32,8 +33,15 @@ export interface CaseEventServices {
   log: FastifyBaseLogger;
 }
 
-/** Kinds of event worth a message outside the portal (a letter to read, a decision); the rest stay in it. */
-const MESSAGE_WORTHY = new Set(['DOCUMENT_ADDED', 'DECISION_MADE']);
+/**
+ * What an event is as news outside the portal: a decision, a document (a letter, one to comment on), a
+ * step the agency tells people of (processing started); null for the rest, which stay in the portal.
+ */
+function newsOf(event: AgencyEvent, notifyingSteps: readonly string[]): NewsKind | null {
+  if (event.kind === 'DECISION_MADE') return 'DECISION';
+  if (event.kind === 'DOCUMENT_ADDED') return 'DOCUMENT';
+  return event.step && notifyingSteps.includes(event.step) ? 'STEP' : null;
+}
 
 export class CaseEvents {
   constructor(private readonly services: CaseEventServices) {}
@@ -64,7 +72,7 @@ export class CaseEvents {
     );
     for (const admitted of audience) {
       if (!admitted) continue;
-      const { participant, notifications, role } = admitted;
+      const { participant, notifications, role, lang } = admitted;
       published.audience.push(pseudonym(this.services.secret, participant.nationalId));
       await this.services.inbox.record(participant.nationalId, {
         agency,
@@ -75,15 +83,18 @@ export class CaseEvents {
         submission: null,
         occurredAt: event.occurredAt,
       });
-      if (notifications && MESSAGE_WORTHY.has(event.kind)) {
+      const news = newsOf(event, definition.notifyingSteps);
+      if (notifications && news) {
         const outcome = await this.services.dispatch.notify(
           {
             nationalId: participant.nationalId,
             lawyer: role === 'LAWYER',
             mobile: participant.mobile,
             email: participant.email,
+            lang,
           },
           { agency, agencyName: definition.name, country: definition.country, caseNumber: record.caseNumber },
+          news,
         );
         this.services.log.info({ agency, outcome }, 'notification');
       }
@@ -103,7 +114,12 @@ export class CaseEvents {
     participant: ParticipantRecord,
     now: Date,
     call: CallOptions,
-  ): Promise<{ participant: ParticipantRecord; notifications: boolean; role: ParticipantRole } | null> {
+  ): Promise<{
+    participant: ParticipantRecord;
+    notifications: boolean;
+    role: ParticipantRole;
+    lang: Lang | null;
+  } | null> {
     const { definition } = adapter;
     const agency = definition.code;
     this.services.viewerCache
@@ -119,9 +135,12 @@ export class CaseEvents {
     );
     const access = await person.caseAccess(definition, record.caseNumber, async () => record, now, admission);
     if (!('decision' in access)) return null;
-    const notifications = person.asksConsent(definition)
-      ? ((await person.consentAt(agency))?.notifications ?? false)
-      : false;
-    return { participant, notifications, role: access.decision.role };
+    const consent = person.asksConsent(definition) ? await person.consentAt(agency) : null;
+    return {
+      participant,
+      notifications: consent?.notifications ?? false,
+      role: access.decision.role,
+      lang: consent?.language ?? null,
+    };
   }
 }

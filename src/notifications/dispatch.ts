@@ -1,8 +1,11 @@
 /**
- * Outbound notifications: an SMS to citizens, an e-mail to lawyers, through one Notifier. The rules:
- * only with the person's consent to be notified; SMS only between 09:00 and 17:00 local time (otherwise
- * held until 09:00); at most one message per person and case per hour; the text names the agency and the
- * case number and nothing else — no health details, no links (links in SMS teach people to trust phishing).
+ * Outbound notifications: an SMS to citizens, an e-mail to lawyers, through one Notifier. The rules: only
+ * with the person's consent to be notified, checked again when the message goes; SMS only between 09:00
+ * and 17:00 local time (otherwise held until 09:00); at most one message per person and case per hour —
+ * what happens meanwhile is not dropped but gathered into the next message ("2 new things in your case …,
+ * among them a decision"), and what happens close together goes as one; the text names the agency, the
+ * case number and whether a decision came, in the person's language, and nothing else — no health
+ * details, no links (links in SMS teach people to trust phishing).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { Poller } from '../lifecycle/poller.js';
@@ -10,7 +13,7 @@ import { z } from 'zod';
 import type { Country } from '../agencies/kit/port.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Lang, Labels } from '../i18n.js';
-import { labels } from '../i18n.js';
+import { labels, LANGUAGES } from '../i18n.js';
 import type { Database } from '../records/database.js';
 import type { Store } from '../store/index.js';
 import { Sealer } from '../store/sealed.js';
@@ -36,6 +39,8 @@ export interface Recipient {
   lawyer: boolean;
   mobile: string | null;
   email: string | null;
+  /** The language they consented in; else the agency's country's. */
+  lang?: Lang | null;
 }
 
 export interface CaseNews {
@@ -45,6 +50,12 @@ export interface CaseNews {
   agency: string;
 }
 
+/** What happened, as far as a message says: a decision is named, everything else is counted. */
+export type NewsKind = 'DECISION' | 'DOCUMENT' | 'STEP' | 'SUBMISSION_FAILED';
+
+/** Whether the person still wants messages from this agency (their consent now). */
+export type StillWanted = (nationalId: string, agency: string) => Promise<boolean>;
+
 const SMS_FROM_HOUR = 9;
 const SMS_UNTIL_HOUR = 17;
 const ONE_PER_MS = 60 * 60_000;
@@ -53,23 +64,54 @@ const TIME_ZONE: Record<Country, string> = { NO: 'Europe/Oslo', DK: 'Europe/Cope
 const LANGUAGE: Record<Country, Lang> = { NO: 'nb', DK: 'da' };
 
 const SUBJECT = labels(['Nytt i saken din', 'Nytt i saka di', 'Nyt i din sag', 'News in your case']);
-const TEXT = labels([
+const ONE_THING = labels([
   'Det er nytt i sak {case} hos {agency}. Logg inn på Min side for å se hva som er nytt.',
   'Det er nytt i sak {case} hos {agency}. Logg inn på Mi side for å sjå kva som er nytt.',
   'Der er nyt i sag {case} hos {agency}. Log ind på Mit Overblik for at se, hvad der er nyt.',
   'There is news in case {case} at {agency}. Log in to see what is new.',
 ]);
+const THINGS = labels([
+  'Det er {n} nye ting i sak {case} hos {agency}. Logg inn på Min side for å se hva som er nytt.',
+  'Det er {n} nye ting i sak {case} hos {agency}. Logg inn på Mi side for å sjå kva som er nytt.',
+  'Der er {n} nye ting i sag {case} hos {agency}. Log ind på Mit Overblik for at se, hvad der er nyt.',
+  'There are {n} new things in case {case} at {agency}. Log in to see what is new.',
+]);
+const A_DECISION = labels([
+  'Det er kommet et vedtak i sak {case} hos {agency}. Logg inn på Min side for å lese det.',
+  'Det har kome eit vedtak i sak {case} hos {agency}. Logg inn på Mi side for å lese det.',
+  'Der er kommet en afgørelse i sag {case} hos {agency}. Log ind på Mit Overblik for at læse den.',
+  'A decision has come in case {case} at {agency}. Log in to read it.',
+]);
+const THINGS_WITH_A_DECISION = labels([
+  'Det er {n} nye ting i sak {case} hos {agency}, blant annet et vedtak. Logg inn på Min side for å se hva som er nytt.',
+  'Det er {n} nye ting i sak {case} hos {agency}, mellom anna eit vedtak. Logg inn på Mi side for å sjå kva som er nytt.',
+  'Der er {n} nye ting i sag {case} hos {agency}, blandt andet en afgørelse. Log ind på Mit Overblik for at se, hvad der er nyt.',
+  'There are {n} new things in case {case} at {agency}, among them a decision. Log in to see what is new.',
+]);
 
-/** The message for one person about one case: only the agency and the case number. */
-export function composeMessage(recipient: Recipient, news: CaseNews): OutboundMessage | null {
-  const lang = LANGUAGE[news.country];
+/**
+ * The message for one person about what happened in one case: the agency, the case number, how many things
+ * and whether a decision is among them — in the person's language.
+ */
+export function composeMessage(
+  recipient: Recipient,
+  news: CaseNews,
+  kinds: readonly NewsKind[] = ['DOCUMENT'],
+): OutboundMessage | null {
+  const lang = recipient.lang ?? LANGUAGE[news.country];
   const to = recipient.lawyer ? recipient.email : recipient.mobile;
   if (!to) return null;
+  const decision = kinds.includes('DECISION');
+  const many = kinds.length > 1;
+  const text = decision ? (many ? THINGS_WITH_A_DECISION : A_DECISION) : many ? THINGS : ONE_THING;
   return {
     channel: recipient.lawyer ? 'EMAIL' : 'SMS',
     to,
     subject: SUBJECT[lang],
-    text: TEXT[lang].replace('{case}', news.caseNumber).replace('{agency}', news.agencyName[lang]),
+    text: text[lang]
+      .replace('{n}', String(kinds.length))
+      .replace('{case}', news.caseNumber)
+      .replace('{agency}', news.agencyName[lang]),
   };
 }
 
@@ -96,7 +138,27 @@ export function smsMayGoAt(at: Date, country: Country): Date {
   return due;
 }
 
-const held = z.object({
+/** What waits to go to one person about one case (sealed in held_messages). */
+const pending = z.object({
+  recipient: z.object({
+    nationalId: z.string(),
+    lawyer: z.boolean(),
+    mobile: z.string().nullable(),
+    email: z.string().nullable(),
+    lang: z.enum(LANGUAGES).nullable().optional(),
+  }),
+  news: z.object({
+    agency: z.string(),
+    caseNumber: z.string(),
+    country: z.enum(['NO', 'DK']),
+    agencyName: z.object({ nb: z.string(), nn: z.string(), da: z.string(), en: z.string() }),
+  }),
+  kinds: z.array(z.enum(['DECISION', 'DOCUMENT', 'STEP', 'SUBMISSION_FAILED'])).min(1),
+});
+type Pending = z.infer<typeof pending>;
+
+/** A message held by an earlier release (composed when held): it goes as it was. */
+const composed = z.object({
   channel: z.enum(['SMS', 'EMAIL']),
   to: z.string(),
   subject: z.string(),
@@ -105,8 +167,14 @@ const held = z.object({
 
 export interface DispatchOptions {
   pollMs: number;
+  /** How long news waits for more news about the same case, to go as one message. */
+  gatherMs: number;
+  /** Asked when a message goes: a person who withdrew their consent meanwhile gets nothing. */
+  stillWanted: StillWanted;
   clock?: () => number;
 }
+
+export type NotifyOutcome = 'SENT' | 'QUEUED' | 'GATHERED' | 'NO_CONTACT';
 
 export class NotificationDispatch {
   readonly #sealer: Sealer;
@@ -114,9 +182,9 @@ export class NotificationDispatch {
   readonly #poller: Poller;
 
   constructor(
-    /** The once-an-hour marks (Redis: losing them risks one message too many, nothing else). */
+    /** When each person was last written to about each case (Redis: losing it risks one message early). */
     private readonly store: Store,
-    /** Messages held for the morning (PostgreSQL). */
+    /** What waits to go (PostgreSQL): news is never lost to a restart. */
     private readonly db: Database,
     private readonly secret: string,
     private readonly notifier: Notifier,
@@ -129,38 +197,63 @@ export class NotificationDispatch {
   }
 
   /**
-   * Sends (or holds) the message about one case to one person who consented to be notified. Returns what
-   * happened, for the log and the tests.
+   * Something happened in a case of a person who consented to be notified. Joins what already waits to
+   * go to them about the case (GATHERED), or waits itself (QUEUED) until the gathering time has passed, an
+   * hour has passed since the last message about the case, and — for an SMS — it is day where they live;
+   * SENT when all of that is already so.
    */
-  async notify(recipient: Recipient, news: CaseNews): Promise<'SENT' | 'HELD' | 'THROTTLED' | 'NO_CONTACT'> {
-    const message = composeMessage(recipient, news);
-    if (!message) return 'NO_CONTACT';
+  async notify(recipient: Recipient, news: CaseNews, kind: NewsKind): Promise<NotifyOutcome> {
+    const to = recipient.lawyer ? recipient.email : recipient.mobile;
+    if (!to) return 'NO_CONTACT';
     // One opaque name for the person and the case: the store never shows whose case number it is.
     const member = pseudonym(this.secret, `${recipient.nationalId}|${news.agency}|${news.caseNumber}`);
-    // One message per person and case per hour; a held message counts from when it was held. The time is
-    // kept in the value (by our clock), the TTL only tidies up.
     const now = new Date(this.#clock());
-    const recentKey = `notify:recent:${member}`;
-    if (!(await this.store.setIfAbsent(recentKey, String(now.getTime()), ONE_PER_MS))) {
-      const last = Number(await this.store.get(recentKey));
-      if (now.getTime() - last < ONE_PER_MS) return 'THROTTLED';
-      await this.store.set(recentKey, String(now.getTime()), ONE_PER_MS);
-    }
-    const due = message.channel === 'SMS' ? smsMayGoAt(now, news.country) : now;
-    if (due.getTime() > now.getTime()) {
-      // Held in PostgreSQL: a message promised for the morning outlives a Redis restart.
-      await this.db.query(
-        `INSERT INTO held_messages (member, sealed, due_at) VALUES ($1, $2, $3)
-         ON CONFLICT (member) DO UPDATE SET sealed = EXCLUDED.sealed, due_at = EXCLUDED.due_at`,
-        [member, this.#sealer.sealJson(message, `held:${member}`), due],
+    const last = Number(await this.store.get(this.#lastKey(member))) || 0;
+    const outcome = await this.db.transaction(async (sql) => {
+      const [held] = await sql.query<{ sealed: string }>(
+        'SELECT sealed FROM held_messages WHERE member = $1 FOR UPDATE',
+        [member],
       );
-      return 'HELD';
+      const entry: Pending = {
+        recipient: { ...recipient, lang: recipient.lang ?? null },
+        news: {
+          agency: news.agency,
+          caseNumber: news.caseNumber,
+          country: news.country,
+          agencyName: news.agencyName,
+        },
+        kinds: [kind],
+      };
+      if (held) {
+        // Joins what waits; a message an earlier release held (or one it cannot read) becomes this news.
+        const waiting = this.#open(member, held.sealed);
+        if (waiting && 'kinds' in waiting) entry.kinds = [...waiting.kinds, kind];
+        await sql.query('UPDATE held_messages SET sealed = $2 WHERE member = $1', [
+          member,
+          this.#seal(member, entry),
+        ]);
+        return { gathered: true, due: null };
+      }
+      let due = new Date(Math.max(now.getTime() + this.options.gatherMs, last + ONE_PER_MS));
+      if (!recipient.lawyer) due = smsMayGoAt(due, news.country);
+      // Concurrent first news for the same case: the row another instance just wrote takes this one too.
+      const [inserted] = await sql.query<{ member: string }>(
+        `INSERT INTO held_messages (member, sealed, due_at) VALUES ($1, $2, $3)
+         ON CONFLICT (member) DO NOTHING RETURNING member`,
+        [member, this.#seal(member, entry), due],
+      );
+      return inserted ? { gathered: false, due } : null;
+    });
+    if (!outcome) return this.notify(recipient, news, kind);
+    if (outcome.gathered) return 'GATHERED';
+    if (outcome.due && outcome.due.getTime() <= now.getTime()) {
+      await this.sendDue();
+      return 'SENT';
     }
-    await this.notifier.send(message);
-    return 'SENT';
+    return 'QUEUED';
   }
 
-  /** Sends the held messages that are due; returns how many went. */
+  /** Sends what is due (one message per person and case, all its news in it); returns how many went. */
   async sendDue(): Promise<number> {
     const now = new Date(this.#clock());
     // Claimed under a lease (not due again for a minute), deleted once sent: an instance that dies
@@ -174,14 +267,40 @@ export class NotificationDispatch {
     );
     let sent = 0;
     for (const { member, sealed } of due) {
-      const message = this.#sealer.openJson(sealed, `held:${member}`, held);
+      const held = this.#open(member, sealed);
+      const message = held && ('kinds' in held ? await this.#compose(held) : held);
       if (message) {
         await this.notifier.send(message);
+        await this.store.set(this.#lastKey(member), String(now.getTime()), ONE_PER_MS);
         sent++;
       }
       await this.db.query('DELETE FROM held_messages WHERE member = $1', [member]);
     }
     return sent;
+  }
+
+  /** The message for what waits, if the person still wants it. */
+  async #compose(held: Pending): Promise<OutboundMessage | null> {
+    if (!(await this.options.stillWanted(held.recipient.nationalId, held.news.agency))) {
+      this.log.info({ agency: held.news.agency }, 'notification dropped: consent withdrawn meanwhile');
+      return null;
+    }
+    return composeMessage(held.recipient, held.news, held.kinds);
+  }
+
+  #lastKey(member: string): string {
+    return `notify:recent:${member}`;
+  }
+
+  #seal(member: string, entry: Pending): string {
+    return this.#sealer.sealJson(entry, `held:${member}`);
+  }
+
+  #open(member: string, sealed: string): Pending | OutboundMessage | null {
+    return (
+      this.#sealer.openJson(sealed, `held:${member}`, pending) ??
+      this.#sealer.openJson(sealed, `held:${member}`, composed)
+    );
   }
 
   start(): void {

@@ -178,6 +178,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE audit_events ADD COLUMN actor_name text`,
     ],
   },
+  {
+    version: 8,
+    name: 'the language a person consented in, for their messages',
+    statements: [`ALTER TABLE consents ADD COLUMN language text`],
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -296,13 +296,15 @@ export class SubmissionDelivery {
     });
     const contact = known?.listed;
     if (!known || !contact || !known.sender.asksConsent(definition)) return;
-    if (!(await known.sender.consentAt(definition.code))?.notifications) return;
+    const consent = await known.sender.consentAt(definition.code);
+    if (!consent?.notifications) return;
     const outcome = await this.people.dispatch.notify(
       {
         nationalId: failed.senderNationalId,
         lawyer: contact.role === 'LAWYER',
         mobile: contact.mobile,
         email: contact.email,
+        lang: consent.language,
       },
       {
         agency: definition.code,
@@ -310,6 +312,7 @@ export class SubmissionDelivery {
         country: definition.country,
         caseNumber: target.caseNumber,
       },
+      'SUBMISSION_FAILED',
     );
     this.log.info({ submission: failed.id, outcome }, 'sender notified of a failed submission');
   }

@@ -86,11 +86,24 @@ describe.each(Object.keys(DATABASES) as (keyof typeof DATABASES)[])('records on 
     async (version) => {
       const older = await fresh();
       expect(await migrate(older, version)).toMatchObject({ version });
-      const consents = new ConsentService(older, SECRET);
-      const given = await consents.give(person('12089400269'), agency('npe'), true, call);
+      // A consent as that version's release wrote it (the columns every version has).
+      const givenAt = new Date('2026-05-04T08:30:00.000Z');
+      await older.query(
+        `INSERT INTO consents (person, agency, portal, notifications, given_at, withdrawn_at, changed_at)
+         VALUES ($1, 'npe', true, true, $2, NULL, $2)`,
+        [pseudonym(SECRET, '12089400269'), givenAt],
+      );
       const { version: latest } = await migrate(older);
       expect(latest).toBe(LATEST_VERSION);
-      expect((await consents.forViewer(person('12089400269'), ['npe'])).get('npe')).toEqual(given);
+      const consents = new ConsentService(older, SECRET);
+      expect((await consents.forViewer(person('12089400269'), ['npe'])).get('npe')).toEqual({
+        agency: 'npe',
+        portal: true,
+        notifications: true,
+        givenAt: givenAt.toISOString(),
+        withdrawnAt: null,
+        language: null,
+      });
     },
   );
 
@@ -118,16 +131,19 @@ describe.each(Object.keys(DATABASES) as (keyof typeof DATABASES)[])('records on 
         notifications: false,
         givenAt: null,
         withdrawnAt: null,
+        language: null,
       });
 
-      const given = await consents.give(kari, npe, true, call);
+      const given = await consents.give(kari, npe, true, call, 'nn');
+      // The language they consented in stays until they consent in another.
+      expect(given.language).toBe('nn');
       expect(given).toMatchObject({ agency: 'npe', portal: true, notifications: true, withdrawnAt: null });
       const withdrawn = await consents.withdraw(kari, npe, call);
       // A withdrawal keeps when the consent was given.
       expect(withdrawn).toMatchObject({ portal: false, notifications: false, givenAt: given.givenAt });
       expect(withdrawn.withdrawnAt).not.toBeNull();
       const again = await consents.give(kari, npe, false, call);
-      expect(again).toMatchObject({ portal: true, notifications: false, withdrawnAt: null });
+      expect(again).toMatchObject({ portal: true, notifications: false, withdrawnAt: null, language: 'nn' });
 
       expect(npe.told).toHaveLength(3);
       const history = await consents.history(kari);

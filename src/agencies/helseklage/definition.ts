@@ -42,5 +42,6 @@ export const helseklageDefinition: AgencyDefinition = {
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: false,
   },
+  notifyingSteps: ['PROCESSING_STARTED'],
   labels: helseklageLabels,
 };

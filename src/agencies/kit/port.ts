@@ -21,6 +21,11 @@ export interface AgencyDefinition {
   identity: IdentityScheme;
   /** Who may use the agency's portal, and what they may do there. */
   policy: AgencyPolicy;
+  /**
+   * Steps whose completion the person is told of outside the portal too (domain.md §3's starred steps);
+   * a document for them and a decision always are.
+   */
+  notifyingSteps: readonly string[];
   /** Labels for the agency's codes; unknown codes fall back to the code itself. */
   labels: AgencyLabels;
 }

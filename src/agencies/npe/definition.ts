@@ -37,5 +37,6 @@ export const npeDefinition: AgencyDefinition = {
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: true,
   },
+  notifyingSteps: [],
   labels: npeLabels,
 };

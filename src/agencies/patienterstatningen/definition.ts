@@ -33,5 +33,6 @@ export const patienterstatningenDefinition: AgencyDefinition = {
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: false,
   },
+  notifyingSteps: [],
   labels: patienterstatningenLabels,
 };

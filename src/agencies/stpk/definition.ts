@@ -31,6 +31,7 @@ export function stpkDefinition(cutoff: string): AgencyDefinition {
       capabilities: () => OVERVIEW_ONLY,
       representedPartySeesOwnDocumentsOnly: false,
     },
+    notifyingSteps: [],
     labels: stpkLabels,
   };
 }
