@@ -6,9 +6,8 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { request } from 'undici';
-import { DOCUMENT_ID, slug } from '../seed/generate.js';
-import type { MockCase, MockDocument } from '../seed/model.js';
-import { documentSize } from './documents.js';
+import { slug } from '../seed/generate.js';
+import type { MockCase } from '../seed/model.js';
 import type { AgencyIndex } from './index.js';
 
 export type MockEventKind = 'STEP_COMPLETED' | 'DOCUMENT_ADDED' | 'DECISION_MADE';
@@ -36,7 +35,6 @@ export interface CaseMovement {
 }
 
 const DAY_MS = 86_400_000;
-let liveDocuments = 9_000_000;
 
 /** Completes the case's current step and begins the next; null when the case has no step left. */
 export function advanceCase(
@@ -66,10 +64,8 @@ export function advanceCase(
   const events = [event('STEP_COMPLETED')];
 
   const party = record.participants.find((p) => p.role === 'PARTY');
-  const addLetter = (title: string, commentDays: number | null): string => {
-    const doc: MockDocument = {
-      id: DOCUMENT_ID[record.agency](++liveDocuments, record.caseNumber),
-      caseNumber: record.caseNumber,
+  const addLetter = (title: string, commentDays: number | null): string =>
+    index.addDocument(record, {
       title,
       journalType: 'U',
       date: at.slice(0, 10),
@@ -78,14 +74,7 @@ export function advanceCase(
         : null,
       counterpartyId: party?.nationalId ?? null,
       fileName: `${slug(title)}.pdf`,
-      sizeBytes: 0,
-      scannedBytes: 0,
-    };
-    doc.sizeBytes = documentSize(record, doc);
-    record.documents.push(doc);
-    index.documents.set(doc.id, { record, doc });
-    return doc.id;
-  };
+    }).id;
   if (movement.decisionSteps.includes(step.code)) {
     record.outcome ??= movement.defaultOutcome;
     record.decidedAt = at;

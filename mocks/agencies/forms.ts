@@ -110,5 +110,7 @@ const AWAITED: Record<AgencyCode, Readonly<Record<string, readonly string[]>>> =
 export function awaitedForms(record: MockCase): { formId: string; code: string }[] {
   const current = record.steps.find((s) => s.state === 'CURRENT')?.code;
   const codes = (current && AWAITED[record.agency][current]) || [];
-  return codes.map((code) => ({ formId: `${record.caseNumber}:${code}`, code }));
+  return codes
+    .map((code) => ({ formId: `${record.caseNumber}:${code}`, code }))
+    .filter((form) => !record.answeredForms?.includes(form.formId));
 }

@@ -250,7 +250,7 @@ export function createHelseklageMock(
     if (!index.byNumber.has(request.params.caseId))
       return reply.code(404).send(errorBody(404, 'case not found'));
     const { submissionId, message, attachmentIds, sender, sentAt } = parsed.data;
-    const result = receiveSubmission(mock, submissionId, {
+    const result = receiveSubmission(mock, index, submissionId, {
       caseNumber: request.params.caseId,
       message,
       attachmentIds,
@@ -294,7 +294,7 @@ export function createHelseklageMock(
       if (!index.byNumber.has(request.params.caseId))
         return reply.code(404).send(errorBody(404, 'case not found'));
       const { submissionId, answers, sender, sentAt } = parsed.data;
-      const result = receiveSubmission(mock, submissionId, {
+      const result = receiveSubmission(mock, index, submissionId, {
         caseNumber: request.params.caseId,
         message: `form ${request.params.formId}`,
         attachmentIds: [],

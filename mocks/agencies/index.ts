@@ -1,10 +1,15 @@
 /** Look-ups one mock agency needs over its slice of the world. */
+import { DOCUMENT_ID } from '../seed/generate.js';
 import type { AgencyCode, MockCase, MockDocument, MockRole, World } from '../seed/model.js';
+import { documentSize } from './documents.js';
 
 export interface Listing {
   record: MockCase;
   role: MockRole;
 }
+
+/** Ids of documents journaled while running, above the seed's. */
+let liveDocuments = 9_000_000;
 
 export class AgencyIndex {
   readonly byNumber = new Map<string, MockCase>();
@@ -29,6 +34,24 @@ export class AgencyIndex {
           a.record.caseNumber.localeCompare(b.record.caseNumber),
       );
     }
+  }
+
+  /** A document the agency journals while running (a letter it sends, something it receives), with a new id. */
+  addDocument(
+    record: MockCase,
+    fields: Omit<MockDocument, 'id' | 'caseNumber' | 'sizeBytes' | 'scannedBytes'>,
+  ): MockDocument {
+    const doc: MockDocument = {
+      ...fields,
+      id: DOCUMENT_ID[record.agency](++liveDocuments, record.caseNumber),
+      caseNumber: record.caseNumber,
+      sizeBytes: 0,
+      scannedBytes: 0,
+    };
+    doc.sizeBytes = documentSize(record, doc);
+    record.documents.push(doc);
+    this.documents.set(doc.id, { record, doc });
+    return doc;
   }
 
   listFor(nationalId: string): Listing[] {

@@ -263,7 +263,7 @@ export function createNpeMock(
       if (!index.byNumber.has(request.params.saksnummer))
         return reply.code(404).send(errorBody(404, 'saken finnes ikke'));
       const { innsendingId, melding, vedlegg, avsender, sendt } = parsed.data;
-      const result = receiveSubmission(mock, innsendingId, {
+      const result = receiveSubmission(mock, index, innsendingId, {
         caseNumber: request.params.saksnummer,
         message: melding,
         attachmentIds: vedlegg,
@@ -308,7 +308,7 @@ export function createNpeMock(
       const record = index.byNumber.get(request.params.saksnummer);
       if (!record) return reply.code(404).send(errorBody(404, 'saken finnes ikke'));
       const { innsendingId, svar, avsender, sendt } = parsed.data;
-      const result = receiveSubmission(mock, innsendingId, {
+      const result = receiveSubmission(mock, index, innsendingId, {
         caseNumber: record.caseNumber,
         message: `skjema ${request.params.skjemaId}`,
         attachmentIds: [],

@@ -262,7 +262,7 @@ export function createPatienterstatningenMock(
       if (!parsed.success) return reply.code(400).send(errorBody(400, z.prettifyError(parsed.error)));
       if (!index.byNumber.has(request.params.claim))
         return reply.code(404).send(errorBody(404, 'no such claim'));
-      const result = receiveSubmission(mock, key.data, {
+      const result = receiveSubmission(mock, index, key.data, {
         caseNumber: request.params.claim,
         ...toSubmission(parsed.data, request.params),
       });

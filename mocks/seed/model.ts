@@ -89,6 +89,8 @@ export interface MockCase {
   subject: string;
   /** The agency's case officer. Agencies send it; the graph never shows it. */
   caseworker: string;
+  /** Forms whose answers the agency has received (by form id): no longer awaited. Filled while running. */
+  answeredForms?: string[];
 }
 
 export interface World {

@@ -87,6 +87,12 @@ const TEXTS = {
   refused: ['Avvist', 'Avvist', 'Afvist', 'Refused'],
   failed: ['Mislyktes', 'Mislukkast', 'Mislykkedes', 'Failed'],
   showOlder: ['Vis eldre', 'Vis eldre', 'Vis ældre', 'Show older'],
+  formOnItsWay: [
+    'sendt, på vei til etaten – du trenger ikke fylle det ut igjen',
+    'sendt, på veg til etaten – du treng ikkje fylle det ut igjen',
+    'sendt, på vej til myndigheden – du behøver ikke udfylde den igen',
+    'sent, on its way to the agency – no need to fill it in again',
+  ],
   backToCases: [
     'Tilbake til mine saker',
     'Tilbake til sakene mine',

@@ -29,6 +29,8 @@ export interface DocumentView {
 /** A form a case awaits, with the agency's definition and its labels. */
 export interface FormView {
   formId: string;
+  /** The case's global id. */
+  caseId: string;
   definition: FormDefinition;
   labels: Readonly<Record<string, Labels>>;
 }

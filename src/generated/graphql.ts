@@ -475,6 +475,11 @@ export type Document = {
   id: Scalars['ID']['output'];
   /** Whether the viewer has opened it here. */
   read: Scalars['Boolean']['output'];
+  /**
+   * Whether the viewer sent it, as the agency journaled it: an incoming document from them — what they sent
+   * through the portal (the message, each attachment, a form's answers) appears so once the agency has it.
+   */
+  sentByViewer: Scalars['Boolean']['output'];
   /** Size of the content in bytes. */
   sizeBytes: Scalars['Int']['output'];
   /** The document's title. */
@@ -497,6 +502,12 @@ export type Form = {
   fields: Array<FormField>;
   /** This form's id in this case (pass it to submitForm). */
   id: Scalars['ID']['output'];
+  /**
+   * The viewer's latest answers to this form that the agency does not have yet: PENDING, on their way (no
+   * need to fill it in again), or FAILED, given up on (send again). Null otherwise: once the agency has the
+   * answers it no longer asks for the form, and a form it asks for again wants new answers.
+   */
+  submission?: Maybe<Submission>;
   /** The form's title. */
   title: Scalars['String']['output'];
 };
@@ -1323,6 +1334,7 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sentByViewer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1331,6 +1343,7 @@ export type FormResolvers<ContextType = Context, ParentType extends ResolversPar
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['FormField']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -87,7 +87,16 @@ export const Case: CaseResolvers = {
     );
     return record.awaitingForms.flatMap(({ formId, code }) => {
       const form = definitions.find((d) => d.code === code);
-      return form ? [{ formId, definition: form, labels: definition.labels.forms }] : [];
+      return form
+        ? [
+            {
+              formId,
+              caseId: globalCaseId(definition.code, record.caseNumber),
+              definition: form,
+              labels: definition.labels.forms,
+            },
+          ]
+        : [];
     });
   },
   deadlines: (view, _args, context) => orUpstreamError(context, caseDeadlines(requireViewer(context), view)),

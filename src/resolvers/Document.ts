@@ -15,6 +15,9 @@ export const Document: DocumentResolvers = {
   contentType: ({ record }) => record.contentType,
   sizeBytes: ({ record }) => record.sizeBytes,
   commentDeadline: ({ record }) => record.commentDeadline,
+  sentByViewer: ({ record }, _args, context) =>
+    record.direction === 'INCOMING' &&
+    record.counterpartyId === requireViewer(context).viewer.principal.nationalId,
   read: async ({ record, view }, _args, context) =>
     (await requireViewer(context).viewer.readDocuments()).has(
       globalDocumentId(view.definition.code, record.id),

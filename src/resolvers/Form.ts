@@ -1,3 +1,4 @@
+import { requireViewer } from '../context.js';
 import type { FormFieldResolvers, FormResolvers } from '../generated/graphql.js';
 
 export const Form: FormResolvers = {
@@ -6,6 +7,11 @@ export const Form: FormResolvers = {
   title: ({ definition, labels }, _args, { lang }) => labels[definition.code]?.[lang] ?? definition.code,
   fields: ({ definition, labels }) =>
     definition.fields.map((field) => ({ field, formCode: definition.code, labels })),
+  submission: async ({ formId, caseId }, _args, context) => {
+    const sent = await context.submissions.records.forCase(requireViewer(context).viewer.principal, caseId);
+    const latest = sent.filter((s) => s.kind === 'FORM' && s.formId === formId).at(-1);
+    return latest && latest.state !== 'DELIVERED' ? latest : null;
+  },
 };
 
 export const FormField: FormFieldResolvers = {

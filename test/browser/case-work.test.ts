@@ -243,7 +243,7 @@ describe('working on a case', () => {
       },
     );
     await expectAccessible('a form with errors');
-    await step('filled in, it is sent, and Helseklage has it', async () => {
+    await step('filled in, it is sent, Helseklage has it and asks no more', async () => {
       const before = portal.stack.mocks.agencies.helseklage.submissions.size;
       await form.getByLabel(/^Behandlingssted/).fill('Tannlegen i Storgata, Drammen');
       const period = form.locator('[data-field="period"] select');
@@ -252,6 +252,9 @@ describe('working on a case', () => {
       await form.getByRole('button', { name: 'Send' }).click();
       await page.locator('[data-form-sent="SAMTYKKE_JOURNAL"]').waitFor();
       await expect.poll(() => portal.stack.mocks.agencies.helseklage.submissions.size).toBe(before + 1);
+      // Helseklage has the answers and no longer asks for the form; the page still says it was sent.
+      await form.waitFor({ state: 'detached' });
+      expect(await page.locator('[data-form-sent="SAMTYKKE_JOURNAL"]').isVisible()).toBe(true);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/messages.js';
 import { awaitedForms } from '../../mocks/agencies/forms.js';
 import { persona, startTestStack, type TestStack } from '../helpers/stack.js';
@@ -78,6 +78,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack.close();
+});
+// An answered form is no longer awaited; each test starts with the agencies asking for their forms again.
+afterEach(() => {
+  for (const record of Object.values(stack.mocks.world.cases).flat()) delete record.answeredForms;
 });
 
 function caseOf(
@@ -168,6 +172,65 @@ describe('forms', () => {
       formId: `${record.caseNumber}:SAMTYKKE_JOURNAL`,
       answers: { treatmentPlace: 'Tannlegesenteret Bergen', period: 'LAST_5_YEARS', consent: true },
     });
+  });
+
+  it('a form on its way says so; once the agency has it, it is no longer asked for and is among the documents as sent by the viewer', async () => {
+    const record = caseOf('helseklage', 'represented-party');
+    const caseId = `helseklage:${record.caseNumber}`;
+    const formId = `${record.caseNumber}:SAMTYKKE_JOURNAL`;
+    const token = await stack.token('represented-party');
+    const CASE = `query ($id: ID!) {
+      case(id: $id) { forms { id submission { state } } documents { title direction sentByViewer } }
+    }`;
+    type Answer = {
+      case: {
+        forms: { id: string; submission: { state: string } | null }[];
+        documents: { title: string; direction: string; sentByViewer: boolean }[];
+      };
+    };
+    const before = await stack.graphql<Answer>(CASE, { token, variables: { id: caseId } });
+    expect(before.body.data?.case.forms).toEqual([{ id: formId, submission: null }]);
+
+    // Sent while the agency is down: accepted, on its way; the form says so (from the safety net's copy).
+    stack.mocks.agencies.helseklage.setFaults({ down: true });
+    let sent: Submitted['submitForm'];
+    try {
+      sent = await submit(token, {
+        caseId,
+        formId,
+        answers: [
+          { key: 'treatmentPlace', value: 'Haukeland universitetssykehus' },
+          { key: 'period', value: 'LAST_YEAR' },
+          { key: 'consent', value: 'true' },
+        ],
+      });
+      expect(sent.submission).toMatchObject({ state: 'PENDING' });
+      const onItsWay = await stack.graphql<Answer>(CASE, { token, variables: { id: caseId } });
+      expect(onItsWay.body.data?.case.forms).toEqual([{ id: formId, submission: { state: 'PENDING' } }]);
+    } finally {
+      stack.mocks.agencies.helseklage.setFaults({});
+    }
+
+    // The outbox delivers it; the agency journals the answers and stops asking.
+    await expect
+      .poll(
+        async () => stack.mocks.agencies.helseklage.submissions.get(sent.submission?.id ?? '')?.received,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(1);
+    const after = await stack.graphql<Answer>(CASE, { token, variables: { id: caseId } });
+    expect(after.body.data?.case.forms).toEqual([]);
+    expect(after.body.data?.case.documents).toContainEqual({
+      title: 'Utfylt skjema: SAMTYKKE_JOURNAL',
+      direction: 'INCOMING',
+      sentByViewer: true,
+    });
+    // Nothing else of the case is said to be the viewer's.
+    expect(
+      after.body.data?.case.documents.filter((d) => d.sentByViewer).map((d) => d.direction),
+    ).not.toContain('OUTGOING');
   });
 
   it('the same form sent again while the agency is down is answered with the first, and delivered once', async () => {

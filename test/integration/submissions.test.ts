@@ -132,6 +132,19 @@ describe('new information', () => {
       failureReason: null,
       attachmentCount: 1,
     });
+    // What she sent is part of the case, as NPE journals it: the message and the attachment, from her.
+    const { body: journal } = await stack.graphql<{
+      case: { documents: { title: string; direction: string; sentByViewer: boolean }[] };
+    }>('query ($id: ID!) { case(id: $id) { documents { title direction sentByViewer } } }', {
+      token: ingrid,
+      variables: { id: caseId },
+    });
+    expect(journal.data?.case.documents).toEqual(
+      expect.arrayContaining([
+        { title: 'Opplysninger sendt inn via Mi side', direction: 'INCOMING', sentByViewer: true },
+        { title: 'legeerklaering.pdf', direction: 'INCOMING', sentByViewer: true },
+      ]),
+    );
   });
 
   it('many concurrent calls with one idempotency key deliver once and all answer with the same submission', async () => {

@@ -30,7 +30,8 @@ import { text } from '../texts.js';
 type Form = NonNullable<NonNullable<CasePageQuery['case']>['forms']>[number];
 type FormField = Form['fields'][number];
 
-export function CaseForm({ caseId, form }: { caseId: string; form: Form }) {
+/** `onSent`: the answers were taken; the case page confirms it (the agency may stop asking at once). */
+export function CaseForm({ caseId, form, onSent }: { caseId: string; form: Form; onSent: () => void }) {
   const { lang } = useLanguage();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -62,6 +63,7 @@ export function CaseForm({ caseId, form }: { caseId: string; form: Form }) {
       const result = data?.submitForm;
       if (result?.submission) {
         setSent(true);
+        onSent();
         return;
       }
       attemptKey.current = null; // refused: nothing recorded, the next try is a new sending
@@ -78,10 +80,12 @@ export function CaseForm({ caseId, form }: { caseId: string; form: Form }) {
     setTries((n) => n + 1);
   }
 
-  if (sent)
+  if (sent) return null;
+  // Sent earlier and still on its way to the agency: nothing to fill in again.
+  if (form.submission?.state === 'PENDING')
     return (
-      <Alert data-color="success" role="status" data-form-sent={form.code}>
-        {form.title}: {text(lang, 'sentOk')}
+      <Alert data-color="info" role="status" data-form-pending={form.code}>
+        {form.title}: {text(lang, 'formOnItsWay')}
       </Alert>
     );
 

@@ -3,6 +3,7 @@
  * agencies, and who is on it as far as the viewer may see.
  */
 import { Alert, Heading, List, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { CasePageDocument } from '../../../operations/generated/graphql.js';
 import { errorCode, errorText, usePageQuery } from '../graph.js';
 import { LogOut, PageHeading, StaleNotice } from '../layout.js';
@@ -19,6 +20,8 @@ import { LogIn } from './LogIn.js';
 export function CasePage({ id }: { id: string }) {
   const { lang } = useLanguage();
   const { data, error, loading, stale } = usePageQuery(CasePageDocument, { variables: { id } });
+  // Forms sent from this page: confirmed here, since the agency stops asking for a form it has.
+  const [sentForms, setSentForms] = useState<{ code: string; title: string }[]>([]);
   const code = errorCode(error);
   if (code === 'UNAUTHENTICATED') return <LogIn />;
   if (loading && !data) return <Spinner aria-label={text(lang, 'loading')} data-size="lg" />;
@@ -80,13 +83,23 @@ export function CasePage({ id }: { id: string }) {
         </section>
       )}
 
+      {sentForms.map((form) => (
+        <Alert key={form.code} data-color="success" role="status" data-form-sent={form.code}>
+          {form.title}: {text(lang, 'sentOk')}
+        </Alert>
+      ))}
       {found.forms && found.forms.length > 0 && found.viewerCan.fillForms && (
         <section>
           <Heading level={2} data-size="sm">
             {text(lang, 'forms')}
           </Heading>
           {found.forms.map((form) => (
-            <CaseForm key={form.id} caseId={found.id} form={form} />
+            <CaseForm
+              key={form.id}
+              caseId={found.id}
+              form={form}
+              onSent={() => setSentForms((all) => [...all, { code: form.code, title: form.title }])}
+            />
           ))}
         </section>
       )}
