@@ -429,6 +429,15 @@ export const MESSAGES = labelTable({
     '{agency} svarer ikke lige nu, så sagerne derfra mangler. Prøv igen senere.',
     '{agency} is not answering right now, so its cases are missing. Please try again later.',
   ],
+
+  // What can follow a decision (cases/appeal.ts).
+  APPEAL_DEADLINE: [
+    'Frist for å klage til {body}',
+    'Frist for å klage til {body}',
+    'Frist for at klage til {body}',
+    'Last day to appeal to {body}',
+  ],
+  THE_COURTS: ['domstolene', 'domstolane', 'domstolene', 'the courts'],
 });
 
 export type MessageKey = keyof typeof MESSAGES;

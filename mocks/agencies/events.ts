@@ -43,7 +43,8 @@ export function advanceCase(
   movement: CaseMovement,
   now = new Date(),
 ): MockEvent[] | null {
-  const position = record.steps.findIndex((s) => s.state === 'CURRENT');
+  // The step under way, or the closing one a decided case waits for (closing is never under way).
+  const position = record.steps.findIndex((s) => s.state !== 'COMPLETED');
   const step = record.steps[position];
   if (!step) return null;
   const at = now.toISOString();
@@ -51,8 +52,8 @@ export function advanceCase(
   step.completedAt = at;
   step.expectedAt = null;
   const next = record.steps[position + 1];
-  if (next) next.state = 'CURRENT';
-  else record.closedAt = at;
+  if (next && position + 1 < record.steps.length - 1) next.state = 'CURRENT';
+  if (!next) record.closedAt = at;
   record.updatedAt = at;
   const event = (kind: MockEventKind, documentId: string | null = null): MockEvent => ({
     kind,

@@ -60,7 +60,10 @@ function caseStatus(index: AgencyIndex, record: MockCase): string {
   if (record.closedAt) return 'AVSLUTTET';
   const current = index.currentStep(record);
   if (current === 'MOTTATT' || current === 'I_KO') return 'VENTER_PA_BEHANDLING';
-  if (record.appealedTo || current === 'AVSLUTTET') return 'OVERSENDT_KLAGEINSTANS';
+  const forwarded = record.steps.some(
+    (s) => s.code === 'OVERSENDT_PASIENTSKADENEMNDA' && s.state === 'COMPLETED',
+  );
+  if (record.appealedTo || forwarded) return 'OVERSENDT_KLAGEINSTANS';
   if (record.outcome) return 'VEDTAK_FATTET';
   return 'UNDER_BEHANDLING';
 }

@@ -237,7 +237,9 @@ class WorldBuilder {
     for (const [index, template] of draft.plan.entries()) {
       const due = index === 0 ? draft.createdAt : new Date(previous.getTime() + template.days * DAY_MS);
       const done = current === null && due.getTime() <= this.today.getTime();
-      const state = done ? 'COMPLETED' : current === null ? 'CURRENT' : 'UPCOMING';
+      // Closing is never under way: a decided case waits (for the appeal period, say) with no step current.
+      const closing = index === draft.plan.length - 1;
+      const state = done ? 'COMPLETED' : current === null && !closing ? 'CURRENT' : 'UPCOMING';
       if (state === 'CURRENT') current = due;
       const completedAt = done ? (index === 0 ? draft.createdAt : this.atWorkingHour(due)) : null;
       steps.push({

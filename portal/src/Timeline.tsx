@@ -6,6 +6,9 @@ import type { TimelineStepFieldsFragment } from '../../operations/generated/grap
 import { useLanguage } from './language.js';
 import { formatDate, text } from './texts.js';
 
+/** The graph's own step: the last day to appeal the decision, a deadline rather than an expectation. */
+const APPEAL_DEADLINE = 'APPEAL_DEADLINE';
+
 export function Timeline({ steps, label }: { steps: readonly TimelineStepFieldsFragment[]; label: string }) {
   const { lang } = useLanguage();
   return (
@@ -16,7 +19,9 @@ export function Timeline({ steps, label }: { steps: readonly TimelineStepFieldsF
             ? `${text(lang, 'completed')}${step.completedAt ? ` ${formatDate(lang, step.completedAt)}` : ''}`
             : step.state === 'CURRENT'
               ? text(lang, 'currentStep')
-              : `${text(lang, 'upcoming')}${step.expectedAt ? `, ${text(lang, 'expected')} ${formatDate(lang, step.expectedAt)}` : ''}`;
+              : step.code === APPEAL_DEADLINE && step.expectedAt
+                ? `${text(lang, 'lastDay')} ${formatDate(lang, step.expectedAt)}`
+                : `${text(lang, 'upcoming')}${step.expectedAt ? `, ${text(lang, 'expected')} ${formatDate(lang, step.expectedAt)}` : ''}`;
         return (
           <li
             key={step.code}

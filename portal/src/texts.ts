@@ -56,6 +56,33 @@ const TEXTS = {
   expected: ['forventet', 'venta', 'forventet', 'expected'],
   timeline: ['Saksgang', 'Saksgang', 'Sagens forløb', 'Timeline'],
   deadlines: ['Frister', 'Fristar', 'Frister', 'Deadlines'],
+  decision: ['Vedtak', 'Vedtak', 'Afgørelse', 'Decision'],
+  decidedOn: ['Vedtak fattet {date}', 'Vedtak gjort {date}', 'Afgørelse truffet {date}', 'Decided on {date}'],
+  appealOpen: [
+    'Du kan klage til {body} innen {date}.',
+    'Du kan klage til {body} innan {date}.',
+    'Du kan klage til {body} senest {date}.',
+    'You can appeal to {body} until {date}.',
+  ],
+  appealed: [
+    'Vedtaket er påklaget.',
+    'Vedtaket er påklaga.',
+    'Afgørelsen er påklaget.',
+    'The decision has been appealed.',
+  ],
+  appealDeadlinePassed: [
+    'Fristen for å klage gikk ut {date}.',
+    'Fristen for å klage gjekk ut {date}.',
+    'Fristen for at klage udløb {date}.',
+    'The last day to appeal was {date}.',
+  ],
+  courtDeadline: [
+    'Frist for søksmål: {date}.',
+    'Frist for søksmål: {date}.',
+    'Frist for at anlægge sag: {date}.',
+    'Last day to go to court: {date}.',
+  ],
+  lastDay: ['siste dag', 'siste dag', 'sidste dag', 'last day'],
   relatedCases: [
     'Saker som hører sammen med denne',
     'Saker som høyrer saman med denne',

@@ -3,6 +3,7 @@ import type { ViewerRequest } from '../access/viewer.js';
 import { graphError } from '../errors.js';
 import { COMMON_LABELS } from '../i18n.js';
 import { say } from '../messages.js';
+import { appealDeadlineLabel, caseAppeal } from './appeal.js';
 import { auditCaseAccess } from './audit.js';
 import type { CaseView, DeadlineView, DocumentView } from './views.js';
 
@@ -28,17 +29,29 @@ export async function caseDocuments(context: ViewerRequest, view: CaseView): Pro
   return documents;
 }
 
-/** Comment deadlines that have not passed. */
+/** Deadlines that have not passed: to comment on a document, and to appeal the decision while one is open. */
 export async function caseDeadlines(context: ViewerRequest, view: CaseView): Promise<DeadlineView[]> {
   const today = context.viewer.now.toISOString().slice(0, 10);
   const documents = await visibleCaseDocuments(context, view);
-  return documents
+  const comments: DeadlineView[] = documents
     .filter((d) => d.record.commentDeadline && d.record.commentDeadline >= today)
     .map((d) => ({
-      kind: 'COMMENT' as const,
+      kind: 'COMMENT',
       dueAt: d.record.commentDeadline ?? today,
       label: COMMON_LABELS.commentDeadline[context.lang],
       document: d,
-    }))
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    }));
+  const appeal = caseAppeal(view, today);
+  const appeals: DeadlineView[] =
+    appeal?.state === 'OPEN' && appeal.deadline
+      ? [
+          {
+            kind: 'APPEAL',
+            dueAt: appeal.deadline,
+            label: appealDeadlineLabel(appeal, context.lang),
+            document: null,
+          },
+        ]
+      : [];
+  return [...comments, ...appeals].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

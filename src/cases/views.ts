@@ -42,12 +42,12 @@ export interface FormFieldView {
   labels: Readonly<Record<string, Labels>>;
 }
 
-/** A date by which the viewer may act, and the document it concerns. */
+/** A date by which the viewer may act: to comment on a document, or to appeal the decision. */
 export interface DeadlineView {
-  kind: 'COMMENT';
+  kind: 'COMMENT' | 'APPEAL';
   dueAt: string;
   label: string;
-  document: DocumentView;
+  document: DocumentView | null;
 }
 
 /** A decision as one viewer sees it: their role on the case decides whether the amount is shown. */

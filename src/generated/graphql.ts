@@ -174,6 +174,39 @@ export type AgencyStatusCode =
   /** The agency did not answer in time; its cases are missing from this answer. */
   | 'UNAVAILABLE';
 
+/** What can follow a decision. */
+export type Appeal = {
+  __typename?: 'Appeal';
+  /** Who would hear it, in the negotiated language: the appeal body, or the courts. Null when nothing follows. */
+  body?: Maybe<Scalars['String']['output']>;
+  /**
+   * The last day: to appeal, or to go to court where the law sets a limit (COURTS_ONLY). Counted from the day
+   * of the decision; the law counts from the day the letter reached you, which can only be later.
+   */
+  deadline?: Maybe<Scalars['Date']['output']>;
+  /** The day of the decision it concerns. */
+  decidedOn: Scalars['Date']['output'];
+  /** How to go about it, in the negotiated language. */
+  howTo: Scalars['String']['output'];
+  /** Whether the decision can be appealed now (state OPEN). */
+  possible: Scalars['Boolean']['output'];
+  /** Where it stands. */
+  state: AppealState;
+};
+
+/** Where the appeal of a decision stands. */
+export type AppealState =
+  /** The decision has been appealed (the appeal is among `relatedCases` where the graph has it). */
+  | 'APPEALED'
+  /** No appeal body hears it: only the courts can try the decision (within `deadline` where the law sets one). */
+  | 'COURTS_ONLY'
+  /** The last day to appeal has passed. */
+  | 'DEADLINE_PASSED'
+  /** Nothing follows here: the decision is final, or the case went back to be decided anew. */
+  | 'FINAL'
+  /** The decision can be appealed until `deadline`. */
+  | 'OPEN';
+
 /** Assurance level of the login (eIDAS / NSIS). */
 export type AssuranceLevel =
   /** eIDAS/NSIS high (ID-porten: idporten-loa-high, e.g. BankID). */
@@ -190,6 +223,11 @@ export type Case = {
   agency: Agency;
   /** The agency's own macro status where it has one (Denmark's OIO case model: Opstået, Oplyst, Afgjort, Afsluttet). */
   agencyStatus?: Maybe<Scalars['String']['output']>;
+  /**
+   * What can follow the latest decision, by the agency's rules: whether it can be appealed, by when, to whom
+   * and how. Null until a decision is made.
+   */
+  appeal?: Maybe<Appeal>;
   /**
    * A link to the case's documents as one ZIP, with an index of title, date and direction: all of them, or
    * the chosen ones (at most 100). Valid for five minutes, for this viewer only.
@@ -228,7 +266,10 @@ export type Case = {
   statusLabel: Scalars['String']['output'];
   /** Information the viewer has sent in this case, oldest first, with its delivery state. */
   submissions?: Maybe<Array<Submission>>;
-  /** The case's steps: completed, the current one, and those to come. */
+  /**
+   * The case's steps: completed, the current one, and those to come. While the decision can be appealed, the
+   * last day to do so is among the coming steps (code APPEAL_DEADLINE).
+   */
   timeline?: Maybe<Array<TimelineStep>>;
   /** The agency's title of the case. */
   title: Scalars['String']['output'];
@@ -438,7 +479,7 @@ export type CreateUploadPayload = {
 /** A date by which the party may or must act. */
 export type Deadline = {
   __typename?: 'Deadline';
-  /** The document it concerns. */
+  /** The document it concerns (a comment deadline's). */
   document?: Maybe<Document>;
   /** The last day. */
   dueAt: Scalars['Date']['output'];
@@ -450,6 +491,8 @@ export type Deadline = {
 
 /** What a deadline is for. */
 export type DeadlineKind =
+  /** Last day to appeal the decision (see `Case.appeal`). */
+  | 'APPEAL'
   /** Last day to comment on a document sent to the party. */
   | 'COMMENT';
 
@@ -876,7 +919,7 @@ export type Subscription = {
 /** One step of a case's timeline. */
 export type TimelineStep = {
   __typename?: 'TimelineStep';
-  /** Agency step code. */
+  /** Agency step code; APPEAL_DEADLINE is the graph's own, the last day to appeal the decision. */
   code: Scalars['String']['output'];
   /** When the step was completed. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1058,6 +1101,8 @@ export type ResolversTypes = {
   Agency: ResolverTypeWrapper<AgencyDefinition>;
   AgencyStatus: ResolverTypeWrapper<AgencyStatusView>;
   AgencyStatusCode: AgencyStatusCode;
+  Appeal: ResolverTypeWrapper<Appeal>;
+  AppealState: AppealState;
   AssuranceLevel: AssuranceLevel;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseView>;
@@ -1128,6 +1173,7 @@ export type ResolversParentTypes = {
   AccessLogFilter: AccessLogFilter;
   Agency: AgencyDefinition;
   AgencyStatus: AgencyStatusView;
+  Appeal: Appeal;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseView;
   CaseAccess: CaseAccess;
@@ -1219,9 +1265,19 @@ export type AgencyStatusResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['AgencyStatusCode'], ParentType, ContextType>;
 };
 
+export type AppealResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appeal'] = ResolversParentTypes['Appeal']> = {
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  howTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  possible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AppealState'], ParentType, ContextType>;
+};
+
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   agencyStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  appeal?: Resolver<Maybe<ResolversTypes['Appeal']>, ParentType, ContextType>;
   caseFileUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CaseCaseFileUrlArgs>>;
   caseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   caseType?: Resolver<ResolversTypes['CodeLabel'], ParentType, ContextType>;
@@ -1489,6 +1545,7 @@ export type Resolvers<ContextType = Context> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   AgencyStatus?: AgencyStatusResolvers<ContextType>;
+  Appeal?: AppealResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseAccess?: CaseAccessResolvers<ContextType>;
   CaseCapabilities?: CaseCapabilitiesResolvers<ContextType>;

@@ -1,9 +1,10 @@
+import { appealBody, caseAppeal, caseTimeline } from '../cases/appeal.js';
 import { caseDeadlines, caseDocuments, visibleCaseDocuments } from '../cases/documents.js';
 import { globalDocumentId } from '../cases/ids.js';
 import { loadCase } from '../cases/get.js';
 import { globalCaseId } from '../cases/ids.js';
 import type { CaseView } from '../cases/views.js';
-import { requireViewer } from '../context.js';
+import { requireViewer, type Context } from '../context.js';
 import { graphError } from '../errors.js';
 import type { CaseResolvers } from '../generated/graphql.js';
 import { COMMON_LABELS, type Labels, type Lang } from '../i18n.js';
@@ -12,6 +13,11 @@ import { orUpstreamError } from './upstream.js';
 
 function label(table: Readonly<Record<string, Labels>>, code: string, lang: Lang): string {
   return table[code]?.[lang] ?? code;
+}
+
+/** The request's day, by which deadlines have passed or not. */
+function today(context: Context): string {
+  return requireViewer(context).viewer.now.toISOString().slice(0, 10);
 }
 
 export const Case: CaseResolvers = {
@@ -30,8 +36,7 @@ export const Case: CaseResolvers = {
   updatedAt: ({ record }) => record.updatedAt,
   closedAt: ({ record }) => record.closedAt,
   expectedDecisionAt: ({ record }) => record.expectedDecisionAt,
-  timeline: ({ record, definition }, _args, { lang }) =>
-    record.timeline.map((step) => ({ ...step, label: label(definition.labels.steps, step.code, lang) })),
+  timeline: (view, _args, context) => caseTimeline(view, today(context), context.lang),
   viewerRole: ({ decision }) => decision.role,
   viewerCan: ({ decision }) => decision.capabilities,
   viewerAccess: ({ decision }, _args, { lang }) => ({
@@ -110,6 +115,19 @@ export const Case: CaseResolvers = {
       ),
     );
     return related.filter((c): c is CaseView => c !== null);
+  },
+  appeal: (view, _args, context) => {
+    const appeal = caseAppeal(view, today(context));
+    return (
+      appeal && {
+        possible: appeal.state === 'OPEN',
+        state: appeal.state,
+        deadline: appeal.deadline,
+        body: appealBody(appeal, context.lang),
+        howTo: appeal.route.howTo[context.lang],
+        decidedOn: appeal.decidedOn,
+      }
+    );
   },
   outcome: ({ record, definition, decision }) =>
     record.outcome && {

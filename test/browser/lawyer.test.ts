@@ -141,4 +141,49 @@ describe('the lawyer overview', () => {
       expect(await row.textContent()).toContain(message);
     });
   });
+
+  it('a rejection decided days ago says where and by when he can appeal, on the case and in its timeline', async () => {
+    const erik = persona('lawyer-many').login.pid;
+    const rejected = portal.stack.mocks.world.cases.npe.find(
+      (c) =>
+        c.participants.some((p) => p.nationalId === erik) &&
+        c.caseType === 'PASIENTSKADE' &&
+        c.outcome === 'AVSLAG' &&
+        !c.appealedTo &&
+        !c.steps.some((s) => s.code === 'KLAGE_MOTTATT' && s.state === 'COMPLETED') &&
+        c.decidedAt !== null &&
+        Date.now() - Date.parse(c.decidedAt) < 14 * 86_400_000,
+    );
+    if (!rejected) throw new Error('the seed has no fresh NPE rejection for lawyer-many');
+    await portal.stack.token('lawyer-many');
+    const { page, step, logIn, expectAccessible, pageErrors } = await portal.open();
+    await logIn('lawyer-many');
+    await page.goto(`${portal.portal.url}/sak/${encodeURIComponent(`npe:${rejected.caseNumber}`)}`);
+
+    await step('the decision, the deadline and how to appeal', async () => {
+      const decision = page.locator('[data-appeal-state="OPEN"]');
+      await decision.waitFor({ timeout: 20_000 });
+      expect(await decision.getByRole('heading', { level: 2 }).textContent()).toBe('Vedtak');
+      expect(await decision.locator('[data-appeal-status]').textContent()).toMatch(
+        /^Du kan klage til Pasientskadenemnda innen \d{1,2}\. \w+ \d{4}\.$/,
+      );
+      expect(await decision.locator('[data-appeal-how]').textContent()).toContain('Send klagen til NPE');
+    });
+    await step('the last day is among the coming steps, and among the deadlines', async () => {
+      const deadline = page
+        .getByRole('list', { name: 'Saksgang' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Frist for å klage til Pasientskadenemnda' });
+      expect(await deadline.getAttribute('data-state')).toBe('UPCOMING');
+      expect(await deadline.textContent()).toMatch(/siste dag \d{1,2}\. \w+ \d{4}/);
+      expect(
+        await page
+          .getByRole('listitem')
+          .filter({ hasText: /^Frist for å klage til Pasientskadenemnda: / })
+          .count(),
+      ).toBe(1);
+    });
+    await expectAccessible('a decided case with an appeal deadline');
+    expect(pageErrors).toEqual([]);
+  });
 });

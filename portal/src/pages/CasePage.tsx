@@ -4,7 +4,7 @@
  */
 import { Alert, Heading, List, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { CasePageDocument } from '../../../operations/generated/graphql.js';
+import { CasePageDocument, type CasePageQuery } from '../../../operations/generated/graphql.js';
 import { errorCode, errorText, usePageQuery } from '../graph.js';
 import { LogOut, PageHeading, StaleNotice } from '../layout.js';
 import { useLanguage } from '../language.js';
@@ -80,6 +80,19 @@ export function CasePage({ id }: { id: string }) {
               {text(lang, 'expectedDecision')}: {formatDate(lang, found.expectedDecisionAt)}
             </Paragraph>
           )}
+        </section>
+      )}
+
+      {found.outcome && found.appeal && (
+        <section data-appeal-state={found.appeal.state}>
+          <Heading level={2} data-size="sm">
+            {text(lang, 'decision')}
+          </Heading>
+          <Paragraph>
+            {found.outcome.label} ·{' '}
+            {text(lang, 'decidedOn', { date: formatDate(lang, found.appeal.decidedOn) })}
+          </Paragraph>
+          <AppealNotice appeal={found.appeal} />
         </section>
       )}
 
@@ -163,5 +176,33 @@ export function CasePage({ id }: { id: string }) {
         </section>
       )}
     </article>
+  );
+}
+
+type Appeal = NonNullable<NonNullable<CasePageQuery['case']>['appeal']>;
+
+/** What can follow the decision: the deadline while an appeal is open, where it goes and how. */
+function AppealNotice({ appeal }: { appeal: Appeal }) {
+  const { lang } = useLanguage();
+  const date = appeal.deadline ? formatDate(lang, appeal.deadline) : '';
+  const status =
+    appeal.state === 'OPEN'
+      ? text(lang, 'appealOpen', { body: appeal.body ?? '', date })
+      : appeal.state === 'APPEALED'
+        ? text(lang, 'appealed')
+        : appeal.state === 'DEADLINE_PASSED'
+          ? text(lang, 'appealDeadlinePassed', { date })
+          : appeal.deadline
+            ? text(lang, 'courtDeadline', { date })
+            : null;
+  return (
+    <>
+      {status && (
+        <Alert data-color={appeal.possible ? 'warning' : 'info'} data-appeal-status>
+          {status}
+        </Alert>
+      )}
+      {appeal.state !== 'APPEALED' && <Paragraph data-appeal-how>{appeal.howTo}</Paragraph>}
+    </>
   );
 }

@@ -28,6 +28,35 @@ export interface AgencyDefinition {
   notifyingSteps: readonly string[];
   /** Labels for the agency's codes; unknown codes fall back to the code itself. */
   labels: AgencyLabels;
+  /** What can follow the agency's decisions. */
+  appeals: AppealRules;
+}
+
+/** A period counted from the decision, as the law states it. */
+export type AppealPeriod = { weeks: number } | { months: number };
+
+export type AppealRoute =
+  /** An appeal body hears it, if the person appeals within the period. */
+  | { kind: 'APPEAL_BODY'; body: Labels; period: AppealPeriod; howTo: Labels }
+  /** No appeal body: only a lawsuit, within the period where the law sets one. */
+  | { kind: 'COURTS'; period: AppealPeriod | null; howTo: Labels }
+  /** Nothing further (a final decision, or a case returned to be decided anew). */
+  | { kind: 'NONE'; howTo: Labels };
+
+/**
+ * What can follow an agency's decision, as its rules say (domain.md §2). The definition names its decision
+ * steps and gives the route for a decided case; the graph works out the deadline and whether the person
+ * has appealed.
+ */
+export interface AppealRules {
+  /** Steps whose completion is a decision; the latest completed one is what an appeal would be about. */
+  decisionSteps: readonly string[];
+  /** Steps whose completion says the person has appealed that decision. */
+  appealedSteps: readonly string[];
+  /** How the agency's links name its appeal bodies: a link to one of them is the case's appeal. */
+  appealBodies: readonly string[];
+  /** The route from a decided case, by its type and outcome. */
+  route(record: CaseRecord): AppealRoute;
 }
 
 /** An agency's codes in words, nb/nn/da/en. */

@@ -7,10 +7,31 @@
  */
 import { labels } from '../../i18n.js';
 import { closedMoreThanDaysAgo, FULL, READ_ONLY_WITH_FORMS } from '../../access/rules.js';
+import { appealTo } from '../kit/appeals.js';
 import type { AgencyDefinition } from '../kit/port.js';
 import { patienterstatningenLabels } from './labels.js';
 
 const CLOSED_CLAIMS_VISIBLE_DAYS = 365;
+
+/**
+ * Patienterstatningen's decisions are appealed to Ankenævnet for Patienterstatningen within three months,
+ * through Patienterstatningen, which reconsiders first (klage- og erstatningsloven § 58).
+ */
+const TO_THE_APPEALS_BOARD = appealTo(
+  labels([
+    'Ankenævnet for Patienterstatningen',
+    'Ankenævnet for Patienterstatningen',
+    'Ankenævnet for Patienterstatningen',
+    'the Patient Compensation Appeals Board (Ankenævnet)',
+  ]),
+  { months: 3 },
+  labels([
+    'Send anken til Patienterstatningen innen fristen, og skriv hva du er uenig i. Patienterstatningen vurderer saken på nytt og sender den til Ankenævnet hvis avgjørelsen blir stående.',
+    'Send anken til Patienterstatningen innan fristen, og skriv kva du er ueinig i. Patienterstatningen vurderer saka på nytt og sender ho til Ankenævnet dersom avgjerda blir ståande.',
+    'Send anken til Patienterstatningen inden fristen, og skriv, hvad du er uenig i. Patienterstatningen genvurderer sagen og sender den til Ankenævnet, hvis afgørelsen fastholdes.',
+    'Send your appeal to Patienterstatningen by the deadline, saying what you disagree with. Patienterstatningen reconsiders the case and forwards it to the board if the decision stands.',
+  ]),
+);
 
 export const patienterstatningenDefinition: AgencyDefinition = {
   code: 'patienterstatningen',
@@ -35,4 +56,10 @@ export const patienterstatningenDefinition: AgencyDefinition = {
   },
   notifyingSteps: [],
   labels: patienterstatningenLabels,
+  appeals: {
+    decisionSteps: ['AFGOERELSE', 'ERSTATNINGSAFGOERELSE'],
+    appealedSteps: ['ANKE_MODTAGET'],
+    appealBodies: ['ANKENAEVNET_FOR_PATIENTERSTATNINGEN'],
+    route: () => TO_THE_APPEALS_BOARD,
+  },
 };
