@@ -5,7 +5,8 @@
  * processes — the gateway, the same gateway with batching off ("naive"), and the floor (bench/floor.ts) —
  * and runs the workloads of bench/scenarios.ts against each with autocannon, checking every answer.
  * Per run: requests per second, p50/p90/p99 latency, agency calls per operation, the server's peak memory.
- * Writes docs/benchmarks.md (or `--out <file>`).
+ * Then how long a person waits for the safety net's answer while one agency is slow. Writes
+ * docs/benchmarks.md (or `--out <file>`).
  *
  *   npm run bench                      full run (about 5 minutes)
  *   npm run bench -- --quick           a smoke run in well under a minute (tested, so it cannot rot)
@@ -21,7 +22,14 @@ import { loadPersonas } from '../mocks/seed/personas.js';
 import { AGENCY_CODES } from '../mocks/seed/model.js';
 import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../mocks/start.js';
 import { startNodeServer, type NodeServer } from '../scripts/processes.js';
-import { answerIsClean, scenarios, type Scenario } from './scenarios.js';
+import {
+  answerIsClean,
+  detailCaseId,
+  scenarios,
+  W1_CITIZEN_DASHBOARD,
+  W3_CASE_DETAIL,
+  type Scenario,
+} from './scenarios.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -229,8 +237,14 @@ async function main(): Promise<void> {
         }
       }
     }
+    const stale = await staleWhileSlow(
+      mocks,
+      gateway,
+      tokens.get('citizen-npe-helseklage') ?? '',
+      quick ? 1 : 2,
+    );
     const out = args.out ?? (quick ? undefined : `${ROOT}docs/benchmarks.md`);
-    const report = render(results, list, seconds, [1, quick ? 8 : 64]);
+    const report = render(results, list, seconds, [1, quick ? 8 : 64]) + renderStale(stale);
     if (out) writeFileSync(out, report);
     process.stdout.write(out ? `Results written to ${out}\n` : report);
     // The naive reference may fail under load (that is part of what it shows); the gateway and the floor may not.
@@ -243,6 +257,103 @@ async function main(): Promise<void> {
     for (const server of servers) server.child.kill('SIGTERM');
     await mocks.close();
   }
+}
+
+/** The gateway's default wait for an agency (UPSTREAM_TIMEOUT_MS); the bench does not change it. */
+const AGENCY_TIMEOUT_MS = 3_000;
+
+interface StaleMeasurement {
+  request: string;
+  ms: number;
+  agencyCalls: number;
+  status: string;
+  errors: string[];
+}
+
+/**
+ * A slow agency, for a person the safety net can answer: Ingrid has used her dashboard and her Helseklage
+ * appeal (fresh answers), then Helseklage answers only after four timeouts. Each answer should come,
+ * STALE, within one agency timeout.
+ */
+async function staleWhileSlow(
+  mocks: MockStack,
+  gateway: Server,
+  token: string,
+  rounds: number,
+): Promise<StaleMeasurement[]> {
+  const claim = detailCaseId(mocks.world);
+  const appeal = mocks.world.cases.helseklage.find(
+    (c) => c.appealOf && `npe:${c.appealOf.caseNumber}` === claim,
+  );
+  if (!appeal) throw new Error('the seed has no Helseklage appeal of Ingrid’s claim');
+  const requests = [
+    { name: 'W1 dashboard', body: { query: W1_CITIZEN_DASHBOARD, variables: {} } },
+    {
+      name: 'case detail, Helseklage appeal',
+      body: { query: W3_CASE_DETAIL, variables: { id: `helseklage:${appeal.caseNumber}` } },
+    },
+  ];
+  const ask = async (body: object) => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as {
+      data?: { cases?: { agencyStatuses: { agency: { code: string }; status: string }[] } } | null;
+      errors?: { path?: string[]; extensions?: { code?: string } }[];
+    };
+  };
+  const helseklage = mocks.agencies.helseklage;
+  for (const request of requests) await ask(request.body);
+  log(`Helseklage answers only after ${(4 * AGENCY_TIMEOUT_MS) / 1000} s; Ingrid asks again…`);
+  helseklage.setFaults({ delayMs: 4 * AGENCY_TIMEOUT_MS });
+  const measured: StaleMeasurement[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const request of requests) {
+        const calls = helseklage.stats.total;
+        const started = performance.now();
+        const answer = await ask(request.body);
+        const ms = Math.round(performance.now() - started);
+        const status =
+          answer.data?.cases?.agencyStatuses.find((s) => s.agency.code === 'helseklage')?.status ??
+          (answer.data ? 'case answered' : 'no data');
+        measured.push({
+          request: request.name,
+          ms,
+          agencyCalls: helseklage.stats.total - calls,
+          status,
+          errors: (answer.errors ?? []).map((e) => `${e.path?.join('.') ?? ''} ${e.extensions?.code ?? ''}`),
+        });
+        log(`stale: ${request.name}: ${ms} ms, ${status}`);
+      }
+    }
+  } finally {
+    helseklage.setFaults({ delayMs: latencyMs });
+  }
+  return measured;
+}
+
+function renderStale(measured: StaleMeasurement[]): string {
+  const worst = Math.max(...measured.map((m) => m.ms));
+  return `
+## A slow agency
+
+Ingrid has used her dashboard and her Helseklage appeal; then Helseklage answers only after
+${(4 * AGENCY_TIMEOUT_MS) / 1000} s, four times the gateway's ${AGENCY_TIMEOUT_MS / 1000} s wait for an agency (\`UPSTREAM_TIMEOUT_MS\`).
+She asks again, one request after another. Once Helseklage has failed within a request, nothing in that
+request waits for it again: the rest comes from the safety net, and the form catalog the adapter knows
+(the breaker opens after five such failures and answers at once for a while).
+
+| request | ms | calls to Helseklage | Helseklage | errors |
+| --- | --- | --- | --- | --- |
+${measured.map((m) => `| ${m.request} | ${m.ms} | ${m.agencyCalls} | ${m.status} | ${m.errors.join(', ') || '–'} |`).join('\n')}
+
+| aim | target | measured |
+| --- | --- | --- |
+| slowest answer ÷ one agency timeout | ≤ 1.1 | ${(worst / AGENCY_TIMEOUT_MS).toFixed(2)} |
+`;
 }
 
 function render(results: Measurement[], list: Scenario[], seconds: number, levels: number[]): string {

@@ -6,7 +6,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { request } from 'undici';
-import { slug } from '../seed/generate.js';
+import { mailboxDelivery, mailboxOf, slug } from '../seed/generate.js';
 import type { MockCase } from '../seed/model.js';
 import type { AgencyIndex } from './index.js';
 
@@ -65,7 +65,7 @@ export function advanceCase(
   const events = [event('STEP_COMPLETED')];
 
   const party = record.participants.find((p) => p.role === 'PARTY');
-  const addLetter = (title: string, commentDays: number | null): string =>
+  const addLetter = (title: string, commentDays: number | null, toMailbox = false): string =>
     index.addDocument(record, {
       title,
       journalType: 'U',
@@ -75,11 +75,18 @@ export function advanceCase(
         : null,
       counterpartyId: party?.nationalId ?? null,
       fileName: `${slug(title)}.pdf`,
+      digitalMailbox:
+        toMailbox && party
+          ? { mailbox: mailboxOf(record.agency, party.nationalId), at: mailboxDelivery(now) }
+          : null,
     }).id;
   if (movement.decisionSteps.includes(step.code)) {
     record.outcome ??= movement.defaultOutcome;
     record.decidedAt = at;
-    events.push(event('DECISION_MADE'), event('DOCUMENT_ADDED', addLetter(movement.decisionLetter, null)));
+    events.push(
+      event('DECISION_MADE'),
+      event('DOCUMENT_ADDED', addLetter(movement.decisionLetter, null, true)),
+    );
   }
   const forComment = next ? movement.forComment[next.code] : undefined;
   if (forComment) events.push(event('DOCUMENT_ADDED', addLetter(forComment, 14)));

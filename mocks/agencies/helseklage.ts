@@ -109,6 +109,12 @@ function renderDocument(doc: MockDocument) {
     senderRecipient: doc.counterpartyId
       ? { kind: 'party', nationalId: doc.counterpartyId }
       : { kind: 'external' },
+    digitalMailbox: doc.digitalMailbox
+      ? {
+          provider: doc.digitalMailbox.mailbox === 'DIGIPOST' ? 'digipost' : 'eboks',
+          deliveredAt: doc.digitalMailbox.at,
+        }
+      : null,
   };
 }
 
@@ -426,6 +432,15 @@ export const helseklageOpenApi = {
             properties: {
               kind: { type: 'string', enum: ['party', 'external'] },
               nationalId: { type: 'string' },
+            },
+          },
+          digitalMailbox: {
+            type: 'object',
+            nullable: true,
+            description: 'Decisions also go to the person’s digital mailbox',
+            properties: {
+              provider: { type: 'string', enum: ['digipost', 'eboks'] },
+              deliveredAt: { type: 'string', format: 'date-time' },
             },
           },
         },

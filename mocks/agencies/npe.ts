@@ -133,6 +133,12 @@ function renderDocument(doc: MockDocument) {
     avsenderMottaker: doc.counterpartyId
       ? { type: 'PERSON', fodselsnummer: doc.counterpartyId }
       : { type: 'TREDJEPART' },
+    digitalPostkasse: doc.digitalMailbox
+      ? {
+          leverandor: doc.digitalMailbox.mailbox === 'DIGIPOST' ? 'DIGIPOST' : 'EBOKS',
+          levert: doc.digitalMailbox.at,
+        }
+      : null,
   };
 }
 
@@ -431,6 +437,15 @@ export const npeOpenApi = {
             properties: {
               type: { type: 'string', enum: ['PERSON', 'TREDJEPART'] },
               fodselsnummer: { type: 'string' },
+            },
+          },
+          digitalPostkasse: {
+            type: 'object',
+            nullable: true,
+            description: 'Vedtak sendes også til innbyggerens digitale postkasse',
+            properties: {
+              leverandor: { type: 'string', enum: ['DIGIPOST', 'EBOKS'] },
+              levert: { type: 'string', format: 'date-time' },
             },
           },
         },

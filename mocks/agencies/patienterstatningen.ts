@@ -88,6 +88,7 @@ function renderDocument(doc: MockDocument) {
     media_type: 'application/pdf',
     bytes: doc.sizeBytes,
     person_cpr: doc.counterpartyId,
+    digital_post_delivered_at: doc.digitalMailbox?.at ?? null,
   };
 }
 

@@ -87,6 +87,7 @@ function renderDocument(doc: MockDocument) {
     indholdstype: 'application/pdf',
     stoerrelse: doc.sizeBytes,
     partCpr: doc.counterpartyId,
+    digitalPost: doc.digitalMailbox ? { leveret: doc.digitalMailbox.at } : null,
   };
 }
 
@@ -302,6 +303,12 @@ export const stpkOpenApi = {
           indholdstype: { type: 'string' },
           stoerrelse: { type: 'integer' },
           partCpr: nullable('string'),
+          digitalPost: {
+            type: 'object',
+            nullable: true,
+            description: 'Afgørelser sendes også med Digital Post',
+            properties: { leveret: { type: 'string', format: 'date-time' } },
+          },
         },
       },
     },

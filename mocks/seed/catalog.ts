@@ -15,6 +15,8 @@ export interface DocTemplate {
   fromOrToParty: boolean;
   /** Share of cases in which the letter exists at all. */
   probability?: number;
+  /** A decision: also delivered to the party's digital mailbox. */
+  toMailbox?: boolean;
 }
 
 export interface StepTemplate {
@@ -102,7 +104,7 @@ export const NPE_STEPS = {
     days: 21,
     docs: [
       letter('Innstilling til vedtak', 'X', 'start', false),
-      letter('Vedtak om erstatningsansvar', 'U', 'end', true),
+      letter('Vedtak om erstatningsansvar', 'U', 'end', true, { toMailbox: true }),
     ],
   },
   calculation: {
@@ -121,7 +123,7 @@ export const NPE_STEPS = {
   amountDecision: {
     code: 'ERSTATNINGSVEDTAK',
     days: 50,
-    docs: [letter('Vedtak om erstatningsutmåling', 'U', 'end', true)],
+    docs: [letter('Vedtak om erstatningsutmåling', 'U', 'end', true, { toMailbox: true })],
   },
   payment: { code: 'UTBETALING', days: 14, docs: [letter('Utbetalingsmelding', 'U', 'end', true)] },
   appealReceived: { code: 'KLAGE_MOTTATT', days: 19, docs: [letter('Klage på vedtak', 'I', 'end', true)] },
@@ -282,7 +284,7 @@ export const HELSEKLAGE_TYPES: readonly (readonly [HelseklageType, number])[] = 
   [
     {
       code: 'APOTEK',
-      firstInstance: 'Direktoratet for medisinske produkter',
+      firstInstance: 'Direktoratet for medisinske produkter (DMP)',
       title: 'Klage på vedtak om apotekkonsesjon',
       board: true,
       queueDays: 60,
@@ -319,19 +321,329 @@ export const HELSEKLAGE_TYPES: readonly (readonly [HelseklageType, number])[] = 
     },
     20,
   ],
+  [
+    {
+      code: 'HELFO_LEGEMIDLER_INDIVIDUELL',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om individuell stønad til legemidler',
+      board: false,
+      queueDays: 70,
+    },
+    15,
+  ],
+  [
+    {
+      code: 'HELFO_FORBRUKSMATERIELL',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til medisinsk forbruksmateriell',
+      board: false,
+      queueDays: 60,
+    },
+    10,
+  ],
+  [
+    {
+      code: 'HELFO_TANN_KJEVEORTOPEDI',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til tannregulering',
+      board: false,
+      queueDays: 80,
+    },
+    10,
+  ],
+  [
+    {
+      code: 'HELFO_TANN_PERIODONTITT',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til behandling av periodontitt',
+      board: false,
+      queueDays: 80,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'HELFO_EGENANDEL_REFUSJON',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om refusjon av egenandeler',
+      board: false,
+      queueDays: 40,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'HELFO_EOS_FORHANDSTILSAGN',
+      firstInstance: 'Helfo',
+      title: 'Klage på avslag på forhåndstilsagn om behandling i et annet EØS-land',
+      board: false,
+      queueDays: 60,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'HELFO_OPPHOLD_UTLAND',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om helsetjenester under opphold i utlandet',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HELFO_FYSIOTERAPI',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til fysioterapi',
+      board: false,
+      queueDays: 50,
+    },
+    12,
+  ],
+  [
+    {
+      code: 'HELFO_PSYKOLOG',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til behandling hos psykolog',
+      board: false,
+      queueDays: 50,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'HELFO_LOGOPED',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til logopedbehandling',
+      board: false,
+      queueDays: 50,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HELFO_KIROPRAKTOR',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til kiropraktorbehandling',
+      board: false,
+      queueDays: 50,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'HELFO_ORTOPTIST',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til ortoptistbehandling',
+      board: false,
+      queueDays: 50,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'HELFO_AUDIOPEDAGOG',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til audiopedagogisk behandling',
+      board: false,
+      queueDays: 50,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'HELFO_BRILLER_BARN',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om stønad til briller og kontaktlinser til barn',
+      board: false,
+      queueDays: 40,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HELFO_SMITTEVERN',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om legemidler ved allmennfarlig smittsom sykdom',
+      board: false,
+      queueDays: 40,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'HELFO_TILBAKEKREVING',
+      firstInstance: 'Helfo',
+      title: 'Klage på vedtak om tilbakekreving av refusjon',
+      board: false,
+      queueDays: 60,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'SHPN_AUTORISASJON_UTENFOR_EOS',
+      firstInstance: 'Helsedirektoratet',
+      title: 'Klage på avslag på autorisasjon med utdanning fra land utenfor EØS',
+      board: true,
+      queueDays: 100,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'SHPN_SUSPENSJON',
+      firstInstance: 'Statens helsetilsyn',
+      title: 'Klage på suspensjon av autorisasjon',
+      board: true,
+      queueDays: 60,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'SHPN_BEGRENSNING',
+      firstInstance: 'Statens helsetilsyn',
+      title: 'Klage på begrensning av autorisasjon',
+      board: true,
+      queueDays: 90,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'SHPN_REKVIRERINGSRETT',
+      firstInstance: 'Statens helsetilsyn',
+      title: 'Klage på tap av rekvireringsrett',
+      board: true,
+      queueDays: 90,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'SHPN_ADVARSEL',
+      firstInstance: 'Statens helsetilsyn',
+      title: 'Klage på advarsel til helsepersonell',
+      board: true,
+      queueDays: 90,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'FORERKORT_DISPENSASJON',
+      firstInstance: 'Statsforvalteren',
+      title: 'Klage på avslag på dispensasjon fra helsekravene til førerkort',
+      board: false,
+      queueDays: 50,
+    },
+    8,
+  ],
+  [
+    {
+      code: 'FORERKORT_KOMPETANSEBEVIS',
+      firstInstance: 'Statsforvalteren',
+      title: 'Klage på vedtak om helsekrav til kompetansebevis for yrkessjåfører',
+      board: false,
+      queueDays: 50,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'APOTEK_FILIAL',
+      firstInstance: 'Direktoratet for medisinske produkter (DMP)',
+      title: 'Klage på vedtak om bevilling til filialapotek',
+      board: true,
+      queueDays: 60,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'APOTEK_TILBAKEKALL',
+      firstInstance: 'Direktoratet for medisinske produkter (DMP)',
+      title: 'Klage på tilbakekall av apotekkonsesjon',
+      board: true,
+      queueDays: 60,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'FLYGELEDER_DISPENSASJON',
+      firstInstance: 'Luftfartstilsynet',
+      title: 'Klage på avslag på dispensasjon fra medisinske krav for flygeleder',
+      board: false,
+      queueDays: 40,
+    },
+    4,
+  ],
+  [
+    {
+      code: 'HF_UTENLANDSBEHANDLING',
+      firstInstance: 'Helse Sør-Øst RHF',
+      title: 'Klage på avslag på behandling i utlandet',
+      board: false,
+      queueDays: 50,
+    },
+    6,
+  ],
+  [
+    {
+      code: 'HF_VEDTAK_VEST',
+      firstInstance: 'Helse Vest RHF',
+      title: 'Klage på vedtak fra Helse Vest RHF',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HF_VEDTAK_MIDT',
+      firstInstance: 'Helse Midt-Norge RHF',
+      title: 'Klage på vedtak fra Helse Midt-Norge RHF',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HF_VEDTAK_NORD',
+      firstInstance: 'Helse Nord RHF',
+      title: 'Klage på vedtak fra Helse Nord RHF',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
+  [
+    {
+      code: 'HF_VEDTAK_OUS',
+      firstInstance: 'Oslo universitetssykehus HF',
+      title: 'Klage på vedtak fra Oslo universitetssykehus HF',
+      board: false,
+      queueDays: 60,
+    },
+    5,
+  ],
 ];
 
 export const HELSEKLAGE_PSN: Record<'PSN_ANSVAR' | 'PSN_UTMALING', HelseklageType> = {
   PSN_ANSVAR: {
     code: 'PSN_ANSVAR',
-    firstInstance: 'NPE',
+    firstInstance: 'Norsk pasientskadeerstatning (NPE)',
     title: 'Klage på vedtak om erstatningsansvar (pasientskade)',
     board: true,
     queueDays: 120,
   },
   PSN_UTMALING: {
     code: 'PSN_UTMALING',
-    firstInstance: 'NPE',
+    firstInstance: 'Norsk pasientskadeerstatning (NPE)',
     title: 'Klage på vedtak om erstatningsutmåling (pasientskade)',
     board: true,
     queueDays: 300,
@@ -381,11 +693,11 @@ export const HELSEKLAGE_STEPS = {
   },
   boardMeeting: { code: 'BOARD_MEETING', days: 30, docs: [letter('Møtebok', 'N', 'end', false)] },
   delegatedDecision: { code: 'DELEGATED_DECISION', days: 25 },
-  decision: { code: 'DECISION', days: 7, docs: [letter('Vedtak', 'U', 'end', true)] },
+  decision: { code: 'DECISION', days: 7, docs: [letter('Vedtak', 'U', 'end', true, { toMailbox: true })] },
   returned: {
     code: 'RETURNED_TO_FIRST_INSTANCE',
     days: 7,
-    docs: [letter('Vedtak om oppheving og hjemvisning', 'U', 'end', true)],
+    docs: [letter('Vedtak om oppheving og hjemvisning', 'U', 'end', true, { toMailbox: true })],
   },
   closed: { code: 'CLOSED', days: 3 },
 } satisfies Record<string, StepTemplate>;
@@ -429,7 +741,11 @@ export const STPK_STEPS = {
     days: 40,
     docs: [letter('Indstilling til nævnet', 'X', 'start', false)],
   },
-  decision: { code: 'AFGOERELSE', days: 20, docs: [letter('Afgørelse', 'U', 'end', true)] },
+  decision: {
+    code: 'AFGOERELSE',
+    days: 20,
+    docs: [letter('Afgørelse', 'U', 'end', true, { toMailbox: true })],
+  },
   closed: { code: 'AFSLUTTET', days: 3 },
 } satisfies Record<string, StepTemplate>;
 
@@ -466,7 +782,11 @@ export const PATIENTERSTATNINGEN_STEPS = {
     days: 21,
     docs: [letter('Partshøring over sagens oplysninger', 'U', 'start', true, { commentDays: 14 })],
   },
-  decision: { code: 'AFGOERELSE', days: 30, docs: [letter('Afgørelse om erstatning', 'U', 'end', true)] },
+  decision: {
+    code: 'AFGOERELSE',
+    days: 30,
+    docs: [letter('Afgørelse om erstatning', 'U', 'end', true, { toMailbox: true })],
+  },
   calculation: {
     code: 'ERSTATNINGSOPGOERELSE',
     days: 60,
@@ -475,7 +795,7 @@ export const PATIENTERSTATNINGEN_STEPS = {
   amountDecision: {
     code: 'ERSTATNINGSAFGOERELSE',
     days: 30,
-    docs: [letter('Afgørelse om erstatningens størrelse', 'U', 'end', true)],
+    docs: [letter('Afgørelse om erstatningens størrelse', 'U', 'end', true, { toMailbox: true })],
   },
   payment: { code: 'UDBETALING', days: 10, docs: [letter('Meddelelse om udbetaling', 'U', 'end', true)] },
   appealReceived: { code: 'ANKE_MODTAGET', days: 40, docs: [letter('Anke', 'I', 'end', true)] },

@@ -30,6 +30,7 @@ import { fictitiousCpr, syntheticFodselsnummer } from './ids.js';
 import {
   AGENCY_CODES,
   type AgencyCode,
+  type DigitalMailbox,
   type MockCase,
   type MockDocument,
   type MockParticipant,
@@ -82,6 +83,17 @@ interface Draft {
 interface Built {
   draft: Draft;
   record: MockCase;
+}
+
+/** The digital mailbox a person's letters go to: Digital Post in Denmark; Digipost or e-Boks in Norway, by their choice. */
+export function mailboxOf(agency: AgencyCode, nationalId: string): DigitalMailbox {
+  if (agency === 'stpk' || agency === 'patienterstatningen') return 'DIGITAL_POST';
+  return Number(nationalId.at(-1)) % 2 === 0 ? 'DIGIPOST' : 'E_BOKS';
+}
+
+/** A letter reaches the mailbox within the hour it is sent. */
+export function mailboxDelivery(sent: Date): string {
+  return new Date(sent.getTime() + 20 * 60_000).toISOString();
 }
 
 function utcDay(date: Date): Date {
@@ -272,6 +284,10 @@ class WorldBuilder {
           fileName: '',
           sizeBytes: 0,
           scannedBytes: 0,
+          digitalMailbox:
+            doc.toMailbox && party
+              ? { mailbox: mailboxOf(draft.agency, party.nationalId), at: mailboxDelivery(date) }
+              : null,
         });
         if (date.getTime() > lastEvent.getTime()) lastEvent = date;
       }
@@ -657,7 +673,8 @@ function generateRandom(w: WorldBuilder, scale: number, lawyerMany: MockPerson):
   }
 
   for (let i = 0; i < volume(VOLUMES.helseklageOther); i++) {
-    const type = w.random.weighted(HELSEKLAGE_TYPES);
+    // Every case type at least once, then by their shares.
+    const type = HELSEKLAGE_TYPES[i]?.[0] ?? w.random.weighted(HELSEKLAGE_TYPES);
     const createdAt = w.atWorkingHour(w.daysAgo(w.random.int(1, 700)));
     w.build(helseklageDraft(w, type, createdAt, randomNorwegianParties(w, 0.12, lawyerMany), true));
   }
@@ -978,7 +995,13 @@ function generatePersonas(w: WorldBuilder, personas: Persona[], cutoff: string):
   return lawyerMany;
 }
 
-/** Tops lawyer-many up to a realistic caseload, and gives one Helseklage case a second lawyer. */
+/** NPE's Mi side drops a case 90 days after it closed (domain.md §4); Helseklage keeps them. */
+const NPE_CLOSED_VISIBLE_DAYS = 90;
+
+/**
+ * Tops lawyer-many up to a realistic caseload of cases his portals still show (`target`, after NPE's
+ * 90-day rule), and gives one Helseklage case a second lawyer.
+ */
 function assignLawyerMany(
   w: WorldBuilder,
   lawyerMany: MockPerson,
@@ -986,10 +1009,15 @@ function assignLawyerMany(
   target: number,
 ): void {
   const holds = (b: Built) => b.record.participants.some((p) => p.nationalId === lawyerMany.nationalId);
-  let count = [...w.built.npe, ...w.built.helseklage].filter(holds).length;
+  const shown = (b: Built) =>
+    b.draft.agency !== 'npe' ||
+    !b.record.closedAt ||
+    w.today.getTime() - Date.parse(b.record.closedAt) <= NPE_CLOSED_VISIBLE_DAYS * DAY_MS;
+  let count = [...w.built.npe, ...w.built.helseklage].filter((b) => holds(b) && shown(b)).length;
   const candidates = [...w.built.npe, ...w.built.helseklage].filter(
     (b) =>
       !holds(b) &&
+      shown(b) &&
       b.record.participants.some((p) => p.role === 'LAWYER') &&
       b.record.participants.length <= 3,
   );
@@ -1078,7 +1106,7 @@ export function generateWorld(options: SeedOptions = {}): World {
   const secondLawyer = w.persons.get('17868810076');
   if (!secondLawyer) throw new Error('personas.json lacks second-lawyer');
   const minimum = personas.find((p) => p.key === 'lawyer-many')?.minimumCases ?? 250;
-  assignLawyerMany(w, lawyerMany, secondLawyer, Math.round(minimum * 1.15 * Math.min(1, options.scale ?? 1)));
+  assignLawyerMany(w, lawyerMany, secondLawyer, Math.round(minimum * 1.05 * Math.min(1, options.scale ?? 1)));
 
   for (const code of AGENCY_CODES) number(w, code);
   for (const { draft, record } of AGENCY_CODES.flatMap((code) => w.built[code])) {

@@ -57,7 +57,12 @@ export interface MockDocument {
   sizeBytes: number;
   /** A scanned document's image data, in bytes (0 for a letter). */
   scannedBytes: number;
+  /** A decision is also delivered to the party's digital mailbox, as the agencies still do: which, and when. */
+  digitalMailbox?: { mailbox: DigitalMailbox; at: string } | null;
 }
+
+/** The public sector's digital mailboxes: Digipost or e-Boks in Norway (the person's choice), Digital Post in Denmark. */
+export type DigitalMailbox = 'DIGIPOST' | 'E_BOKS' | 'DIGITAL_POST';
 
 export interface CaseLink {
   agency: AgencyCode;

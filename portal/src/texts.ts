@@ -222,6 +222,18 @@ const TEXTS = {
     'Du kan se, at dokumentet findes, men ikke åbne det.',
     'You can see that the document exists, but not open it.',
   ],
+  appealOfDecisionBy: [
+    'Klage på vedtak fra {body}',
+    'Klage på vedtak frå {body}',
+    'Klage over afgørelse fra {body}',
+    'Appeal of a decision by {body}',
+  ],
+  alsoInMailbox: [
+    'Også sendt til {mailbox} {date}',
+    'Også sendt til {mailbox} {date}',
+    'Også sendt med {mailbox} {date}',
+    'Also delivered to {mailbox} on {date}',
+  ],
   commentBy: [
     'Kommenter innen {date}',
     'Kommenter innan {date}',

@@ -250,6 +250,12 @@ export type Case = {
   documents?: Maybe<Array<Document>>;
   /** When the next decision is expected, if the agency has said. */
   expectedDecisionAt?: Maybe<Scalars['Date']['output']>;
+  /**
+   * Where the case is an appeal: the body whose decision it appeals, as the agency names it (at Helseklage one
+   * of its twelve first-instance bodies, such as Helfo or Statsforvalteren). Null where the agency itself
+   * decides first.
+   */
+  firstInstance?: Maybe<Scalars['String']['output']>;
   /** Forms the agency asks to have filled in for this case, with their fields, in the negotiated language. */
   forms?: Maybe<Array<Form>>;
   /** Global id: agency code and the agency's case number (npe:2025-00636). */
@@ -496,6 +502,15 @@ export type DeadlineKind =
   /** Last day to comment on a document sent to the party. */
   | 'COMMENT';
 
+/** A letter's delivery to the person's digital mailbox. */
+export type DigitalMailboxDelivery = {
+  __typename?: 'DigitalMailboxDelivery';
+  /** When the agency delivered it there. */
+  deliveredAt: Scalars['DateTime']['output'];
+  /** The mailbox: Digipost or e-Boks in Norway, Digital Post in Denmark. */
+  mailbox: Scalars['String']['output'];
+};
+
 /** A document in a case's journal. Only incoming and outgoing documents exist in the graph; internal notes never do. */
 export type Document = {
   __typename?: 'Document';
@@ -505,6 +520,11 @@ export type Document = {
   contentType: Scalars['String']['output'];
   /** Journal date. */
   date: Scalars['Date']['output'];
+  /**
+   * Where the agency also delivered the letter: the person's digital mailbox (a decision goes there too, as
+   * the agencies still send decisions by post). Null when it did not.
+   */
+  digitalMailbox?: Maybe<DigitalMailboxDelivery>;
   /** Received or sent. */
   direction: DocumentDirection;
   /** `direction` as a label in the negotiated language. */
@@ -1126,6 +1146,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deadline: ResolverTypeWrapper<DeadlineView>;
   DeadlineKind: DeadlineKind;
+  DigitalMailboxDelivery: ResolverTypeWrapper<DigitalMailboxDelivery>;
   Document: ResolverTypeWrapper<DocumentView>;
   DocumentDirection: DocumentDirection;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1191,6 +1212,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deadline: DeadlineView;
+  DigitalMailboxDelivery: DigitalMailboxDelivery;
   Document: DocumentView;
   Float: Scalars['Float']['output'];
   Form: FormView;
@@ -1286,6 +1308,7 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   deadlines?: Resolver<Maybe<Array<ResolversTypes['Deadline']>>, ParentType, ContextType>;
   documents?: Resolver<Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType, Partial<CaseDocumentsArgs>>;
   expectedDecisionAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  firstInstance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forms?: Resolver<Maybe<Array<ResolversTypes['Form']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
@@ -1381,10 +1404,16 @@ export type DeadlineResolvers<ContextType = Context, ParentType extends Resolver
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DigitalMailboxDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DigitalMailboxDelivery'] = ResolversParentTypes['DigitalMailboxDelivery']> = {
+  deliveredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mailbox?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   commentDeadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  digitalMailbox?: Resolver<Maybe<ResolversTypes['DigitalMailboxDelivery']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['DocumentDirection'], ParentType, ContextType>;
   directionLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1560,6 +1589,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
+  DigitalMailboxDelivery?: DigitalMailboxDeliveryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   Form?: FormResolvers<ContextType>;
   FormField?: FormFieldResolvers<ContextType>;

@@ -11,6 +11,7 @@ import type {
   CallOptions,
   CaseRecord,
   DocumentRecord,
+  FormDefinition,
   PersonListing,
 } from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
@@ -30,6 +31,8 @@ export interface AgencyLoaders {
   listing(timeLimitMs?: number): Promise<PersonListing>;
   cases: DataLoader<string, CaseRecord | null>;
   documents: DataLoader<string, DocumentRecord[] | null>;
+  /** The agency's form catalog, once per request; once the agency failed in the request, only a catalog the adapter knows. */
+  formCatalog(): Promise<FormDefinition[]>;
   /** Set when an answer came from the safety net instead of the agency. */
   stale(): Staleness | null;
 }
@@ -43,33 +46,67 @@ function asUpstreamError(agency: string, error: unknown): UpstreamError {
 }
 
 /**
- * Calls the agency; when the call fails for any reason, answers from the cache (each key that has one) and
- * notes it. Once the agency has failed in this request it is not asked again within it: the rest of the
- * request's answers come from the cache at once, rather than after another wait for the same agency.
+ * One agency within one request: once it has failed, it is not asked again within the request, so that a
+ * slow agency costs a person one wait at most — every later answer comes from the safety net (or fails) at once.
  */
+class RequestAgency {
+  #failed: UpstreamError | null = null;
+
+  constructor(
+    readonly agency: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /**
+   * For work that may answer without the agency (a catalog the adapter knows): given an aborted signal once
+   * the agency has failed in this request, so that it answers at once or not at all.
+   */
+  async askKnown<T>(fetch: (signal: AbortSignal | null) => Promise<T>): Promise<T> {
+    const failed = this.#failed;
+    if (!failed) return this.ask(() => fetch(null));
+    try {
+      return await fetch(AbortSignal.abort(failed));
+    } catch {
+      throw failed;
+    }
+  }
+
+  /** The agency's answer, or its failure — at once when it has already failed in this request. */
+  async ask<T>(fetch: () => Promise<T>): Promise<T> {
+    if (this.#failed) throw this.#failed;
+    try {
+      return await fetch();
+    } catch (thrown) {
+      this.#failed = asUpstreamError(this.agency, thrown);
+      if (!(thrown instanceof UpstreamError))
+        this.log.error({ agency: this.agency, err: thrown }, 'agency adapter failed unexpectedly');
+      throw this.#failed;
+    }
+  }
+}
+
+/** Calls the agency; when the call fails for any reason, answers from the cache (each key that has one) and notes it. */
 function withSafetyNet(
-  agency: string,
+  asked: RequestAgency,
   cache: AgencyCache | null,
   noteStale: (asOf: string, error: UpstreamError) => void,
   log: FastifyBaseLogger,
 ) {
-  let failed: UpstreamError | null = null;
   return async function net<T>(
     keys: readonly string[],
     fetch: () => Promise<readonly T[]>,
   ): Promise<(T | Error)[]> {
-    let error = failed;
-    if (!error) {
-      try {
-        const fresh = await fetch();
-        if (cache) fresh.forEach((value, i) => value !== null && cache.put(keys[i] ?? '', value));
-        return [...fresh];
-      } catch (thrown) {
-        error = failed = asUpstreamError(agency, thrown);
-        if (!(thrown instanceof UpstreamError))
-          log.error({ agency, err: thrown }, 'agency adapter failed unexpectedly');
-        log.warn({ agency, failure: error.failure }, 'agency did not answer; answering from the safety net');
-      }
+    let error: UpstreamError;
+    try {
+      const fresh = await asked.ask(fetch);
+      if (cache) fresh.forEach((value, i) => value !== null && cache.put(keys[i] ?? '', value));
+      return [...fresh];
+    } catch (thrown) {
+      error = thrown as UpstreamError;
+      log.warn(
+        { agency: asked.agency, failure: error.failure },
+        'agency did not answer; answering from the safety net',
+      );
     }
     if (!cache) return keys.map(() => error);
     const cached = await cache.getMany<T>(keys);
@@ -93,8 +130,10 @@ function agencyLoaders(
   const noteStale = (asOf: string, error: UpstreamError) => {
     if (!staleness || asOf < staleness.asOf) staleness = { asOf, reason: error.reason };
   };
-  const net = withSafetyNet(adapter.definition.code, cache, noteStale, log);
+  const asked = new RequestAgency(adapter.definition.code, log);
+  const net = withSafetyNet(asked, cache, noteStale, log);
   let listing: Promise<PersonListing> | undefined;
+  let formCatalog: Promise<FormDefinition[]> | undefined;
   return {
     listing: (timeLimitMs = Infinity) =>
       (listing ??= (async () => {
@@ -126,6 +165,12 @@ function agencyLoaders(
         ),
       { batch },
     ),
+    // Not personal, so not in the viewer's safety net: the adapter serves the catalog it knows, even
+    // while the agency does not answer.
+    formCatalog: () =>
+      (formCatalog ??= asked.askKnown((aborted) =>
+        adapter.formDefinitions(aborted ? { ...call, signal: aborted } : call),
+      )),
     stale: () => staleness,
   };
 }

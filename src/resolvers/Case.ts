@@ -32,6 +32,7 @@ export const Case: CaseResolvers = {
   status: ({ record }) => record.status,
   statusLabel: ({ record }, _args, { lang }) => COMMON_LABELS.status[record.status][lang],
   agencyStatus: ({ record }) => record.agencyStatus,
+  firstInstance: ({ record }) => record.firstInstance,
   createdAt: ({ record }) => record.createdAt,
   updatedAt: ({ record }) => record.updatedAt,
   closedAt: ({ record }) => record.closedAt,
@@ -84,11 +85,10 @@ export const Case: CaseResolvers = {
       globalCaseId(definition.code, record.caseNumber),
     ),
   forms: async ({ record, definition }, _args, context) => {
-    const adapter = context.registry.get(definition.code);
-    if (!adapter || record.awaitingForms.length === 0) return [];
+    if (record.awaitingForms.length === 0) return [];
     const definitions = await orUpstreamError(
       context,
-      adapter.formDefinitions(requireViewer(context).viewer.call),
+      requireViewer(context).viewer.loaders(definition.code).formCatalog(),
     );
     return record.awaitingForms.flatMap(({ formId, code }) => {
       const form = definitions.find((d) => d.code === code);

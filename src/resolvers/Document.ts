@@ -15,6 +15,7 @@ export const Document: DocumentResolvers = {
   contentType: ({ record }) => record.contentType,
   sizeBytes: ({ record }) => record.sizeBytes,
   commentDeadline: ({ record }) => record.commentDeadline,
+  digitalMailbox: ({ record }) => record.digitalMailbox,
   sentByViewer: ({ record }, _args, context) =>
     record.direction === 'INCOMING' &&
     record.counterpartyId === requireViewer(context).viewer.principal.nationalId,

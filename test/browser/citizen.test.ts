@@ -126,11 +126,20 @@ describe('Ingrid in the portal', () => {
       await page.getByRole('heading', { name: 'Frister' }).waitFor();
       await page.getByText(/^Frist for kommentar: /).waitFor();
     });
+    await step('the appeal names the decision it is about', async () => {
+      await page.getByText('Klage på vedtak fra Norsk pasientskadeerstatning (NPE)').waitFor();
+    });
     await expectAccessible('the case page');
     await picture('case-page');
     await step('the NPE claim behind the appeal is one link away, and back leads to her cases', async () => {
       await page.getByRole('link', { name: CLAIM }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(CLAIM);
+      // Its decision letter, delivered to her digital mailbox too.
+      const delivered = page.locator('[data-digital-mailbox]');
+      await delivered.first().waitFor({ timeout: 20_000 });
+      expect(await delivered.first().textContent()).toMatch(
+        /^Også sendt til (Digipost|e-Boks) \d{1,2}\. \p{L}+ \d{4}$/u,
+      );
       await page.getByRole('link', { name: APPEAL }).waitFor();
       await page.goBack();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(APPEAL);

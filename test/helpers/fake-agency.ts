@@ -159,6 +159,7 @@ export function caseRecord(
     title: `Sak ${caseNumber}`,
     status: closedDaysAgo === null ? 'IN_PROGRESS' : 'CLOSED',
     agencyStatus: null,
+    firstInstance: null,
     createdAt: daysAgo(400),
     updatedAt: daysAgo(closedDaysAgo ?? 10),
     closedAt: closedDaysAgo === null ? null : daysAgo(closedDaysAgo),

@@ -40,5 +40,9 @@ describe('npm run bench -- --quick', () => {
     const calls = (server: string) => Number(rows.find((r) => r[1] === 'W2' && r[2] === server)?.[8]);
     expect(calls('naive')).toBeGreaterThan(3 * calls('gateway'));
     expect(report).toContain('## Aims');
+    // A slow agency: the dashboard answered from the safety net (how fast is the report's to say).
+    expect(report).toContain('## A slow agency');
+    expect(report).toMatch(/^\| W1 dashboard \| \d+ \| 1 \| STALE \| – \|$/m);
+    expect(report).toMatch(/^\| case detail, Helseklage appeal \| \d+ \| 1 \| case answered \| – \|$/m);
   }, 150_000);
 });

@@ -212,6 +212,7 @@ describe('unexpected errors are masked in every mode', () => {
     title: 'Skade etter operasjon',
     status: 'IN_PROGRESS',
     agencyStatus: null,
+    firstInstance: null,
     createdAt: '2025-06-01T10:00:00.000Z',
     updatedAt: '2025-07-01T10:00:00.000Z',
     closedAt: null,
@@ -230,7 +231,7 @@ describe('unexpected errors are masked in every mode', () => {
     ],
     outcome: null,
     related: [],
-    awaitingForms: [{ formId: 'f-1', code: 'EGENERKLARING' }],
+    awaitingForms: [],
   };
   const adapterWithBugs = (bugInCases: boolean): AgencyAdapter => ({
     definition: npeDefinition,
@@ -238,11 +239,11 @@ describe('unexpected errors are masked in every mode', () => {
     getCases: () =>
       bugInCases
         ? Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')"))
-        : Promise.resolve([record]),
+        : // A record against the port's types, which the gateway's own code then trips over.
+          Promise.resolve([{ ...record, timeline: undefined as never }]),
     getDocuments: () => Promise.resolve([]),
     documentContent: () => Promise.resolve(null),
-    formDefinitions: () =>
-      Promise.reject(new TypeError("Cannot read properties of undefined (reading 'skjema')")),
+    formDefinitions: () => Promise.resolve([]),
     parseEvent: () => null,
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
@@ -281,15 +282,20 @@ describe('unexpected errors are masked in every mode', () => {
   ])(
     '%s: a bug in the gateway’s own work becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace',
     async (_mode, env) => {
-      const { body, text } = await ask(env, false, '{ case(id: "npe:2025-00001") { id forms { id } } }', {
-        'accept-language': 'nn',
-      });
+      const { body, text } = await ask(
+        env,
+        false,
+        '{ case(id: "npe:2025-00001") { id timeline { code } } }',
+        {
+          'accept-language': 'nn',
+        },
+      );
       expect(body.errors?.[0]?.message).toBe(say('nn', 'INTERNAL'));
       const extensions = body.errors?.[0]?.extensions;
       expect(Object.keys(extensions ?? {}).sort()).toEqual(['code', 'correlationId']);
       expect(extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(extensions?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(text).not.toMatch(/TypeError|skjema|stacktrace|\.ts:\d+|node_modules/);
+      expect(text).not.toMatch(/TypeError|reading 'map'|stacktrace|\.ts:\d+|node_modules/);
     },
   );
 

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awaitedForms } from '../../mocks/agencies/forms.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { giveConsents, persona, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -73,6 +74,93 @@ describe('the safety net', () => {
       expect(byId.data?.case).toEqual({ id: appeal?.id, title: appeal?.title });
     } finally {
       stack.mocks.agencies.helseklage.setFaults({});
+    }
+  });
+
+  it('with one agency slow, a person with a safety-net copy gets STALE within one agency timeout, never two', async () => {
+    // A gateway of its own: it has never fetched Helseklage's form catalog, and waits 1 s for an agency.
+    const timeoutMs = 1_000;
+    const gateway = await stack.gatewayWith({
+      UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+      UPSTREAM_BREAKER_FAILURES: '1000',
+    });
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(gateway.url, token);
+    const ingrid = persona('citizen-npe-helseklage').login.pid;
+    // Her Helseklage case that awaits a form: its page also needs the agency's form catalog.
+    const asking = stack.mocks.world.cases.helseklage.find(
+      (c) => c.participants.some((p) => p.nationalId === ingrid) && awaitedForms(c).length > 0,
+    );
+    if (!asking) throw new Error('Ingrid has no Helseklage case awaiting a form');
+    const id = `helseklage:${asking.caseNumber}`;
+    const CASE_PAGE = /* GraphQL */ `
+      query ($id: ID!) {
+        case(id: $id) {
+          title
+          timeline {
+            code
+          }
+          documents {
+            id
+          }
+          deadlines {
+            dueAt
+          }
+          forms {
+            code
+          }
+        }
+      }
+    `;
+    interface CasePage {
+      case: { title: string; documents: unknown[] | null; forms: { code: string }[] | null } | null;
+    }
+    const helseklage = stack.mocks.agencies.helseklage;
+    const timed = async <T>(ask: () => Promise<T>) => {
+      const calls = helseklage.stats.total;
+      const started = performance.now();
+      const answer = await ask();
+      return { answer, ms: performance.now() - started, calls: helseklage.stats.total - calls };
+    };
+    // The safety net learns her list and this case (not its forms: the catalog stays unknown here).
+    await gateway.graphql(QUERY, { token });
+    await gateway.graphql('query ($id: ID!) { case(id: $id) { title timeline { code } documents { id } } }', {
+      token,
+      variables: { id },
+    });
+
+    helseklage.setFaults({ delayMs: 4 * timeoutMs });
+    try {
+      const list = await timed(() => gateway.graphql<Answer>(QUERY, { token }));
+      expect(status(list.answer.body, 'helseklage')?.status).toBe('STALE');
+      expect(list.calls).toBe(1);
+      expect(list.ms).toBeGreaterThanOrEqual(timeoutMs * 0.9);
+      expect(list.ms).toBeLessThan(timeoutMs * 1.9);
+
+      // The case, its documents and deadlines from the net; the catalog is not asked for at all, since
+      // Helseklage already failed in this request: its forms are missing, said so, without a second wait.
+      const page = await timed(() => gateway.graphql<CasePage>(CASE_PAGE, { token, variables: { id } }));
+      expect(page.answer.body.data?.case?.title).toBe(asking.title);
+      expect(page.answer.body.data?.case?.documents?.length).toBeGreaterThan(0);
+      expect(page.answer.body.data?.case?.forms).toBeNull();
+      expect(page.answer.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+        ['case.forms', 'UPSTREAM_UNAVAILABLE'],
+      ]);
+      expect(page.calls).toBe(1);
+      expect(page.ms).toBeLessThan(timeoutMs * 1.9);
+
+      // Once the catalog is known, a slow agency no longer keeps it from her: the known one is served.
+      helseklage.setFaults({});
+      const known = await gateway.graphql<CasePage>(CASE_PAGE, { token, variables: { id } });
+      expect(known.body.data?.case?.forms?.length).toBeGreaterThan(0);
+      helseklage.setFaults({ delayMs: 4 * timeoutMs });
+      const again = await timed(() => gateway.graphql<CasePage>(CASE_PAGE, { token, variables: { id } }));
+      expect(again.answer.body.errors).toBeUndefined();
+      expect(again.answer.body.data?.case?.forms).toEqual(known.body.data?.case?.forms);
+      expect(again.calls).toBe(1);
+      expect(again.ms).toBeLessThan(timeoutMs * 1.9);
+    } finally {
+      helseklage.setFaults({});
     }
   });
 

@@ -28,6 +28,7 @@ function decided(
     title: 'Test',
     status: 'DECIDED',
     agencyStatus: null,
+    firstInstance: null,
     createdAt: '2025-06-01T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     closedAt: null,
@@ -85,7 +86,7 @@ describe('the routes', () => {
       expect(route(type), type).toMatchObject({ state: 'COURTS_ONLY', deadline: null });
     // Pasientskadenemnda's decisions: a lawsuit within six months (pasientskadeloven § 18).
     expect(route('PSN_ANSVAR')).toMatchObject({ state: 'COURTS_ONLY', deadline: '2027-05-20' });
-    for (const type of ['PSN_ADVOKAT', 'FLYGELEDER', 'HF_VEDTAK'])
+    for (const type of ['PSN_ADVOKAT', 'FLYGELEDER', 'FLYGELEDER_DISPENSASJON', 'HF_VEDTAK', 'HF_VEDTAK_OUS'])
       expect(route(type), type).toMatchObject({ state: 'FINAL' });
   });
 

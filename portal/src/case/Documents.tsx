@@ -52,6 +52,14 @@ export function Documents({ caseId }: { caseId: string }) {
                     {text(lang, 'commentBy', { date: formatDate(lang, doc.commentDeadline) })}
                   </Paragraph>
                 )}
+                {doc.digitalMailbox && (
+                  <Paragraph data-size="sm" data-digital-mailbox={doc.digitalMailbox.mailbox}>
+                    {text(lang, 'alsoInMailbox', {
+                      mailbox: doc.digitalMailbox.mailbox,
+                      date: formatDate(lang, doc.digitalMailbox.deliveredAt),
+                    })}
+                  </Paragraph>
+                )}
                 {!doc.downloadUrl && <Paragraph data-size="sm">{text(lang, 'notOpenable')}</Paragraph>}
               </Table.Cell>
               <Table.Cell>{doc.directionLabel}</Table.Cell>

@@ -48,6 +48,11 @@ export function CasePage({ id }: { id: string }) {
       <Paragraph>
         {found.agency.name} · {text(lang, 'caseNumber')} {found.caseNumber} · {found.caseType.label}
       </Paragraph>
+      {found.firstInstance && (
+        <Paragraph data-first-instance>
+          {text(lang, 'appealOfDecisionBy', { body: found.firstInstance })}
+        </Paragraph>
+      )}
       <div className="case-tags">
         <Tag data-color="info">{found.statusLabel}</Tag>
       </div>

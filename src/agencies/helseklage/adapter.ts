@@ -42,6 +42,7 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
   const casePath = (caseNumber: string) => `/api/cases/${encodeURIComponent(caseNumber)}`;
 
   const catalog = cachedCatalog(
+    'helseklage',
     async (call) =>
       (await http.json(helseklageFormCatalog, { method: 'GET', path: '/api/form-definitions' }, call)).forms,
   );
@@ -142,7 +143,7 @@ export function createHelseklageAdapter(config: HelseklageConfig): AgencyAdapter
       return found && { receipt: found.receiptId };
     },
 
-    formDefinitions: () => catalog(),
+    formDefinitions: (call) => catalog(call),
 
     async markDocumentRead(documentId, nationalId, call) {
       await http.empty(

@@ -79,15 +79,15 @@ const RETURNED = noFurtherRoute(
 
 /** Helfo decisions Trygderetten does not hear: contributions for special purposes, the right to bill the state. */
 const HELFO_TO_COURT: ReadonlySet<string> = new Set(['HELFO_SPESIELLE_FORMAL', 'HELFO_PRAKSIS']);
-const FINAL_TYPES: ReadonlySet<string> = new Set(['PSN_ADVOKAT', 'FLYGELEDER', 'HF_VEDTAK']);
 
+/** By case type, subdivided or not: a type's area is its prefix (HELFO_FYSIOTERAPI is Helfo's). */
 function helseklageAppealRoute(record: CaseRecord): AppealRoute {
   const type = record.caseType;
   if (record.outcome?.code === 'QUASHED') return RETURNED;
   if (type === 'PSN_ANSVAR' || type === 'PSN_UTMALING') return BOARD_DECISION_TO_COURT;
-  // Helfo's areas, subdivided or not, go to Trygderetten unless named above.
   if (type.startsWith('HELFO_')) return HELFO_TO_COURT.has(type) ? FINAL_TO_COURT : TO_TRYGDERETTEN;
-  if (FINAL_TYPES.has(type)) return FINAL;
+  // Pre-approval of lawyer costs, air-traffic controllers' certificates and the health trusts' decisions.
+  if (type === 'PSN_ADVOKAT' || type.startsWith('FLYGELEDER') || type.startsWith('HF_')) return FINAL;
   return FINAL_TO_COURT;
 }
 

@@ -35,6 +35,7 @@ export function toCase(c: z.infer<typeof helseklageCase>): CaseRecord {
     title: c.title,
     status: STATUS[c.status],
     agencyStatus: null,
+    firstInstance: c.firstInstance ?? null,
     createdAt: c.createdAt,
     updatedAt: c.lastModified,
     closedAt: c.closedAt,
@@ -70,6 +71,9 @@ export function toCaseRef(hit: z.infer<typeof helseklageSearchPage>['items'][num
   };
 }
 
+/** The digital mailboxes by their names. */
+const MAILBOX = { digipost: 'Digipost', eboks: 'e-Boks' } as const;
+
 export function toDocument(
   caseNumber: string,
   d: z.infer<typeof helseklageDocuments>['documents'][number],
@@ -84,5 +88,8 @@ export function toDocument(
     sizeBytes: d.size,
     commentDeadline: d.commentDeadline,
     counterpartyId: d.senderRecipient.nationalId ?? null,
+    digitalMailbox: d.digitalMailbox
+      ? { mailbox: MAILBOX[d.digitalMailbox.provider], deliveredAt: d.digitalMailbox.deliveredAt }
+      : null,
   };
 }

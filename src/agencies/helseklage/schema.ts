@@ -26,6 +26,7 @@ export const helseklageCase = z.object({
   lastModified: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
   expectedDecisionDate: z.iso.date().nullable(),
+  firstInstance: z.string().nullish(),
   appealOf: z.object({ agency: z.string(), caseNumber: z.string() }).nullable(),
   pendingForms: z.array(z.object({ formId: z.string(), code: z.string() })),
   outcome: z.object({ code: z.string(), decidedAt: z.iso.datetime().nullable() }).nullable(),
@@ -81,6 +82,9 @@ export const helseklageDocuments = z.object({
       mediaType: z.string(),
       size: z.number().int().min(0),
       senderRecipient: z.object({ kind: z.enum(['party', 'external']), nationalId: z.string().optional() }),
+      digitalMailbox: z
+        .object({ provider: z.enum(['digipost', 'eboks']), deliveredAt: z.iso.datetime() })
+        .nullish(),
     }),
   ),
 });

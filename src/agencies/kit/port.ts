@@ -120,6 +120,8 @@ export interface CaseRecord {
   status: CaseStatus;
   /** The agency's own macro status, where it has one (Denmark's OIO model). */
   agencyStatus: string | null;
+  /** The body whose decision this case appeals, by name, where the case is an appeal. */
+  firstInstance: string | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -152,6 +154,8 @@ export interface DocumentRecord {
   commentDeadline: string | null;
   /** National id of the person on the case who sent or received it; null for third parties. */
   counterpartyId: string | null;
+  /** Where the agency also delivered the letter (a decision): the person's digital mailbox by name, and when. */
+  digitalMailbox: { mailbox: string; deliveredAt: string } | null;
 }
 
 export interface DocumentContent {
@@ -267,7 +271,10 @@ export interface AgencyAdapter {
   ): Promise<{ receipt: string } | null>;
   /** Tells the agency that the person opened a document, for agencies whose API takes read receipts. */
   markDocumentRead?(documentId: string, nationalId: string, options: CallOptions): Promise<void>;
-  /** The agency's form catalog. Not personal: adapters may cache it. */
+  /**
+   * The agency's form catalog. Not personal: adapters cache it (kit/catalog-cache.ts), and the signal bounds
+   * only this caller's wait for it.
+   */
   formDefinitions(options: CallOptions): Promise<FormDefinition[]>;
   /** Delivers a filled-in form; idempotent by submission id like submitInformation. */
   submitForm?(

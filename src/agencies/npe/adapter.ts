@@ -39,7 +39,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
     headers: { 'x-api-key': config.apiKey },
   });
 
-  const catalog = cachedCatalog(async (call) => {
+  const catalog = cachedCatalog('npe', async (call) => {
     const answer = await http.json(
       npeFormCatalog,
       { method: 'GET', path: '/api/v1/skjemadefinisjoner' },
@@ -164,7 +164,7 @@ export function createNpeAdapter(config: NpeConfig): AgencyAdapter {
       return found && { receipt: found.kvittering };
     },
 
-    formDefinitions: () => catalog(),
+    formDefinitions: (call) => catalog(call),
 
     async submitForm(caseNumber, formId, submission, call) {
       const receipt = await http.json(

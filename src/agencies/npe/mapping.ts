@@ -41,6 +41,8 @@ export function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
     title: sak.tittel,
     status: STATUS[sak.saksstatus],
     agencyStatus: null,
+    // NPE decides in the first instance.
+    firstInstance: null,
     createdAt: sak.opprettet,
     updatedAt: sak.sistEndret,
     closedAt: sak.avsluttet,
@@ -75,6 +77,9 @@ export function toCase(sak: z.infer<typeof npeCase>): CaseRecord {
   };
 }
 
+/** The digital mailboxes by their names. */
+const MAILBOX = { DIGIPOST: 'Digipost', EBOKS: 'e-Boks' } as const;
+
 export function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>): DocumentRecord {
   return {
     id: dok.dokumentId,
@@ -86,6 +91,9 @@ export function toDocument(caseNumber: string, dok: z.infer<typeof npeDocument>)
     sizeBytes: dok.storrelse,
     commentDeadline: dok.kommentarfrist,
     counterpartyId: dok.avsenderMottaker.fodselsnummer ?? null,
+    digitalMailbox: dok.digitalPostkasse
+      ? { mailbox: MAILBOX[dok.digitalPostkasse.leverandor], deliveredAt: dok.digitalPostkasse.levert }
+      : null,
   };
 }
 

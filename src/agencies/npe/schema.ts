@@ -97,6 +97,9 @@ export const npeDocument = z.object({
     type: z.enum(['PERSON', 'TREDJEPART']),
     fodselsnummer: z.string().optional(),
   }),
+  digitalPostkasse: z
+    .object({ leverandor: z.enum(['DIGIPOST', 'EBOKS']), levert: z.iso.datetime() })
+    .nullish(),
 });
 
 export const npeDocumentLists = z.object({

@@ -92,7 +92,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
   // The catalog is the same for everyone: revalidated by its ETag when the cache expires. Claims are
   // personal data and are not kept here (the gateway's safety net holds what may be held, sealed).
   let catalogVersion: { etag: string; forms: FormDefinition[] } | null = null;
-  const catalog = cachedCatalog(async (call) => {
+  const catalog = cachedCatalog('patienterstatningen', async (call) => {
     const held = catalogVersion;
     const answer = await http.exchange(
       patienterstatningenForms,
@@ -213,7 +213,7 @@ export function createPatienterstatningenAdapter(config: PatienterstatningenConf
       return found && { receipt: found.message_id };
     },
 
-    formDefinitions: () => catalog(),
+    formDefinitions: (call) => catalog(call),
 
     async submitForm(caseNumber, formId, submission, call) {
       const receipt = await http.json(

@@ -51,6 +51,8 @@ export function toCase(claim: z.infer<typeof patienterstatningenClaim>): CaseRec
     title: claim.heading,
     status: status(claim),
     agencyStatus: null,
+    // Patienterstatningen decides in the first instance.
+    firstInstance: null,
     createdAt: claim.created_at,
     updatedAt: claim.modified_at,
     closedAt: claim.closed_at,
@@ -105,6 +107,9 @@ export function toDocument(caseNumber: string, d: Document): DocumentRecord {
     sizeBytes: d.bytes,
     commentDeadline: d.reply_by,
     counterpartyId: d.person_cpr,
+    digitalMailbox: d.digital_post_delivered_at
+      ? { mailbox: 'Digital Post', deliveredAt: d.digital_post_delivered_at }
+      : null,
   };
 }
 

@@ -63,6 +63,7 @@ export const patienterstatningenDocumentList = z.array(
     media_type: z.string(),
     bytes: z.number().int().min(0),
     person_cpr: z.string().nullable(),
+    digital_post_delivered_at: z.iso.datetime().nullish(),
   }),
 );
 

@@ -32,7 +32,7 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     headers: { authorization: `Bearer ${config.token}` },
   });
 
-  const catalog = cachedCatalog(async (call) => {
+  const catalog = cachedCatalog('stpk', async (call) => {
     const answer = await http.json(stpkFormCatalog, { method: 'GET', path: '/api/skemaer' }, call);
     return answer.skemaer.map(toForm);
   });
@@ -100,7 +100,7 @@ export function createStpkAdapter(config: StpkConfig): AgencyAdapter {
     documentContent: (documentId, call) =>
       http.stream(`/api/dokumenter/${encodeURIComponent(documentId)}/indhold`, call),
 
-    formDefinitions: () => catalog(),
+    formDefinitions: (call) => catalog(call),
 
     async health(call) {
       await http.json(stpkHealth, { method: 'GET', path: '/api/status' }, call);

@@ -30,7 +30,19 @@ const STATUS: Record<z.infer<typeof stpkCase>['oioStatus'], CaseStatus> = {
   Afsluttet: 'CLOSED',
 };
 
+/** The authorities whose decisions STPK's boards hear appeals of, by STPK's code for them. */
+const APPEALED_AUTHORITY: Readonly<Record<string, string>> = { PATIENTERSTATNINGEN: 'Patienterstatningen' };
+
 const STEP_STATE = { AFSLUTTET: 'COMPLETED', IGANG: 'CURRENT', KOMMENDE: 'UPCOMING' } as const;
+
+/**
+ * The OIO macro status says Opstået until the facts are gathered (Oplyst); a complaint STPK has begun to
+ * handle — a step done beyond its receipt — is in progress to the person, not merely received.
+ */
+function status(sag: z.infer<typeof stpkCase>): CaseStatus {
+  const done = sag.forloeb.filter((t) => t.tilstand === 'AFSLUTTET').length;
+  return sag.oioStatus === 'Opstået' && done > 1 ? 'IN_PROGRESS' : STATUS[sag.oioStatus];
+}
 
 export function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
   return {
@@ -38,8 +50,9 @@ export function toCase(sag: z.infer<typeof stpkCase>): CaseRecord {
     caseNumber: sag.sagsnummer,
     caseType: sag.sagstype,
     title: sag.overskrift,
-    status: STATUS[sag.oioStatus],
+    status: status(sag),
     agencyStatus: sag.oioStatus,
+    firstInstance: sag.ankeAf ? (APPEALED_AUTHORITY[sag.ankeAf.myndighed] ?? sag.ankeAf.myndighed) : null,
     createdAt: sag.oprettet,
     updatedAt: sag.senestAendret,
     closedAt: sag.afsluttet,
@@ -94,6 +107,7 @@ export function toDocument(d: Dokument): DocumentRecord {
     sizeBytes: d.stoerrelse,
     commentDeadline: d.hoeringsfrist,
     counterpartyId: d.partCpr,
+    digitalMailbox: d.digitalPost ? { mailbox: 'Digital Post', deliveredAt: d.digitalPost.leveret } : null,
   };
 }
 

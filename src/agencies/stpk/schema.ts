@@ -89,6 +89,7 @@ export const stpkDocuments = z.object({
       indholdstype: z.string(),
       stoerrelse: z.number().int().min(0),
       partCpr: z.string().nullable(),
+      digitalPost: z.object({ leveret: z.iso.datetime() }).nullish(),
     }),
   ),
 });
