@@ -152,6 +152,12 @@ async function main(): Promise<void> {
     // The records in PostgreSQL, as in production (a schema of the bench's own).
     DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     DATABASE_SCHEMA: 'bench',
+    // Sessions, limits, the safety net and live events in Redis, as production requires.
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: 'bench:gateway:',
+    // The workloads are the portal's own operations, sent as text.
+    SAFELIST: 'off',
+    SHUTDOWN_DRAIN_SECONDS: '0',
     IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
     MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
     IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
@@ -204,7 +210,11 @@ async function main(): Promise<void> {
       await soak(mocks, gateway, list, graphqlRequest);
       return;
     }
-    const naive = await startServer('naive', 'src/main.ts', { ...env, LOADER_BATCHING: 'off' });
+    const naive = await startServer('naive', 'src/main.ts', {
+      ...env,
+      LOADER_BATCHING: 'off',
+      REDIS_KEY_PREFIX: 'bench:naive:',
+    });
     servers.push(naive);
     await consent(naive);
     const floor = await startServer('floor', 'bench/floor.ts', env);
@@ -380,7 +390,7 @@ ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platfor
 ${latencyMs} ms (the mocks' \`delayMs\`); each run lasts ${seconds} s after a 1 s warm-up; every answer is checked
 (data present, no error but FORBIDDEN on a case closed to the viewer).
 
-- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; in-memory store, records
+- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; Redis, records
   and the audit trail in the local PostgreSQL, safety net on).
 - **naive**: the same gateway with batching off (\`LOADER_BATCHING=off\`): what batching buys.
 - **floor**: \`bench/floor.ts\`, the same agency calls through the same adapters with the best parallelism and

@@ -64,7 +64,8 @@ if (!mocksOnly) {
   });
   if (!config.corsOrigins.includes(portal.url))
     console.warn(`The portal's origin ${portal.url} is not in CORS_ORIGINS: the gateway will refuse it.`);
-  await startGateway(config);
+  // The gateway owns the signals: it stops first, then the mocks and the portal.
+  await startGateway(config, () => Promise.all([portal.close(), stack.close()]));
   console.log(`Portal (Min side) ready: ${portal.url}`);
   console.log(`Gateway ready: ${config.publicUrl}/graphql  (Apollo Sandbox in the browser)`);
   console.log(`Log in as a persona: ${config.publicUrl}/auth/login  (or /auth/login?idp=mitid)`);
@@ -76,8 +77,10 @@ if (!mocksOnly) {
   );
 }
 
-const stop = () => {
-  void stack.close().then(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+if (mocksOnly) {
+  const stop = () => {
+    void stack.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

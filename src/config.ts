@@ -62,6 +62,12 @@ export interface Config {
   notifyGatherMs: number;
   /** How long the audit trail keeps an event, in days. */
   auditRetentionDays: number;
+  /**
+   * Stopping (SIGTERM): readiness answers 503 at once and requests are still served for `drainMs`, so
+   * that the load balancer stops sending any; then the gateway stops accepting, finishes what is in
+   * flight and exits, all of it within `graceMs` (past it the process exits regardless).
+   */
+  shutdown: { drainMs: number; graceMs: number };
   logLevel: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -103,6 +109,12 @@ const list = z.string().transform((s) =>
 const int = (fallback: number, min = 1, max = 1_000_000) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** One URL, or for a cluster one or more of its nodes, comma-separated. */
+const redisUrls = z
+  .string({ error: 'required in production (the in-memory store serves one instance only)' })
+  .transform((value) => value.split(',').map((url) => url.trim()))
+  .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1));
+
 function baseSchema(production: boolean) {
   const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
     production ? schema : schema.default(value as never);
@@ -112,12 +124,9 @@ function baseSchema(production: boolean) {
     PORT: int(4000, 0, 65535),
     // Required in production; in development the gateway's own address on this machine (see below).
     PUBLIC_URL: production ? z.url() : z.url().optional(),
-    // One URL, or for a cluster one or more of its nodes, comma-separated.
-    REDIS_URL: z
-      .string()
-      .transform((value) => value.split(',').map((url) => url.trim()))
-      .pipe(z.array(z.url({ protocol: /^rediss?$/ })).min(1))
-      .optional(),
+    // Required in production: several instances share sessions, limits and live events through it (only
+    // development runs on the in-memory store, one instance).
+    REDIS_URL: production ? redisUrls : redisUrls.optional(),
     REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
     // Production keeps its records in PostgreSQL; development falls back to the embedded PGlite in memory.
     DATABASE_URL: production
@@ -127,7 +136,18 @@ function baseSchema(production: boolean) {
     DATABASE_POOL_MAX: int(10, 1, 500),
     // Off when migrations are run on their own (`npm run db:migrate`) before the new release starts.
     DATABASE_MIGRATE: z.enum(['on', 'off']).default('on'),
-    SAFELIST: z.enum(['on', 'off']).default('off'),
+    // Production runs only the registered operations unless told otherwise.
+    SAFELIST: z.enum(['on', 'off']).default(production ? 'on' : 'off'),
+    // The agencies' URLs may be plain http:// in production only where a service mesh's sidecar encrypts
+    // the traffic (mTLS) — said explicitly, never assumed.
+    AGENCY_TLS_BY_MESH: z.enum(['on', 'off']).default('off'),
+    // Kubernetes and Docker give a stopping container 30 s and 10 s: drain, finish and exit within 9 s.
+    SHUTDOWN_DRAIN_SECONDS: z.coerce
+      .number()
+      .min(0)
+      .max(300)
+      .default(production ? 3 : 0),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(9),
     OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://localhost:4318'),
     OTEL_SERVICE_NAME: z.string().min(1).default('helseklage-graph'),
@@ -223,6 +243,49 @@ function isOrigin(value: string): boolean {
   }
 }
 
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/** A URL that travels in clear: http:// to anywhere but this machine. */
+function inClear(value: string | undefined): boolean {
+  if (!value || !URL.canParse(value)) return false; // missing or malformed: the schemas say so
+  const url = new URL(value);
+  return url.protocol !== 'https:' && !LOOPBACK.includes(url.hostname);
+}
+
+/**
+ * What the schemas cannot see one variable at a time: origins that are not origins, a cluster's nodes
+ * without REDIS_CLUSTER, and in production anything that would travel in clear — the public URL, the
+ * identity providers, and the agencies unless a service mesh encrypts that hop (`AGENCY_TLS_BY_MESH=on`).
+ * Plain http:// to this machine (the mocks in tests, a sidecar) is allowed.
+ */
+function addressProblems(
+  env: Record<string, string | undefined>,
+  production: boolean,
+  agencyModules: readonly AgencyModule<never>[],
+): string[] {
+  const problems: string[] = [];
+  const origins = list.safeParse(env.CORS_ORIGINS ?? '').data ?? [];
+  if (production && origins.includes('*')) problems.push('CORS_ORIGINS: "*" is not allowed in production');
+  for (const origin of origins.filter((o) => o !== '*' && !isOrigin(o)))
+    problems.push(`CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], nothing after it)`);
+  if ((env.REDIS_URL ?? '').includes(',') && env.REDIS_CLUSTER !== 'on')
+    problems.push('REDIS_URL: several URLs are the nodes of a cluster; set REDIS_CLUSTER=on');
+  if (!production) return problems;
+  const mesh = env.AGENCY_TLS_BY_MESH === 'on';
+  const mustBeHttps = [
+    'PUBLIC_URL',
+    'IDPORTEN_ISSUER',
+    'MITID_ISSUER',
+    // Each agency's address follows its code, as its event secret does.
+    ...(mesh ? [] : agencyModules.map((module) => `${module.code.toUpperCase()}_BASE_URL`)),
+  ];
+  for (const name of mustBeHttps.filter((n) => inClear(env[n])))
+    problems.push(
+      `${name}: must be an https:// URL in production${name.endsWith('_BASE_URL') ? ' (behind a service mesh that encrypts it: AGENCY_TLS_BY_MESH=on)' : ''}`,
+    );
+  return problems;
+}
+
 function describe(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
 }
@@ -254,25 +317,14 @@ export function loadConfig(
     if (secret.success) eventSecrets[module.code] = secret.data;
     else problems.push(...secret.error.issues.map((issue) => `${name}: ${issue.message}`));
   }
+  problems.push(...addressProblems(env, production, agencyModules));
+  if (base.success && base.data.SHUTDOWN_DRAIN_SECONDS >= base.data.SHUTDOWN_GRACE_SECONDS)
+    problems.push(
+      'SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS (the drain is part of it)',
+    );
   if (!base.success || problems.length) throw new ConfigError(problems);
 
   const e = base.data;
-  if (production && e.CORS_ORIGINS.some((o) => o === '*'))
-    throw new ConfigError(['CORS_ORIGINS: "*" is not allowed in production']);
-  const notOrigins = e.CORS_ORIGINS.filter((o) => o !== '*' && !isOrigin(o));
-  if (notOrigins.length)
-    throw new ConfigError(
-      notOrigins.map((o) => `CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port], nothing after it)`),
-    );
-  // Plain HTTP to an identity provider only on this machine (the mocks, in tests of production mode).
-  const plainHttp = (['IDPORTEN_ISSUER', 'MITID_ISSUER'] as const).filter((name) => {
-    const url = new URL(e[name]);
-    return url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  });
-  if (e.REDIS_URL && e.REDIS_URL.length > 1 && e.REDIS_CLUSTER === 'off')
-    throw new ConfigError(['REDIS_URL: several URLs are the nodes of a cluster; set REDIS_CLUSTER=on']);
-  if (production && plainHttp.length)
-    throw new ConfigError(plainHttp.map((name) => `${name}: must be an https:// URL in production`));
   return {
     production,
     host: e.HOST,
@@ -312,6 +364,7 @@ export function loadConfig(
       concurrency: e.OUTBOX_CONCURRENCY,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 },
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.CORS_ORIGINS.map((o) => (o === '*' ? o : new URL(o).origin)),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

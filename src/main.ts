@@ -1,23 +1,33 @@
 /**
  * The gateway's entry point and the only file that reads process.env: builds the configuration, starts
- * the server, and shuts down cleanly on SIGINT/SIGTERM.
+ * the server, and owns the signals: on SIGTERM or SIGINT it stops gracefully (server.ts: drain, finish,
+ * flush) and exits 0; past SHUTDOWN_GRACE_SECONDS, or on a second signal, it exits at once with 1.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import closeWithGrace from 'close-with-grace';
 import { AGENCY_MODULES } from './agencies/registry.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildGateway, type Gateway } from './server.js';
 
-export async function startGateway(config: Config): Promise<Gateway> {
+/**
+ * Starts the gateway and takes the signals. `alsoStop`: what else this process runs (the local stack's
+ * mocks and portal), stopped after the gateway, under the same grace.
+ */
+export async function startGateway(config: Config, alsoStop?: () => Promise<unknown>): Promise<Gateway> {
   const gateway = await buildGateway(config);
+  const log = gateway.app.log;
+  closeWithGrace(
+    { delay: config.shutdown.graceMs, logger: { error: (message: string) => log.error(message) } },
+    async ({ signal, err }) => {
+      if (err) log.error({ err }, 'stopping after an error nobody caught');
+      else log.info({ signal }, 'stopping');
+      await gateway.close();
+      await alsoStop?.();
+      log.info('stopped');
+    },
+  );
   await gateway.app.listen({ host: config.host, port: config.port });
-  const shutdown = (signal: string) => {
-    gateway.app.log.info({ signal }, 'shutting down');
-    gateway.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
   return gateway;
 }
 
@@ -33,8 +43,17 @@ export function configFromEnvironment(): Config {
   }
 }
 
-const isEntryPoint =
-  process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntryPoint) {
+/** Whether this module is the program node was asked to run — also when started through a symlink. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
   await startGateway(configFromEnvironment());
 }

@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, parse } from 'graphql';
 import { z } from 'zod';
+import { projectPath } from './project-path.js';
 
 const ID = z.string().regex(/^sha256:[0-9a-f]{64}$/);
 const registryEntry = z.object({
@@ -30,8 +31,10 @@ const manifestSchema = z.record(ID, z.union([z.string().min(1), registryEntry]))
 export type RegistryEntry = z.infer<typeof registryEntry>;
 export type Registry = Record<string, RegistryEntry>;
 
-/** The committed registry, one level up from `src/`, two from `dist/src/`. */
-export const REGISTRY_PATH = fileURLToPath(new URL('../operations/registered.json', import.meta.url));
+/** The committed registry at the project root (where `npm run codegen` writes it). */
+export const REGISTRY_PATH =
+  projectPath('operations/registered.json') ??
+  fileURLToPath(new URL('../operations/registered.json', import.meta.url));
 
 /** What a request asks to run, as its parameters say it (body of a POST, query string of a GET). */
 export interface OperationParams {

@@ -1,19 +1,16 @@
 /** Builds the executable schema from the SDL in `schema/` and the resolvers. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { applyFieldAccess } from './graphql/field-access.js';
+import { projectPath } from './project-path.js';
 import { resolvers } from './resolvers/index.js';
 
-/** `schema/` sits at the project root: one level up from `src/`, two from the built `dist/src/`. */
 function schemaDirectory(): string {
-  for (const relative of ['../schema', '../../schema']) {
-    const candidate = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error('schema/ directory not found next to the gateway');
+  const directory = projectPath('schema');
+  if (!directory) throw new Error('schema/ directory not found next to the gateway');
+  return directory;
 }
 
 export function loadTypeDefs(): string[] {

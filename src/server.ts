@@ -25,6 +25,8 @@ import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
 import type { BreakerState } from './agencies/kit/resilience.js';
 import { Metrics } from './observability/metrics.js';
+import { Readiness } from './observability/readiness.js';
+import { withinTime } from './time-limit.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
 import { startTracing, traceRequests } from './observability/tracing.js';
@@ -37,6 +39,13 @@ export interface Gateway {
   database: Database;
   /** The audit trail (tests read it back). */
   audit: AuditLog;
+  readiness: Readiness;
+  /**
+   * Stops gracefully: readiness answers 503 at once; requests are still served for the drain delay; then
+   * no new connection is taken, open streams get a last event telling their clients to reconnect, requests
+   * in flight finish (cut off once the grace is nearly up), the outbox gives back what it had claimed, and
+   * the last spans go out. Closing twice is harmless: the second call waits for the first.
+   */
   close(): Promise<void>;
 }
 
@@ -171,6 +180,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   );
 
   await registerHttpBasics(app, config);
+  const readiness = new Readiness(store, database, registry, (agency, up) => metrics.agencyUp(agency, up));
+  metrics.whenScraped(() => readiness.refreshAgencies());
 
   const schema = buildSchema();
   const { apollo, validationRules } = await startGraphServer(app, config, schema, {
@@ -200,15 +211,19 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     registry,
     services,
     store,
-    database,
     metrics,
+    readiness,
   });
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();
   services.auditLog.start();
   await services.caseEventBus.start();
+  readiness.serving();
   let closing: Promise<void> | undefined;
+  const { drainMs, graceMs } = config.shutdown;
+  // Time kept at the end of the grace for the outbox, the audit trail, the connections and the spans.
+  const RESERVE_MS = 1_500;
 
   return {
     app,
@@ -216,13 +231,30 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     store,
     database,
     audit: services.auditLog,
-    // Closing twice is harmless: the second call waits for the first.
+    readiness,
     close: () =>
       (closing ??= (async () => {
-        await services.submissions.delivery.stop();
+        const started = Date.now();
+        const left = () => Math.max(0, graceMs - RESERVE_MS - (Date.now() - started));
+        readiness.draining();
+        if (drainMs) {
+          app.log.info({ drainMs }, 'draining: readiness says 503, requests are still served');
+          await new Promise((resolve) => setTimeout(resolve, drainMs));
+        }
+        // Streams end first, so their last event goes out before the connections close.
+        await withinTime(services.caseEventBus.endStreams(), 1_000, () => new Error('streams')).catch(() =>
+          app.log.warn('some live streams did not end in time'),
+        );
+        // Apollo stops the server (fastifyApolloDrainPlugin): no new connections, in-flight requests finish.
+        const stopped = apollo.stop();
+        await withinTime(stopped, left(), () => new Error('requests still running')).catch(() => {
+          app.log.warn('requests still running at the end of the grace: cut off');
+          app.server.closeAllConnections();
+        });
+        await stopped;
+        await services.submissions.delivery.stop(left());
         await services.notifications.dispatch.stop();
         await services.caseEventBus.stop();
-        await app.close();
         await services.auditLog.stop();
         await registry.close();
         await store.close();

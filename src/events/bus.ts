@@ -26,6 +26,8 @@ const CASE_EVENTS_CHANNEL = 'case-events';
 export class CaseEventBus {
   readonly #local = new EventEmitter().setMaxListeners(0);
   readonly #sealer: Sealer;
+  /** The streams open on this instance: how to end each one, and when it has ended. */
+  readonly #open = new Map<AbortController, Promise<void>>();
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(
@@ -51,6 +53,15 @@ export class CaseEventBus {
     });
   }
 
+  /**
+   * Ends every open stream on this instance (the gateway is stopping): each gives SHUTTING_DOWN once, so
+   * that the client reconnects — to another instance — rather than waiting; resolves when all have ended.
+   */
+  async endStreams(): Promise<void> {
+    for (const stop of this.#open.keys()) stop.abort(SHUTTING_DOWN);
+    await Promise.all(this.#open.values());
+  }
+
   async stop(): Promise<void> {
     // When the store is gone there is nothing to unsubscribe from.
     await this.#unsubscribe?.().catch(() => undefined);
@@ -60,13 +71,14 @@ export class CaseEventBus {
   /**
    * The person's events from now on (listening starts at once, not at the first read). When their login
    * ends — at its known end, or as found by a check every `loginCheckMs` and before each event — the
-   * iterator gives LOGIN_ENDED once and finishes, so that the client is told rather than left waiting.
-   * Stopping the iterator (`return`) ends it at once, even while it waits for an event.
+   * iterator gives LOGIN_ENDED once and finishes, so that the client is told rather than left waiting;
+   * likewise SHUTTING_DOWN when the gateway stops (`endStreams`). Stopping the iterator (`return`) ends it
+   * at once, even while it waits for an event.
    */
   eventsFor(
     nationalId: string,
     login: LoginHold,
-  ): AsyncIterableIterator<PublishedCaseEvent | typeof LOGIN_ENDED> {
+  ): AsyncIterableIterator<PublishedCaseEvent | typeof LOGIN_ENDED | typeof SHUTTING_DOWN> {
     const person = pseudonym(this.secret, nationalId);
     const stop = new AbortController();
     const source = on(this.#local, 'event', { signal: stop.signal }) as AsyncIterableIterator<
@@ -74,6 +86,13 @@ export class CaseEventBus {
     >;
     const loginEnded = () => stop.abort(LOGIN_ENDED);
     const watch = watchLogin(login, this.loginCheckMs, loginEnded, this.log);
+    let ended = (): void => undefined;
+    this.#open.set(stop, new Promise<void>((resolve) => (ended = resolve)));
+    // Once the stream has said its last word, or its client has gone.
+    const finish = () => {
+      this.#open.delete(stop);
+      ended();
+    };
     const events = (async function* () {
       try {
         for await (const [event] of source) {
@@ -89,13 +108,22 @@ export class CaseEventBus {
       } finally {
         watch.stop();
       }
-      if (stop.signal.reason === LOGIN_ENDED) yield LOGIN_ENDED;
+      try {
+        if (stop.signal.reason === LOGIN_ENDED || stop.signal.reason === SHUTTING_DOWN)
+          yield stop.signal.reason as typeof LOGIN_ENDED | typeof SHUTTING_DOWN;
+      } finally {
+        finish();
+      }
     })();
     return {
       next: () => events.next(),
       return: async () => {
         stop.abort();
-        return events.return(undefined);
+        try {
+          return await events.return(undefined);
+        } finally {
+          finish();
+        }
       },
       throw: (error: unknown) => events.throw(error),
       [Symbol.asyncIterator]() {
@@ -107,6 +135,8 @@ export class CaseEventBus {
 
 /** What a live event stream yields last when the login behind it has ended. */
 export const LOGIN_ENDED = Symbol('login ended');
+/** What a live event stream yields last when this gateway instance is stopping. */
+export const SHUTTING_DOWN = Symbol('shutting down');
 
 /**
  * Calls `ended` when the login no longer holds: at its known end, or when a check every `everyMs` finds it

@@ -34,8 +34,12 @@ const EXPECTED_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-/** Extension keys that are safe to pass on; everything else (stack traces, causes) is dropped. */
-const SAFE_EXTENSIONS = ['code', 'agency', 'reason', 'argument'];
+/**
+ * Extension keys that are safe to pass on — what a client may act on: the code, which agency, why, which
+ * argument, and whether to reconnect (a live stream's last word); everything else (stack traces, causes)
+ * is dropped.
+ */
+const SAFE_EXTENSIONS = ['code', 'agency', 'reason', 'argument', 'reconnect'];
 
 /** Our errors pass as they are; a store outage says "try again shortly"; anything else is masked and logged. */
 export function formatErrorWith(log: FastifyBaseLogger) {
@@ -147,6 +151,8 @@ export async function startGraphServer(
     hideSchemaDetailsFromClientErrors: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: formatErrorWith(app.log),
+    // The gateway's entry point owns the signals and stops Apollo in its own order (server.ts).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return { apollo, validationRules: armor.validationRules };

@@ -51,6 +51,18 @@ export class Metrics {
     labelNames: ['agency'] as const,
     registers: [this.registry],
   });
+  /** What a scrape sets going (the agencies' health check, which answers the next scrape). */
+  #onScrape: () => void = () => undefined;
+  readonly #agencyUp = (() => {
+    const scraped = () => this.#onScrape();
+    return new Gauge({
+      name: 'upstream_up',
+      help: 'Whether each agency answered its last health check (1) or not (0); checked at most every 5 s.',
+      labelNames: ['agency'] as const,
+      registers: [this.registry],
+      collect: scraped,
+    });
+  })();
   readonly #cache = new Counter({
     name: 'cache_lookups_total',
     help: 'Cache lookups by cache (safety_net, token) and result (hit, miss).',
@@ -116,6 +128,15 @@ export class Metrics {
 
   breaker(agency: string, state: BreakerState): void {
     this.#breaker.set({ agency }, BREAKER_VALUE[state]);
+  }
+
+  /** What to set going when Prometheus scrapes (it does not wait for it). */
+  whenScraped(start: () => void): void {
+    this.#onScrape = start;
+  }
+
+  agencyUp(agency: string, up: boolean): void {
+    this.#agencyUp.set({ agency }, up ? 1 : 0);
   }
 
   cacheLookup(cache: 'safety_net' | 'token', hit: boolean): void {

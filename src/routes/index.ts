@@ -17,10 +17,9 @@ import { formatErrorWith } from '../graphql/apollo.js';
 import { registerCaseEventStream } from '../graphql/stream.js';
 import { graphqlWebSocket } from '../graphql/websocket.js';
 import type { Metrics } from '../observability/metrics.js';
-import { checkReadiness } from '../observability/readiness.js';
+import type { Readiness } from '../observability/readiness.js';
 import type { PersistedOperations } from '../persisted-operations.js';
 import type { RateLimiter } from '../rate-limit.js';
-import type { Database } from '../records/database.js';
 import type { RequestContext } from '../request-context.js';
 import type { Services } from '../services.js';
 import type { Store } from '../store/index.js';
@@ -41,13 +40,13 @@ export interface RouteParts {
   registry: AgencyRegistry;
   services: Services;
   store: Store;
-  database: Database;
   metrics: Metrics;
+  readiness: Readiness;
 }
 
 export async function registerRoutes(app: FastifyInstance, parts: RouteParts): Promise<void> {
   const { config, schema, apollo, validationRules, requestContext, persisted, login, limiter } = parts;
-  const { registry, services, store, database, metrics } = parts;
+  const { registry, services, store, metrics, readiness } = parts;
   // The graph: queries and mutations by Apollo; subscriptions by WebSocket on the same URL (below, and
   // over HTTP in graphql/stream.ts).
   const graph = fastifyApolloHandler(apollo, { context: requestContext });
@@ -95,9 +94,9 @@ export async function registerRoutes(app: FastifyInstance, parts: RouteParts): P
     }));
   }
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (request, reply) => {
-    const readiness = await checkReadiness(store, database, registry, request.id);
-    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  app.get('/readyz', async (_request, reply) => {
+    const report = await readiness.report();
+    return reply.code(report.ready ? 200 : 503).send(report);
   });
   app.get('/metrics', async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),

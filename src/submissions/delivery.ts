@@ -23,6 +23,7 @@ import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/ids.js';
+import { withinTime } from '../time-limit.js';
 import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
@@ -65,6 +66,8 @@ function permanent(error: UpstreamError): boolean {
 
 export class SubmissionDelivery {
   readonly #poller: Poller;
+  /** Aborted when this instance stops with attempts still running past its time. */
+  readonly #stopping = new AbortController();
   /** Attempts in flight, per agency (the request's first attempts included). */
   readonly #inFlight = new Map<string, Set<Promise<unknown>>>();
 
@@ -136,7 +139,7 @@ export class SubmissionDelivery {
       return this.#fail(record, 'NOT_SUPPORTED', 'NOT_SUPPORTED');
     }
     const call: CallOptions = {
-      signal: AbortSignal.timeout(this.options.attemptTimeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(this.options.attemptTimeoutMs), this.#stopping.signal]),
       correlationId: `submission-${record.id}`,
     };
     const sender = this.#person(
@@ -206,7 +209,10 @@ export class SubmissionDelivery {
   }
 
   async #retryLater(record: SubmissionRecord, error: UpstreamError): Promise<SubmissionRecord> {
-    const delay = Math.min(this.options.backoffMs * 2 ** (record.attempts - 1), MAX_BACKOFF_MS);
+    // Cut short by this instance stopping: due again at once, for another instance to take.
+    const delay = this.#stopping.signal.aborted
+      ? 0
+      : Math.min(this.options.backoffMs * 2 ** (record.attempts - 1), MAX_BACKOFF_MS);
     this.log.info(
       { submission: record.id, attempts: record.attempts, failure: error.failure, retryInMs: delay },
       'submission waits in the outbox',
@@ -377,9 +383,16 @@ export class SubmissionDelivery {
     this.#poller.start();
   }
 
-  /** Stops taking new work and waits for the attempts in flight; what is left stays due for the next start. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking new work and waits for the attempts in flight, at most `finishWithinMs`: those still
+   * running then are cut short and given back, due at once, rather than held until their lease runs out
+   * (the agency treats the submission id as an idempotency key, and is asked before the next attempt).
+   */
+  async stop(finishWithinMs = Infinity): Promise<void> {
     await this.#poller.stop();
+    await withinTime(this.settled(), finishWithinMs, () => new Error('attempts still running')).catch(() =>
+      this.#stopping.abort(),
+    );
     await this.settled();
   }
 }

@@ -412,4 +412,49 @@ describe('agencies that are slow', () => {
     for (const id of helseklageIds)
       expect(stack.mocks.agencies.helseklage.submissions.get(id)?.received).toBe(1);
   }, 90_000);
+
+  it('a gateway that stops while an attempt hangs gives the submission back at once, and another delivers it', async () => {
+    const database = databaseEnvironment();
+    const env = {
+      ...database,
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_BACKOFF_MS: '50',
+      UPSTREAM_BREAKER_FAILURES: '1000',
+      UPSTREAM_TIMEOUT_MS: '20000',
+      SHUTDOWN_GRACE_SECONDS: '3',
+    };
+    const stopping = await stack.gatewayWith(env);
+    await giveConsents(stopping.url, ingrid);
+    sendingTo([npeCase], { delayMs: 30_000 });
+    const sent = await sendTaken(stopping.url, item(npeCase, 1, 'Given back'));
+    expect(sent?.state).toBe('PENDING');
+    const id = sent!.id;
+
+    const stoppedAt = Date.now();
+    await stopping.close();
+    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    // Not held until its lease (17 s from the attempt) runs out: due at once, for whoever comes next.
+    const [row] = await withDatabase(
+      async (client) =>
+        (
+          await client.query<{ state: string; due_at: Date }>(
+            `SELECT state, due_at FROM "${database.DATABASE_SCHEMA}".submissions WHERE id = $1`,
+            [id],
+          )
+        ).rows,
+    );
+    expect(row?.state).toBe('PENDING');
+    expect(row!.due_at.getTime()).toBeLessThanOrEqual(Date.now());
+
+    stack.mocks.agencies.npe.setFaults({});
+    const next = await stack.gatewayWith(env);
+    const delivered = await until(
+      () => recorded(database.DATABASE_SCHEMA, [id]),
+      (states) => states.get(id)?.state === 'DELIVERED',
+      10_000,
+    );
+    expect(delivered.get(id)?.state).toBe('DELIVERED');
+    expect(heldAt(id)).toHaveLength(1);
+    await next.close();
+  }, 60_000);
 });

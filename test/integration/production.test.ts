@@ -6,6 +6,7 @@ import { npeDefinition } from '../../src/agencies/npe/definition.js';
 import type { AgencyAdapter, CaseRecord } from '../../src/agencies/kit/port.js';
 import { AgencyRegistry } from '../../src/agencies/registry.js';
 import { configFrom } from '../helpers/config.js';
+import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { buildGateway, type Gateway } from '../../src/server.js';
 import {
   giveConsents,
@@ -31,6 +32,12 @@ function productionEnv(): Record<string, string> {
     STORE_SECRET: 'a-production-store-secret-of-32-characters',
     IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
     MITID_CLIENT_SECRET: 'dev-only-client-secret',
+    REDIS_URL: redisTestUrl(),
+    REDIS_KEY_PREFIX: uniquePrefix(),
+    // These tests send queries of their own; the safelist has tests of its own (persisted-operations).
+    SAFELIST: 'off',
+    // Closed by the test, not by a load balancer: nothing to drain.
+    SHUTDOWN_DRAIN_SECONDS: '0',
   };
 }
 

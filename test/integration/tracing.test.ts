@@ -4,62 +4,21 @@
  * the caller's traceparent and named after the GraphQL operation, with a child span per agency call whose
  * context the agency receives. Off by default: no spans, no traceparent to the agencies.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spanAttribute as attribute, startCollector, type Collector } from '../helpers/otlp.js';
 import { startGateway, startTestStack, type TestStack } from '../helpers/stack.js';
 
-interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
-}
-
 let stack: TestStack;
-let collector: Server;
-let collectorUrl: string;
-const exported: OtlpSpan[] = [];
-const resources: string[] = [];
-
+let collector: Collector;
 beforeAll(async () => {
   stack = await startTestStack();
-  collector = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      if (request.url === '/v1/traces') {
-        const payload = JSON.parse(body) as {
-          resourceSpans: {
-            resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-            scopeSpans: { spans: OtlpSpan[] }[];
-          }[];
-        };
-        for (const r of payload.resourceSpans) {
-          resources.push(
-            r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '',
-          );
-          exported.push(...r.scopeSpans.flatMap((s) => s.spans));
-        }
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-  collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+  collector = await startCollector();
 });
 afterAll(async () => {
   await stack.close();
-  await new Promise((resolve) => collector.close(resolve));
+  await collector.close();
 });
-
-const attribute = (span: OtlpSpan | undefined, key: string) => {
-  const value = span?.attributes.find((a) => a.key === key)?.value;
-  return value?.stringValue ?? (value?.intValue === undefined ? undefined : Number(value.intValue));
-};
 
 describe('tracing', () => {
   it('exports a request’s span, its operation and its agency calls as one trace, and tells the agencies', async () => {
@@ -67,7 +26,7 @@ describe('tracing', () => {
       ...stack.mocks.gatewayEnvironment(),
       LOG_LEVEL: 'silent',
       OTEL_TRACES_EXPORTER: 'otlp',
-      OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       OTEL_SERVICE_NAME: 'graph-under-test',
     });
     const token = await stack.token('citizen-dk-compensation');
@@ -83,9 +42,11 @@ describe('tracing', () => {
     // A probe is not traced.
     await request(`${traced.url}/healthz`).then((r) => r.body.dump());
     await traced.close(); // flushes the spans
-    expect(exported.some((s) => s.name === 'GET /healthz')).toBe(false);
+    expect(collector.spans.some((s) => s.name === 'GET /healthz')).toBe(false);
 
-    const server = exported.find((s) => s.kind === 2 && attribute(s, 'graphql.operation.name') === 'MyCases');
+    const server = collector.spans.find(
+      (s) => s.kind === 2 && attribute(s, 'graphql.operation.name') === 'MyCases',
+    );
     expect(server).toMatchObject({
       name: 'POST /graphql',
       traceId: callerTrace,
@@ -93,13 +54,13 @@ describe('tracing', () => {
     });
     expect(attribute(server, 'graphql.operation.type')).toBe('query');
     expect(attribute(server, 'http.response.status_code')).toBe(200);
-    const calls = exported.filter((s) => s.kind === 3 && s.traceId === callerTrace);
+    const calls = collector.spans.filter((s) => s.kind === 3 && s.traceId === callerTrace);
     expect(calls.length).toBeGreaterThanOrEqual(4);
     for (const call of calls) expect(call.parentSpanId).toBe(server?.spanId);
     expect(new Set(calls.map((c) => attribute(c, 'agency.code')))).toEqual(
       new Set(['stpk', 'patienterstatningen']),
     );
-    expect(resources).toContain('graph-under-test');
+    expect(collector.services).toContain('graph-under-test');
     // The agency received the call's own span context, in the caller's trace.
     const stpkSpans = calls.filter((c) => attribute(c, 'agency.code') === 'stpk').map((c) => c.spanId);
     expect(stpk.stats.traceparents.length).toBeGreaterThan(0);
@@ -109,12 +70,12 @@ describe('tracing', () => {
       expect(stpkSpans).toContain(spanId);
     }
     // Nothing in any span names a person or a case.
-    const text = JSON.stringify(exported);
+    const text = JSON.stringify(collector.spans);
     expect(text).not.toMatch(/6809791457|stpk:|patienterstatningen:\d/);
   });
 
   it('is off by default: no spans, no traceparent to the agencies', async () => {
-    const before = exported.length;
+    const before = collector.spans.length;
     const stpk = stack.mocks.agencies.stpk;
     stpk.resetStats();
     const { body } = await stack.graphql('{ cases { totalCount } }', {
@@ -123,6 +84,6 @@ describe('tracing', () => {
     expect(body.errors).toBeUndefined();
     expect(stpk.stats.total).toBeGreaterThan(0);
     expect(stpk.stats.traceparents).toEqual([]);
-    expect(exported.length).toBe(before);
+    expect(collector.spans.length).toBe(before);
   });
 });

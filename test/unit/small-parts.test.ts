@@ -26,6 +26,7 @@ const PRODUCTION_ENV = {
   PATIENTERSTATNINGEN_API_KEY: '12345678',
   STORE_SECRET: 'x'.repeat(32),
   DATABASE_URL: 'postgres://graph@db.example:5432/records',
+  REDIS_URL: 'rediss://redis.example:6380',
   IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
   MITID_CLIENT_SECRET: 'c'.repeat(16),
   NPE_EVENT_SECRET: 'e'.repeat(16),
@@ -155,6 +156,54 @@ describe('configuration', () => {
     };
     expect(() => configFrom(env)).toThrowError(/IDPORTEN_ISSUER: must be an https:\/\/ URL/);
     expect(configFrom({ ...env, IDPORTEN_ISSUER: 'https://idporten.no' }).production).toBe(true);
+  });
+
+  it('production refuses what would travel in clear or lose state, every problem at once', () => {
+    let error: unknown;
+    try {
+      configFrom({
+        ...PRODUCTION_ENV,
+        PUBLIC_URL: 'http://api.helseklage.no',
+        NPE_BASE_URL: 'http://npe.internal:8080',
+        STPK_BASE_URL: 'http://stpk.internal',
+        REDIS_URL: undefined,
+        SHUTDOWN_DRAIN_SECONDS: '10',
+        CORS_ORIGINS: 'https://minside.example/path',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    for (const expected of [
+      /^PUBLIC_URL: must be an https:\/\/ URL in production$/,
+      /^NPE_BASE_URL: must be an https:\/\/ URL in production \(behind a service mesh.*AGENCY_TLS_BY_MESH=on\)$/,
+      /^STPK_BASE_URL: must be an https:\/\/ URL/,
+      /^REDIS_URL: required in production/,
+      /^CORS_ORIGINS: "https:\/\/minside.example\/path" is not an origin/,
+    ])
+      expect(problems.some((p) => expected.test(p))).toBe(true);
+    expect(problems).toHaveLength(5);
+    // The drain must fit in the grace: a problem of its own once the rest is right.
+    expect(() => configFrom({ ...PRODUCTION_ENV, SHUTDOWN_DRAIN_SECONDS: '10' })).toThrowError(
+      /SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS/,
+    );
+  });
+
+  it('plain http to the agencies only where a service mesh encrypts it, said by name; loopback is this machine', () => {
+    const inClear = { ...PRODUCTION_ENV, NPE_BASE_URL: 'http://npe.internal:8080' };
+    expect(() => configFrom(inClear)).toThrowError(/NPE_BASE_URL/);
+    expect(configFrom({ ...inClear, AGENCY_TLS_BY_MESH: 'on' }).production).toBe(true);
+    expect(configFrom({ ...PRODUCTION_ENV, NPE_BASE_URL: 'http://127.0.0.1:15001' }).production).toBe(true);
+  });
+
+  it('production runs only registered operations unless told otherwise, and drains for 3 s within 9', () => {
+    const config = configFrom(PRODUCTION_ENV);
+    expect(config.persistedOperations.safelist).toBe(true);
+    expect(config.shutdown).toEqual({ drainMs: 3_000, graceMs: 9_000 });
+    expect(configFrom({ ...PRODUCTION_ENV, SAFELIST: 'off' }).persistedOperations.safelist).toBe(false);
+    expect(configFrom({}).persistedOperations.safelist).toBe(false);
+    expect(configFrom({}).shutdown.drainMs).toBe(0);
   });
 });
 
