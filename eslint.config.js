@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   ...layers,
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -93,7 +93,7 @@ export const layers = [
     },
   },
   {
-    // The kit itself may also trace its calls, and name a login's assurance levels.
+    // The kit itself may also trace its calls, bound its waits, and name a login's assurance levels.
     files: ['src/agencies/kit/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -101,7 +101,12 @@ export const layers = [
         {
           patterns: [
             {
-              group: onlyThese(2, [...ALLOWED_TO_AGENCIES, 'observability/tracing.js', 'auth/principal.js']),
+              group: onlyThese(2, [
+                ...ALLOWED_TO_AGENCIES,
+                'observability/tracing.js',
+                'time-limit.js',
+                'auth/principal.js',
+              ]),
               message: AGENCY_RULE_MESSAGE,
             },
           ],

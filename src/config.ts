@@ -149,7 +149,9 @@ function baseSchema(production: boolean) {
       .default(production ? 3 : 0),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(9),
     OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
-    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://localhost:4318'),
+    // Read here as well as by the SDK, so that a configuration handed to buildGateway (tests) is honoured.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default('helseklage-graph'),
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     REDIS_KEY_PREFIX: z
@@ -371,7 +373,11 @@ export function loadConfig(
     persistedOperations: { manifest: e.PERSISTED_OPERATIONS_MANIFEST ?? null, safelist: e.SAFELIST === 'on' },
     tracing: {
       exporter: e.OTEL_TRACES_EXPORTER,
-      endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      tracesUrl:
+        e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+        (e.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`
+          : null),
       serviceName: e.OTEL_SERVICE_NAME,
     },
     issuers: [

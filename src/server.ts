@@ -29,7 +29,10 @@ import { Readiness } from './observability/readiness.js';
 import { withinTime } from './time-limit.js';
 import { loadPersistedOperations } from './persisted-operations.js';
 import { registerOperationAdmission } from './operation-admission.js';
-import { startTracing, traceRequests } from './observability/tracing.js';
+import { logRequests } from './observability/access-log.js';
+import { requestForLog } from './observability/log-urls.js';
+import { scopeRequests } from './observability/request-scope.js';
+import { startTracing, traceFields, traceRequests } from './observability/tracing.js';
 import type { Notifier } from './notifications/dispatch.js';
 
 export interface Gateway {
@@ -63,13 +66,21 @@ export interface GatewayOptions {
 }
 
 export async function buildGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
+  // Tracing first, so that every request and agency call below is in a span, and log lines name it.
+  const tracing = startTracing(config.tracing);
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      // Each line of a traced request carries its trace and span ids, to go from a log line to its trace.
+      ...(tracing ? { mixin: traceFields } : {}),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Signed links, upload ids and OAuth parameters never reach the log (observability/log-urls.ts).
+      serializers: { req: requestForLog },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimitBytes,
+    // The access log is written from the request's hooks, inside its trace (observability/access-log.ts).
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     // Signed links travel as one path parameter (a case file's may name up to 100 documents); bounded all the same.
     routerOptions: { maxParamLength: 8192 },
@@ -78,12 +89,17 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  // Tracing first, so that every request and agency call below is in a span when it is on.
-  const tracing = startTracing(config.tracing);
+  scopeRequests(app);
   if (tracing) {
-    traceRequests(app, tracing.tracer);
-    app.log.info({ endpoint: config.tracing.endpoint }, 'tracing on: spans go out by OTLP');
+    traceRequests(app, tracing);
+    app.log.info(
+      { tracesUrl: config.tracing.tracesUrl, ownSpans: tracing.ownSpans },
+      tracing.ownSpans
+        ? 'tracing on: spans go out by OTLP'
+        : 'tracing on: adding to the auto-instrumentation',
+    );
   }
+  logRequests(app);
   const persisted = loadPersistedOperations(config.persistedOperations);
   if (persisted) {
     app.log.info(
@@ -137,7 +153,8 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
   // Agency pools last: a store that does not answer at start-up leaves nothing open behind it.
   const upstream = {
     ...config.upstream,
-    tracer: tracing?.tracer,
+    // Auto-instrumentation makes the agency calls' spans itself.
+    tracer: tracing?.ownSpans ? tracing.tracer : undefined,
     events: {
       onStateChange: (agency: string, breaker: BreakerState) => {
         metrics.breaker(agency, breaker);

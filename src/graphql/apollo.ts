@@ -14,6 +14,7 @@ import { GraphQLError, OperationTypeNode, type GraphQLFormattedError, type Graph
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { ERROR_CODES, maskedInLanguage } from '../errors.js';
+import { currentRequest } from '../observability/request-scope.js';
 import { sandboxLandingPage } from '../explore.js';
 import { say } from '../messages.js';
 import { operationMetrics } from './apollo-metrics.js';
@@ -66,9 +67,14 @@ export function formatErrorWith(log: FastifyBaseLogger) {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
-    // Unexpected: log it whole, send only a code and an id that finds the log line.
-    const correlationId = randomUUID();
-    log.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in GraphQL request');
+    // Unexpected: log it whole, send only a code and the request's id, which finds its log lines, its
+    // agency calls and its trace.
+    const request = currentRequest();
+    const correlationId = request?.id ?? randomUUID();
+    (request?.log ?? log).error(
+      { err: original, correlationId, path: formatted.path },
+      'unexpected error in GraphQL request',
+    );
     return {
       message: say('en', 'INTERNAL'),
       path: formatted.path,

@@ -1,72 +1,111 @@
 /**
- * OpenTelemetry tracing, off unless configured (`OTEL_TRACES_EXPORTER=otlp`): a server span per request
- * (continuing the caller's W3C `traceparent`), named by its route and carrying the GraphQL operation's
- * name and type, and a client span per agency call, whose context goes to the agency in `traceparent`.
- * Spans leave by OTLP over HTTP. No identity numbers, case numbers or paths with ids go into spans: only
- * route templates, agency codes, methods, status codes and failure kinds.
+ * OpenTelemetry tracing, off unless configured (`OTEL_TRACES_EXPORTER=otlp`), by the OpenTelemetry Node
+ * SDK and its standard environment handling: the sampler (`OTEL_TRACES_SAMPLER`, `_ARG`), the resource
+ * (`OTEL_RESOURCE_ATTRIBUTES` and the usual detectors), the exporter's settings (`OTEL_EXPORTER_OTLP_*`:
+ * endpoint, headers, timeout, compression), propagators, `OTEL_SDK_DISABLED`.
  *
- * Spans are made explicitly (no monkey-patching, which ES modules would not allow without a loader); the
- * request's span travels to the agency calls through AsyncLocalStorage.
+ * The gateway makes its own spans — a server span per request (continuing the caller's W3C `traceparent`),
+ * named by its route, with the GraphQL operation's name and type and the request id; a client span per
+ * agency call, whose context goes to the agency in `traceparent` — unless the process was started with
+ * the standard auto-instrumentation (`--import @opentelemetry/auto-instrumentations-node/register`), which
+ * makes those spans itself: then the gateway only adds what it knows to them, so that no request is traced
+ * twice. No identity numbers, case numbers or paths with ids go into spans: only route templates, agency
+ * codes, methods, status codes, failure kinds and the request id.
  */
 import {
   context,
   defaultTextMapGetter,
   defaultTextMapSetter,
+  ProxyTracerProvider,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
   type Span,
   type Tracer,
+  type TracerProvider,
 } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 
 export interface TracingSettings {
   /** `otlp` exports spans; `none` makes none. */
   exporter: 'otlp' | 'none';
-  /** The OTLP/HTTP endpoint (the collector); traces go to `<endpoint>/v1/traces`. */
-  endpoint: string;
+  /**
+   * Where traces go (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`);
+   * null leaves it to the exporter's defaults (a collector at localhost:4318).
+   */
+  tracesUrl: string | null;
   serviceName: string;
 }
 
 export interface Tracing {
   tracer: Tracer;
+  /** Whether the gateway makes the request and agency-call spans itself (not when auto-instrumented). */
+  ownSpans: boolean;
   /** Sends what is still buffered and stops. */
   shutdown(): Promise<void>;
 }
 
+const TRACER_NAME = 'helseklage-graph';
 const propagator = new W3CTraceContextPropagator();
-let contextManagerInstalled = false;
 
-/** The tracing a configuration asks for; null when it is off. */
+/** The tracer provider something else registered first (the standard auto-instrumentation), if any. */
+function registeredProvider(): TracerProvider | null {
+  const registered = trace.getTracerProvider();
+  const delegate = registered instanceof ProxyTracerProvider ? registered.getDelegate() : registered;
+  // An unregistered proxy delegates to the API's no-op provider, the one a fresh proxy has.
+  return delegate === new ProxyTracerProvider().getDelegate() ? null : delegate;
+}
+
+/** The tracing a configuration asks for; null when it is off. One per process (the SDK is process-wide). */
 export function startTracing(settings: TracingSettings): Tracing | null {
   if (settings.exporter === 'none') return null;
-  // Context propagation is process-wide (one AsyncLocalStorage); providers are per gateway.
-  if (!contextManagerInstalled) {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    contextManagerInstalled = true;
+  const registered = registeredProvider();
+  if (registered) {
+    return {
+      tracer: trace.getTracer(TRACER_NAME),
+      ownSpans: false,
+      // Its owner shuts it down; what this gateway added goes out now.
+      shutdown: async () => {
+        await (registered as { forceFlush?: () => Promise<void> }).forceFlush?.();
+      },
+    };
   }
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
-    spanProcessors: [
-      new BatchSpanProcessor({
-        exporter: new OTLPTraceExporter({ url: `${settings.endpoint.replace(/\/$/, '')}/v1/traces` }),
-      }),
-    ],
+  const sdk = new NodeSDK({
+    serviceName: settings.serviceName,
+    traceExporter: new OTLPTraceExporter(settings.tracesUrl ? { url: settings.tracesUrl } : {}),
+    instrumentations: [],
   });
-  return { tracer: provider.getTracer('helseklage-graph'), shutdown: () => provider.shutdown() };
+  sdk.start();
+  return { tracer: trace.getTracer(TRACER_NAME), ownSpans: true, shutdown: () => sdk.shutdown() };
+}
+
+/** The current trace and span ids, for each log line (none outside a traced request). */
+export function traceFields(): Record<string, string> {
+  const span = trace.getSpan(context.active());
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
 }
 
 const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** One server span per request (probes and scrapes aside), made current for everything the request does. */
-export function traceRequests(app: FastifyInstance, tracer: Tracer): void {
+/**
+ * One server span per request (probes and scrapes aside), made current for everything the request does,
+ * carrying the request id — or, when auto-instrumentation made the span, the request id on its span.
+ */
+export function traceRequests(app: FastifyInstance, tracing: Tracing): void {
+  if (!tracing.ownSpans) {
+    app.addHook('onRequest', async (request) => {
+      trace.getSpan(context.active())?.setAttribute('request.id', request.id);
+    });
+    return;
+  }
+  const { tracer } = tracing;
   const spans = new WeakMap<object, Span>();
   app.addHook('onRequest', (request, _reply, done) => {
     // Probes and scrapes come every few seconds and say nothing about the graph's work.
@@ -78,7 +117,10 @@ export function traceRequests(app: FastifyInstance, tracer: Tracer): void {
     const route = request.routeOptions.url ?? 'unknown route';
     const span = tracer.startSpan(
       `${request.method} ${route}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': request.method, 'http.route': route, 'request.id': request.id },
+      },
       parent,
     );
     spans.set(request, span);

@@ -23,7 +23,7 @@ import type { AgencyRegistry } from '../agencies/registry.js';
 import type { AuditLog } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import { parseGlobalId } from '../cases/ids.js';
-import { withinTime } from '../time-limit.js';
+import { abortAfter, withinTime } from '../time-limit.js';
 import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
@@ -138,10 +138,23 @@ export class SubmissionDelivery {
     if (!target || !adapter || !supported) {
       return this.#fail(record, 'NOT_SUPPORTED', 'NOT_SUPPORTED');
     }
-    const call: CallOptions = {
-      signal: AbortSignal.any([AbortSignal.timeout(this.options.attemptTimeoutMs), this.#stopping.signal]),
-      correlationId: `submission-${record.id}`,
-    };
+    const limit = abortAfter(this.options.attemptTimeoutMs, this.#stopping.signal);
+    const call: CallOptions = { signal: limit.signal, correlationId: `submission-${record.id}` };
+    try {
+      return await this.#attemptWith(record, giveUpAt, target, adapter, form, call);
+    } finally {
+      limit.release();
+    }
+  }
+
+  async #attemptWith(
+    record: SubmissionRecord,
+    giveUpAt: Date,
+    target: NonNullable<ReturnType<typeof parseGlobalId>>,
+    adapter: AgencyAdapter,
+    form: boolean,
+    call: CallOptions,
+  ): Promise<SubmissionRecord> {
     const sender = this.#person(
       { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 },
       target.agency,

@@ -17,12 +17,15 @@ export interface Collector {
   spans: OtlpSpan[];
   /** The `service.name` of each batch received. */
   services: string[];
+  /** Each batch's resource attributes (string values). */
+  resources: Record<string, string>[];
   close(): Promise<void>;
 }
 
 export async function startCollector(): Promise<Collector> {
   const spans: OtlpSpan[] = [];
   const services: string[] = [];
+  const resources: Record<string, string>[] = [];
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -35,7 +38,11 @@ export async function startCollector(): Promise<Collector> {
           }[];
         };
         for (const r of payload.resourceSpans) {
-          services.push(r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '');
+          const attributes = Object.fromEntries(
+            r.resource.attributes.map((a) => [a.key, a.value.stringValue ?? '']),
+          );
+          resources.push(attributes);
+          services.push(attributes['service.name'] ?? '');
           spans.push(...r.scopeSpans.flatMap((s) => s.spans));
         }
       }
@@ -47,6 +54,7 @@ export async function startCollector(): Promise<Collector> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     spans,
     services,
+    resources,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

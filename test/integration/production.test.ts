@@ -240,14 +240,18 @@ describe('unexpected errors are masked in every mode', () => {
     related: [],
     awaitingForms: [],
   };
+  /** The correlation id each agency call was made with (what the adapters send as `x-correlation-id`). */
+  const correlationIds: string[] = [];
   const adapterWithBugs = (bugInCases: boolean): AgencyAdapter => ({
     definition: npeDefinition,
     casesForPerson: () => Promise.resolve({ cases: [], underGuardianship: false }),
-    getCases: () =>
-      bugInCases
+    getCases: (_numbers, call) => {
+      correlationIds.push(call.correlationId);
+      return bugInCases
         ? Promise.reject(new TypeError("Cannot read properties of undefined (reading 'saker')"))
         : // A record against the port's types, which the gateway's own code then trips over.
-          Promise.resolve([{ ...record, timeline: undefined as never }]),
+          Promise.resolve([{ ...record, timeline: undefined as never }]);
+    },
     getDocuments: () => Promise.resolve([]),
     documentContent: () => Promise.resolve(null),
     formDefinitions: () => Promise.resolve([]),
@@ -255,6 +259,12 @@ describe('unexpected errors are masked in every mode', () => {
     health: () => Promise.resolve(),
     close: () => Promise.resolve(),
   });
+  interface LogLine {
+    reqId?: string;
+    msg: string;
+    correlationId?: string;
+  }
+  const logLines: LogLine[] = [];
   const gateways: Gateway[] = [];
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.close()));
@@ -267,13 +277,14 @@ describe('unexpected errors are masked in every mode', () => {
     headers: Record<string, string> = {},
   ) {
     const config = configFrom({
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
       ...stack.mocks.gatewayEnvironment(),
       ...stack.database,
       ...env,
     });
     const gateway = await buildGateway(config, {
       registry: new AgencyRegistry([adapterWithBugs(bugInCases)]),
+      logStream: { write: (line) => void logLines.push(JSON.parse(line) as LogLine) },
     });
     gateways.push(gateway);
     await gateway.app.listen({ port: 0, host: '127.0.0.1' });
@@ -287,9 +298,10 @@ describe('unexpected errors are masked in every mode', () => {
     ['production', productionEnv()],
     ['development', {}],
   ])(
-    '%s: a bug in the gateway’s own work becomes INTERNAL_SERVER_ERROR with a correlation id, never a stack trace',
+    '%s: a bug in the gateway’s own work becomes INTERNAL_SERVER_ERROR with the request’s id, never a stack trace',
     async (_mode, env) => {
-      const { body, text } = await ask(
+      correlationIds.length = 0;
+      const { body, text, headers } = await ask(
         env,
         false,
         '{ case(id: "npe:2025-00001") { id timeline { code } } }',
@@ -303,6 +315,22 @@ describe('unexpected errors are masked in every mode', () => {
       expect(extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(extensions?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
       expect(text).not.toMatch(/TypeError|reading 'map'|stacktrace|\.ts:\d+|node_modules/);
+      // One id: the answer's header, the agency call, the error's log line and the access log's lines.
+      const id = extensions?.correlationId as string;
+      expect(headers['x-request-id']).toBe(id);
+      expect(correlationIds).toContain(id);
+      const ofRequest = logLines.filter((line) => line.reqId === id).map((line) => line.msg);
+      expect(ofRequest).toEqual(
+        expect.arrayContaining([
+          'incoming request',
+          'unexpected error in GraphQL request',
+          'request completed',
+        ]),
+      );
+      const errorLine = logLines.find(
+        (line) => line.reqId === id && line.msg === 'unexpected error in GraphQL request',
+      );
+      expect(errorLine?.correlationId).toBe(id);
     },
   );
 

@@ -6,16 +6,21 @@
  */
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { spanAttribute as attribute, startCollector, type Collector } from '../helpers/otlp.js';
-import { startGateway, startTestStack, type TestStack } from '../helpers/stack.js';
+import { gatewayProcesses } from '../helpers/process.js';
+import { postGraphql, startGateway, startTestStack, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 let collector: Collector;
+const processes = gatewayProcesses();
 beforeAll(async () => {
   stack = await startTestStack();
   collector = await startCollector();
 });
 afterAll(async () => {
+  processes.killAll();
   await stack.close();
   await collector.close();
 });
@@ -85,5 +90,68 @@ describe('tracing', () => {
     expect(stpk.stats.total).toBeGreaterThan(0);
     expect(stpk.stats.traceparents).toEqual([]);
     expect(collector.spans.length).toBe(before);
+  });
+
+  it('follows the SDK’s standard environment: the sampler and the resource attributes', async () => {
+    const gateway = await processes.start({
+      ...stack.mocks.gatewayEnvironment(),
+      ...stack.database,
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_SERVICE_NAME: 'graph-by-environment',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=probe,service.namespace=klage',
+      // Nothing of its own is sampled; what a sampled caller asks for is.
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0',
+    });
+    const token = await stack.token('citizen-npe-helseklage');
+    const before = collector.spans.length;
+    const sampled = '6bf92f3577b34da6a3ce929d0e0e4736';
+    await postGraphql(gateway.url, 'query Sampled { cases { totalCount } }', {
+      token,
+      headers: { traceparent: `00-${sampled}-00f067aa0ba902b7-01` },
+    });
+    await postGraphql(gateway.url, 'query NotSampled { cases { totalCount } }', { token });
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    await exited;
+    const mine = collector.spans.slice(before).filter((s) => attribute(s, 'graphql.operation.name'));
+    expect(mine.map((s) => attribute(s, 'graphql.operation.name'))).toEqual(['Sampled']);
+    expect(mine[0]?.traceId).toBe(sampled);
+    expect(collector.resources).toContainEqual(
+      expect.objectContaining({
+        'service.name': 'graph-by-environment',
+        'deployment.environment.name': 'probe',
+        'service.namespace': 'klage',
+      }),
+    );
+  });
+
+  it('beside the standard auto-instrumentation, adds to its spans instead of making a second trace', async () => {
+    const preload = fileURLToPath(new URL('../helpers/otel-auto-instrumentation.mjs', import.meta.url));
+    const gateway = await processes.start({
+      ...stack.mocks.gatewayEnvironment(),
+      ...stack.database,
+      NODE_OPTIONS: `--import ${preload}`,
+      // The instrumentation's exporter speaks JSON to the test's collector (its default is protobuf).
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    });
+    const token = await stack.token('citizen-npe-helseklage');
+    const traceId = '7bf92f3577b34da6a3ce929d0e0e4736';
+    const { headers } = await postGraphql(gateway.url, 'query Auto { cases { totalCount } }', {
+      token,
+      headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    const exited = once(gateway.child, 'exit');
+    gateway.child.kill('SIGTERM');
+    await exited;
+    const servers = collector.spans.filter((s) => s.traceId === traceId && s.kind === 2);
+    // One server span, the instrumentation's, with what the gateway knows about the request on it.
+    expect(servers).toHaveLength(1);
+    expect(attribute(servers[0], 'graphql.operation.name')).toBe('Auto');
+    expect(attribute(servers[0], 'request.id')).toBe(headers['x-request-id']);
+    expect(collector.spans.filter((s) => s.traceId === traceId && attribute(s, 'agency.code'))).toEqual([]);
   });
 });

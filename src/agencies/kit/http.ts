@@ -12,6 +12,7 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { traceAgencyCall } from '../../observability/tracing.js';
 import type { z } from 'zod';
 import { CallerGone, UpstreamError } from '../../errors.js';
+import { abortAfter } from '../../time-limit.js';
 import type { CallOptions } from './port.js';
 import {
   AgencyResilience,
@@ -147,7 +148,7 @@ export class AgencyHttp {
   ): Promise<Exchange<z.infer<S>>> {
     const agency = this.#options.agency;
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-    const signal = this.#callSignal(call);
+    const limit = abortAfter(this.#callTimeoutMs, call.signal);
     let answer: { status: number; headers: Exchange<unknown>['headers'] };
     let text: string;
     try {
@@ -162,12 +163,14 @@ export class AgencyHttp {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal,
+        signal: limit.signal,
       });
       answer = { status: response.statusCode, headers: response.headers };
       text = await this.#readText(response);
     } catch (error) {
       throw this.#failure(error, call);
+    } finally {
+      limit.release();
     }
     if ((answer.status === 404 && notFoundAsNull) || answer.status === 304) return { ...answer, data: null };
     if (answer.status < 200 || answer.status >= 300) {
@@ -186,6 +189,7 @@ export class AgencyHttp {
 
   async #emptyOnce(request: JsonRequest, call: CallOptions): Promise<void> {
     let status: number;
+    const limit = abortAfter(this.#callTimeoutMs, call.signal);
     try {
       const response = await this.#send(this.#pool, {
         method: request.method,
@@ -197,13 +201,15 @@ export class AgencyHttp {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: this.#callSignal(call),
+        signal: limit.signal,
       });
       status = response.statusCode;
       // Not read: undici drops what there is (closing the connection past a small limit).
       await response.body.dump();
     } catch (error) {
       throw this.#failure(error, call);
+    } finally {
+      limit.release();
     }
     if (status < 200 || status >= 300) {
       throw new UpstreamError(this.#options.agency, 'HTTP_ERROR', `answered ${status}`, status);
@@ -318,11 +324,6 @@ export class AgencyHttp {
       options.headers,
       (headers) => pool.request({ ...options, headers }),
     );
-  }
-
-  /** The caller's signal (the request's deadline, or the person going away) and this call's own total time. */
-  #callSignal(call: CallOptions): AbortSignal {
-    return AbortSignal.any([call.signal, AbortSignal.timeout(this.#callTimeoutMs)]);
   }
 
   /**
