@@ -18,7 +18,10 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE}
-ENV NODE_ENV=production
+# The commit this image is built from (`docker build --build-arg BUILD_REVISION=$(git rev-parse --short HEAD)`),
+# shown by the build_info metric.
+ARG BUILD_REVISION=unknown
+ENV NODE_ENV=production BUILD_REVISION=${BUILD_REVISION}
 # Stack traces in the log point at the TypeScript source (the build writes the maps beside the JS).
 ENV NODE_OPTIONS=--enable-source-maps
 WORKDIR /app
@@ -31,7 +34,8 @@ COPY schema ./schema
 # and the safelist (on in production).
 COPY operations/registered.json ./operations/registered.json
 USER node
-EXPOSE 4000
+# The application, and /metrics for the scraper only (METRICS_PORT).
+EXPOSE 4000 9464
 # SIGTERM stops the gateway gracefully within SHUTDOWN_GRACE_SECONDS (9 by default), inside Docker's 10 s.
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -158,6 +158,7 @@ async function main(): Promise<void> {
     // The workloads are the portal's own operations, sent as text.
     SAFELIST: 'off',
     SHUTDOWN_DRAIN_SECONDS: '0',
+    METRICS_PORT: '0',
     IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
     MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
     IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,

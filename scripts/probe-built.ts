@@ -22,6 +22,7 @@ function check(ok: boolean, what: string): void {
 
 const mocks = await startMockStack({ ports: FREE_PORTS, bff: DEV_BFF_CLIENT });
 const port = await freePort();
+const metricsPort = await freePort();
 const url = `http://127.0.0.1:${port}`;
 // What `npm run start:gateway` and the image's CMD run; started without npm in between, as the image does,
 // so that the signal reaches the gateway itself.
@@ -33,6 +34,8 @@ const child = spawn(process.execPath, ['dist/src/main.js'], {
     NODE_OPTIONS: '--enable-source-maps',
     HOST: '127.0.0.1',
     PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    BUILD_REVISION: 'probe',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'https://bff.probe.local',
     CORS_ORIGINS: 'https://minside.probe.local',
@@ -77,8 +80,12 @@ try {
     body: JSON.stringify({ query: '{ agencies { code } }' }),
   });
   check(adHoc.status >= 400, `an operation that is not registered is refused (${adHoc.status})`);
-  const metrics = await fetch(`${url}/metrics`);
-  check(metrics.ok && (await metrics.text()).includes('process_resident_memory_bytes'), '/metrics answers');
+  const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+  check(
+    metrics.ok && (await metrics.text()).includes('helseklage_graph_build_info{'),
+    '/metrics answers on METRICS_PORT',
+  );
+  check((await fetch(`${url}/metrics`)).status === 404, '/metrics is not on the application port');
 
   const stoppedAt = Date.now();
   child.kill('SIGTERM');

@@ -69,6 +69,10 @@ export interface Config {
    */
   shutdown: { drainMs: number; graceMs: number };
   logLevel: string;
+  /** Where Prometheus scrapes `/metrics`: a port of its own (production), or null for the application's port. */
+  metricsPort: number | null;
+  /** Which build runs (`build_info`'s revision label): the commit, as the image build was told it. */
+  buildRevision: string;
   corsOrigins: string[];
   bodyLimitBytes: number;
   /** The registered operations: where their manifest is (null: the one built with the gateway), and whether only they run. */
@@ -122,6 +126,14 @@ function baseSchema(production: boolean) {
     NODE_ENV: z.string().optional(),
     HOST: z.string().default(production ? '0.0.0.0' : '127.0.0.1'),
     PORT: int(4000, 0, 65535),
+    // Production keeps /metrics off the port the world reaches; `off` serves it there (development's default).
+    METRICS_PORT: z
+      .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)])
+      .default(production ? 9464 : 'off'),
+    BUILD_REVISION: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .default('unknown'),
     // Required in production; in development the gateway's own address on this machine (see below).
     PUBLIC_URL: production ? z.url() : z.url().optional(),
     // Required in production: several instances share sessions, limits and live events through it (only
@@ -368,6 +380,8 @@ export function loadConfig(
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 },
     logLevel: e.LOG_LEVEL,
+    metricsPort: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT,
+    buildRevision: e.BUILD_REVISION,
     corsOrigins: e.CORS_ORIGINS.map((o) => (o === '*' ? o : new URL(o).origin)),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     persistedOperations: { manifest: e.PERSISTED_OPERATIONS_MANIFEST ?? null, safelist: e.SAFELIST === 'on' },

@@ -103,6 +103,11 @@ export class PersistedOperations {
     return this.#active.size;
   }
 
+  /** The names of the operations that answer (the metrics' operation labels). */
+  operationNames(): Set<string> {
+    return new Set([...this.#active.values()].map((entry) => entry.operation));
+  }
+
   /** The text to run (null: leave the request as it is), or why it is refused. */
   resolve(params: OperationParams): Resolution {
     const id = requestedId(params);

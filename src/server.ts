@@ -5,7 +5,7 @@
  * (request-context.ts), every route (routes/index.ts); then the background work, stopped in reverse on close.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AgencyRegistry } from './agencies/registry.js';
 import { IssuerDiscovery } from './auth/discovery.js';
 import { LoginFlow } from './auth/login.js';
@@ -24,7 +24,8 @@ import { createStore, type Store } from './store/index.js';
 import { openDatabase, type Database } from './records/database.js';
 import { migrate } from './records/migrate.js';
 import type { BreakerState } from './agencies/kit/resilience.js';
-import { Metrics } from './observability/metrics.js';
+import { measureRequests } from './observability/http-metrics.js';
+import { Metrics, packageVersion, serveMetrics } from './observability/metrics.js';
 import { Readiness } from './observability/readiness.js';
 import { withinTime } from './time-limit.js';
 import { loadPersistedOperations } from './persisted-operations.js';
@@ -43,6 +44,8 @@ export interface Gateway {
   /** The audit trail (tests read it back). */
   audit: AuditLog;
   readiness: Readiness;
+  /** Where `/metrics` is served when it has a port of its own (METRICS_PORT); null: on the application's. */
+  metricsUrl: string | null;
   /**
    * Stops gracefully: readiness answers 503 at once; requests are still served for the drain delay; then
    * no new connection is taken, open streams get a last event telling their clients to reconnect, requests
@@ -80,7 +83,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     },
     bodyLimit: config.bodyLimitBytes,
     // The access log is written from the request's hooks, inside its trace (observability/access-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     // Signed links travel as one path parameter (a case file's may name up to 100 documents); bounded all the same.
     routerOptions: { maxParamLength: 8192 },
@@ -108,7 +111,11 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     );
   }
   // Metrics before the parts that report to them. The outbox is counted when Prometheus asks.
-  const metrics = new Metrics();
+  const metrics = new Metrics(persisted?.operationNames() ?? [], {
+    version: packageVersion(),
+    revision: config.buildRevision,
+  });
+  measureRequests(app, metrics);
   registerOperationAdmission(app, {
     operations: persisted,
     graphRoute: '/graphql',
@@ -175,6 +182,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     notifier: options.notifier,
     clock: options.clock,
     onCacheLookup: (hit) => metrics.cacheLookup('safety_net', hit),
+    onDeliveryAttempt: (agency, outcome) => metrics.deliveryAttempt(agency, outcome),
   });
   metrics.countOutboxWith(() => services.submissions.records.pendingCount());
   const sessions = new Sessions(store, config.storeSecret, config.session, options.clock);
@@ -231,6 +239,9 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     metrics,
     readiness,
   });
+  // Prometheus scrapes a port of its own in production, out of the world's reach.
+  const metricsServer =
+    config.metricsPort === null ? null : await serveMetrics(metrics, config.host, config.metricsPort);
   // Deliver what waits in the outbox, also what an earlier run of the gateway left there.
   services.submissions.delivery.start();
   services.notifications.dispatch.start();
@@ -249,6 +260,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
     database,
     audit: services.auditLog,
     readiness,
+    metricsUrl: metricsServer?.url ?? null,
     close: () =>
       (closing ??= (async () => {
         const started = Date.now();
@@ -273,6 +285,7 @@ export async function buildGateway(config: Config, options: GatewayOptions = {})
         await services.notifications.dispatch.stop();
         await services.caseEventBus.stop();
         await services.auditLog.stop();
+        await metricsServer?.close();
         await registry.close();
         await store.close();
         await database.close();

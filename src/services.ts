@@ -18,12 +18,14 @@ import { UploadStore } from './files/uploads.js';
 import { PersonSlots } from './person-slots.js';
 import type { Database } from './records/database.js';
 import type { Store } from './store/index.js';
-import { SubmissionDelivery } from './submissions/delivery.js';
+import { SubmissionDelivery, type DeliveryOptions } from './submissions/delivery.js';
 import { SubmissionRecords } from './submissions/records.js';
 
 export interface ServiceOptions {
   /** Where the safety net reports its hits and misses. */
   onCacheLookup?: (hit: boolean) => void;
+  /** Where the outbox reports how each delivery attempt ended. */
+  onDeliveryAttempt?: DeliveryOptions['onAttempt'];
   /** Where outbound notifications go; development's log notifier by default. */
   notifier?: Notifier;
   /** The clock of quiet hours and session lifetimes (tests move it). */
@@ -122,6 +124,7 @@ export function createServices(
           attemptTimeoutMs: config.requestDeadlineMs,
           // The person's request waits a quarter of its budget for the first attempt, then hears PENDING.
           firstAttemptWaitMs: Math.round(config.requestDeadlineMs / 4),
+          onAttempt: options.onDeliveryAttempt,
         },
       ),
     },

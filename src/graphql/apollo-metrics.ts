@@ -1,4 +1,4 @@
-/** An Apollo Server plugin that reports each operation's name, outcome and duration to the metrics. */
+/** An Apollo Server plugin that reports each operation's name, outcome, error codes and duration to the metrics. */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -10,7 +10,11 @@ export function operationMetrics(metrics: Metrics): ApolloServerPlugin<Context> 
       return {
         async willSendResponse({ operationName, response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          metrics.operation(operationName, (performance.now() - started) / 1000, !errors?.length);
+          metrics.operation(
+            operationName,
+            (performance.now() - started) / 1000,
+            (errors ?? []).map((error) => error.extensions?.code),
+          );
         },
       };
     },

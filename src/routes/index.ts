@@ -98,7 +98,9 @@ export async function registerRoutes(app: FastifyInstance, parts: RouteParts): P
     const report = await readiness.report();
     return reply.code(report.ready ? 200 : 503).send(report);
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  // In production Prometheus scrapes a port of its own (METRICS_PORT, server.ts); here only in development.
+  if (config.metricsPort === null)
+    app.get('/metrics', async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    );
 }

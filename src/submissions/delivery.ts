@@ -28,7 +28,13 @@ import type { ConsentService } from '../consent/consents.js';
 import { UpstreamError } from '../errors.js';
 import type { NotificationDispatch } from '../notifications/dispatch.js';
 import type { NotificationInbox } from '../notifications/inbox.js';
-import type { DueSubmission, Idempotency, SubmissionRecord, SubmissionRecords } from './records.js';
+import type {
+  AttemptOutcome,
+  DueSubmission,
+  Idempotency,
+  SubmissionRecord,
+  SubmissionRecords,
+} from './records.js';
 
 export interface DeliveryOptions {
   pollMs: number;
@@ -42,6 +48,8 @@ export interface DeliveryOptions {
   attemptTimeoutMs: number;
   /** How long the person's request waits for the first attempt before answering PENDING. */
   firstAttemptWaitMs: number;
+  /** Told how each attempt ended (the metrics). */
+  onAttempt?: (agency: string, outcome: AttemptOutcome) => void;
 }
 
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -221,6 +229,17 @@ export class SubmissionDelivery {
     }
   }
 
+  /** Writes how an attempt ended, and says so to whoever counts. */
+  async #settle(
+    record: SubmissionRecord,
+    outcome: AttemptOutcome,
+    change: Parameters<SubmissionRecords['settle']>[2],
+  ): Promise<SubmissionRecord> {
+    const settled = await this.records.settle(record, outcome, change);
+    this.options.onAttempt?.(parseGlobalId(record.caseId)?.agency ?? 'unknown', outcome);
+    return settled;
+  }
+
   async #retryLater(record: SubmissionRecord, error: UpstreamError): Promise<SubmissionRecord> {
     // Cut short by this instance stopping: due again at once, for another instance to take.
     const delay = this.#stopping.signal.aborted
@@ -230,7 +249,7 @@ export class SubmissionDelivery {
       { submission: record.id, attempts: record.attempts, failure: error.failure, retryInMs: delay },
       'submission waits in the outbox',
     );
-    return this.records.settle(record, 'RETRY', {
+    return this.#settle(record, 'RETRY', {
       state: 'PENDING',
       failureReason: error.reason,
       dueAt: new Date(Date.now() + delay),
@@ -271,7 +290,7 @@ export class SubmissionDelivery {
     receipt: string,
     known: Known,
   ): Promise<SubmissionRecord> {
-    const delivered = await this.records.settle(record, outcome, { state: 'DELIVERED', receipt });
+    const delivered = await this.#settle(record, outcome, { state: 'DELIVERED', receipt });
     this.#audit(delivered, known);
     return delivered;
   }
@@ -282,7 +301,7 @@ export class SubmissionDelivery {
     reason: string,
     known?: Known,
   ): Promise<SubmissionRecord> {
-    const failed = await this.records.settle(record, outcome, { state: 'FAILED', failureReason: reason });
+    const failed = await this.#settle(record, outcome, { state: 'FAILED', failureReason: reason });
     // Another attempt may have settled it meanwhile: only the one that failed it tells the sender.
     if (failed.state !== 'FAILED' || failed.attempts !== record.attempts) return failed;
     this.log.warn({ submission: record.id, outcome, reason }, 'submission failed');

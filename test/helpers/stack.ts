@@ -70,7 +70,7 @@ export interface TestStack {
   graphql: GraphQuery;
   close(): Promise<void>;
   /** Another gateway on the same mocks, with these environment overrides. */
-  gatewayWith(env: Record<string, string>): Promise<GraphClient>;
+  gatewayWith(env: Record<string, string>): Promise<GraphClient & { gateway: Gateway }>;
 }
 
 export interface TestStackOptions {
@@ -104,7 +104,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...options.env,
   };
   const main = await startGateway({ ...baseEnv, PORT: String(port), PUBLIC_URL: publicUrl }, options.gateway);
-  const extra: GraphClient[] = [];
+  const extra: (GraphClient & { gateway: Gateway })[] = [];
 
   async function token(
     who: Parameters<TestStack['token']>[0],

@@ -7,6 +7,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGENCY_HEALTH_TTL_MS } from '../../src/observability/readiness.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
+import { subscribe } from '../helpers/sse.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
@@ -117,41 +118,126 @@ describe('/healthz and /readyz', () => {
 });
 
 describe('/metrics', () => {
-  it('exposes operations, agency calls and errors, breakers, cache lookups and the outbox, with bounded labels', async () => {
+  const M = 'helseklage_graph_';
+
+  it('exposes operations with their error codes, agency calls, breakers, caches, the outbox, route families and the build, with bounded labels', async () => {
     const token = await stack.token('citizen-npe-helseklage');
     await stack.graphql('query Dashboard { cases { nodes { id } } }', { token });
     await stack.graphql('query Dashboard { cases { nodes { id } } }', { token });
+    // The caller's mistake and ours are told apart, each with its code.
+    await stack.graphql('query Dashboard { case(id: "not-an-id") { id } }', { token });
+    await stack.graphql('query Dashboard { cases { nodes { id } } }');
     stack.mocks.agencies.npe.setFaults({ failNext: 2 });
     try {
       await stack.graphql('query AfterAFailure { cases { nodes { id } } }', { token });
     } finally {
       stack.mocks.agencies.npe.setFaults({});
     }
+    await get(`${stack.url}/readyz`);
     const { status, text, type } = await get(`${stack.url}/metrics`);
     expect(status).toBe(200);
     expect(type).toContain('text/plain');
-    expect(text).toMatch(/graphql_requests_total\{operation="Dashboard",outcome="ok"\} 2/);
-    expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Dashboard"\} 2/);
-    expect(text).toMatch(/upstream_request_duration_seconds_count\{agency="npe",outcome="ok"\} \d+/);
-    expect(text).toMatch(/upstream_errors_total\{agency="npe",failure="HTTP_ERROR"\} [1-9]/);
-    expect(text).toMatch(/upstream_retries_total\{agency="npe"\} [1-9]/);
-    expect(text).toMatch(/upstream_breaker_state\{agency="helseklage"\} 0/);
-    expect(text).toMatch(/cache_lookups_total\{cache="token",result="hit"\} [1-9]/);
-    expect(text).toMatch(/outbox_depth \d+/);
+    expect(text).toMatch(
+      new RegExp(`${M}graphql_requests_total\\{operation="Dashboard",outcome="ok",code="none"\\} 2`),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `${M}graphql_requests_total\\{operation="Dashboard",outcome="user_error",code="UNAUTHENTICATED"\\} 1`,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `${M}graphql_requests_total\\{operation="Dashboard",outcome="user_error",code="(NOT_FOUND|BAD_USER_INPUT)"\\} 1`,
+      ),
+    );
+    expect(text).toMatch(
+      new RegExp(`${M}graphql_request_duration_seconds_count\\{operation="Dashboard"\\} 4`),
+    );
+    expect(text).toMatch(
+      new RegExp(`${M}upstream_request_duration_seconds_count\\{agency="npe",outcome="ok"\\} \\d+`),
+    );
+    expect(text).toMatch(
+      new RegExp(`${M}upstream_errors_total\\{agency="npe",failure="HTTP_ERROR"\\} [1-9]`),
+    );
+    expect(text).toMatch(new RegExp(`${M}upstream_retries_total\\{agency="npe"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}upstream_breaker_state\\{agency="helseklage",state="closed"\\} 1`));
+    expect(text).toMatch(new RegExp(`${M}upstream_breaker_state\\{agency="helseklage",state="open"\\} 0`));
+    expect(text).toMatch(new RegExp(`${M}cache_lookups_total\\{cache="token",result="hit"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}outbox_depth \\d+`));
+    expect(text).toMatch(new RegExp(`${M}outbox_depth_errors_total 0`));
+    expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="graphql",status="2xx"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="probes",status="2xx"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}http_request_duration_seconds_count\\{family="graphql"\\} [1-9]`));
+    expect(text).toMatch(
+      new RegExp(
+        `${M}build_info\\{version="\\d+\\.\\d+\\.\\d+",revision="unknown",node_version="v\\d+[.\\d]*"\\} 1`,
+      ),
+    );
     expect(text).toContain('process_resident_memory_bytes');
     // No person, case or document in any label.
     expect(text).not.toContain(persona('citizen-npe-helseklage').login.pid);
     expect(text).not.toMatch(/\d{4}-\d{5}/);
   });
 
-  it('keeps operation names bounded: made-up names beyond the first hundred count as "other"', async () => {
+  it('counts open streams by transport while they are open', async () => {
+    const token = await stack.token('citizen-npe-helseklage');
+    const openSse = async () =>
+      Number(
+        new RegExp(`${M}open_streams\\{transport="sse"\\} (\\d+)`).exec(
+          (await get(`${stack.url}/metrics`)).text,
+        )?.[1] ?? 0,
+      );
+    const before = await openSse();
+    const streams = await Promise.all(
+      [1, 2].map(() => subscribe(stack.url, { authorization: `Bearer ${token}` })),
+    );
+    expect(await openSse()).toBe(before + 2);
+    for (const stream of streams) stream.close();
+    await vi.waitFor(async () => expect(await openSse()).toBe(before));
+    expect((await get(`${stack.url}/metrics`)).text).toMatch(
+      new RegExp(`${M}http_request_duration_seconds_count\\{family="stream"\\} [1-9]`),
+    );
+  });
+
+  it('labels only registered operations by name: a hundred made-up names do not displace them', async () => {
     const token = await stack.token('stranger', { consent: false });
     for (let i = 0; i < 110; i++) await stack.graphql(`query Made${i} { viewer { country } }`, { token });
+    await stack.graphql('query LawyerOverview { viewer { country } }', { token });
     const { text } = await get(`${stack.url}/metrics`);
     const names = new Set(
-      [...text.matchAll(/graphql_requests_total\{operation="([^"]+)"/g)].map((m) => m[1]),
+      [...text.matchAll(new RegExp(`${M}graphql_requests_total\\{operation="([^"]+)"`, 'g'))].map(
+        (m) => m[1],
+      ),
     );
-    expect(names.size).toBeLessThanOrEqual(101);
-    expect(names.has('other')).toBe(true);
+    expect(names.has('LawyerOverview')).toBe(true);
+    expect(names.has('unregistered')).toBe(true);
+    expect([...names].some((n) => n?.startsWith('Made'))).toBe(false);
+  });
+});
+
+describe('/metrics in production', () => {
+  it('is served on METRICS_PORT only, not on the port the world reaches', async () => {
+    const production = await stack.gatewayWith({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://api.helseklage.example',
+      CORS_ORIGINS: 'https://minside.helseklage.example',
+      STORE_SECRET: 'a-production-store-secret-of-32-characters',
+      IDPORTEN_AUDIENCE: 'https://bff.helseklage.local',
+      MITID_AUDIENCE: 'https://bff.helseklage.local',
+      IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
+      MITID_CLIENT_SECRET: 'dev-only-client-secret',
+      REDIS_URL: redisTestUrl(),
+      REDIS_KEY_PREFIX: uniquePrefix(),
+      SHUTDOWN_DRAIN_SECONDS: '0',
+      HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      BUILD_REVISION: 'abc1234',
+    });
+    expect((await get(`${production.url}/metrics`)).status).toBe(404);
+    const metricsUrl = production.gateway.metricsUrl;
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    const scraped = await get(metricsUrl!);
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toMatch(/helseklage_graph_build_info\{[^}]*revision="abc1234"/);
   });
 });

@@ -38,6 +38,8 @@ function productionEnv(): Record<string, string> {
     SAFELIST: 'off',
     // Closed by the test, not by a load balancer: nothing to drain.
     SHUTDOWN_DRAIN_SECONDS: '0',
+    // Several production gateways at once: each scrape port its own.
+    METRICS_PORT: '0',
   };
 }
 

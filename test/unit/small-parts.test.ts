@@ -197,10 +197,12 @@ describe('configuration', () => {
     expect(configFrom({ ...PRODUCTION_ENV, NPE_BASE_URL: 'http://127.0.0.1:15001' }).production).toBe(true);
   });
 
-  it('production runs only registered operations unless told otherwise, and drains for 3 s within 9', () => {
+  it('production runs only registered operations unless told otherwise, drains for 3 s within 9, and keeps /metrics on a port of its own', () => {
     const config = configFrom(PRODUCTION_ENV);
     expect(config.persistedOperations.safelist).toBe(true);
     expect(config.shutdown).toEqual({ drainMs: 3_000, graceMs: 9_000 });
+    expect(config.metricsPort).toBe(9464);
+    expect(configFrom({}).metricsPort).toBeNull();
     expect(configFrom({ ...PRODUCTION_ENV, SAFELIST: 'off' }).persistedOperations.safelist).toBe(false);
     expect(configFrom({}).persistedOperations.safelist).toBe(false);
     expect(configFrom({}).shutdown.drainMs).toBe(0);
