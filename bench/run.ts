@@ -159,6 +159,7 @@ async function main(): Promise<void> {
     SAFELIST: 'off',
     SHUTDOWN_DRAIN_SECONDS: '0',
     METRICS_PORT: '0',
+    NOTIFIER: 'log',
     IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
     MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
     IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,

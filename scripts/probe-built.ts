@@ -36,6 +36,8 @@ const child = spawn(process.execPath, ['dist/src/main.js'], {
     PORT: String(port),
     METRICS_PORT: String(metricsPort),
     BUILD_REVISION: 'probe',
+    // The probe sends no notifications anywhere; what would go is written to the log.
+    NOTIFIER: 'log',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'https://bff.probe.local',
     CORS_ORIGINS: 'https://minside.probe.local',

@@ -60,6 +60,8 @@ export interface Config {
   outbox: { pollMs: number; backoffMs: number; giveUpMs: number; concurrency: number };
   /** How long news about a case waits for more news about it, to go as one message. */
   notifyGatherMs: number;
+  /** Where notifications go: the log (development), or e-mail by SMTP and SMS by the provider's API. */
+  notifications: { via: 'log' } | { via: 'outbound'; outbound: OutboundSettings };
   /** How long the audit trail keeps an event, in days. */
   auditRetentionDays: number;
   /**
@@ -94,6 +96,20 @@ export interface Config {
   /** Budget for all agency calls of one GraphQL request. */
   requestDeadlineMs: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number; maxPageSize: number };
+}
+
+/** Real e-mail and SMS (notifications/outbound.ts). */
+export interface OutboundSettings {
+  email: {
+    /** smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+    smtpUrl: string;
+    from: string;
+    /** Refuse to send over a connection that is not encrypted (production, except to this machine). */
+    requireTls: boolean;
+  };
+  sms: { url: string; token: string; sender: string };
+  /** How long one message may take to hand over. */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -198,6 +214,16 @@ function baseSchema(production: boolean) {
     // A decision and its letter, or a letter and a step, come seconds apart: one message says both. In
     // development at once, so that /dev/notifications shows the message an event brings right away.
     NOTIFY_GATHER_SECONDS: int(production ? 120 : 0, 0, 3_600),
+    // Production sends real messages; `log` (development's default) only writes what would have gone.
+    NOTIFIER: z.enum(['log', 'outbound']).default(production ? 'outbound' : 'log'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    NOTIFY_EMAIL_FROM: z.string().min(3).optional(),
+    SMS_API_URL: z.url().optional(),
+    SMS_API_TOKEN: z.string().min(16).optional(),
+    SMS_SENDER: z
+      .string()
+      .regex(/^[\w .-]{1,11}$/, 'at most 11 letters or digits')
+      .default('Helseklage'),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
     // Hours (fractions allowed): an agency may be down over a weekend without anyone's submission failing.
     OUTBOX_GIVE_UP_HOURS: z.coerce
@@ -290,6 +316,7 @@ function addressProblems(
     'PUBLIC_URL',
     'IDPORTEN_ISSUER',
     'MITID_ISSUER',
+    'SMS_API_URL',
     // Each agency's address follows its code, as its event secret does.
     ...(mesh ? [] : agencyModules.map((module) => `${module.code.toUpperCase()}_BASE_URL`)),
   ];
@@ -332,6 +359,12 @@ export function loadConfig(
     else problems.push(...secret.error.issues.map((issue) => `${name}: ${issue.message}`));
   }
   problems.push(...addressProblems(env, production, agencyModules));
+  if (base.success && base.data.NOTIFIER === 'outbound')
+    for (const name of ['SMTP_URL', 'NOTIFY_EMAIL_FROM', 'SMS_API_URL', 'SMS_API_TOKEN'] as const)
+      if (base.data[name] === undefined)
+        problems.push(
+          `${name}: required to send notifications (NOTIFIER=outbound; NOTIFIER=log only writes them)`,
+        );
   if (base.success && base.data.SHUTDOWN_DRAIN_SECONDS >= base.data.SHUTDOWN_GRACE_SECONDS)
     problems.push(
       'SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS (the drain is part of it)',
@@ -371,6 +404,23 @@ export function loadConfig(
     eventStreamLoginCheckMs: e.EVENT_STREAM_LOGIN_CHECK_SECONDS * 1000,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
     notifyGatherMs: e.NOTIFY_GATHER_SECONDS * 1000,
+    notifications:
+      e.NOTIFIER === 'log'
+        ? { via: 'log' }
+        : {
+            via: 'outbound',
+            outbound: {
+              email: {
+                smtpUrl: e.SMTP_URL ?? '',
+                from: e.NOTIFY_EMAIL_FROM ?? '',
+                // STARTTLS required, except to a relay on this machine.
+                requireTls:
+                  production && !LOOPBACK.includes(new URL(e.SMTP_URL ?? 'smtp://localhost').hostname),
+              },
+              sms: { url: e.SMS_API_URL ?? '', token: e.SMS_API_TOKEN ?? '', sender: e.SMS_SENDER },
+              timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+            },
+          },
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,
       backoffMs: e.OUTBOX_BACKOFF_MS,

@@ -13,6 +13,7 @@ import { CaseEventBus } from './events/bus.js';
 import { CaseEvents } from './events/case-events.js';
 import { DocumentLinks } from './files/links.js';
 import { LogNotifier, NotificationDispatch, type Notifier } from './notifications/dispatch.js';
+import { outboundNotifier } from './notifications/outbound.js';
 import { NotificationInbox } from './notifications/inbox.js';
 import { UploadStore } from './files/uploads.js';
 import { PersonSlots } from './person-slots.js';
@@ -75,7 +76,9 @@ export function createServices(
     store,
     database,
     config.storeSecret,
-    options.notifier ?? logNotifier,
+    options.notifier ??
+      outboundNotifier(config.notifications, log.child({ topic: 'notifications' })) ??
+      logNotifier,
     log,
     {
       pollMs: config.outbox.pollMs,

@@ -270,7 +270,16 @@ export class NotificationDispatch {
       const held = this.#open(member, sealed);
       const message = held && ('kinds' in held ? await this.#compose(held) : held);
       if (message) {
-        await this.notifier.send(message);
+        try {
+          await this.notifier.send(message);
+        } catch (error) {
+          // Kept: due again when its lease is up, a minute from now; the others go on.
+          this.log.warn(
+            { err: (error as Error).message },
+            'notification not sent; it waits for the next try',
+          );
+          continue;
+        }
         await this.store.set(this.#lastKey(member), String(now.getTime()), ONE_PER_MS);
         sent++;
       }

@@ -232,6 +232,7 @@ describe('/metrics in production', () => {
       HOST: '127.0.0.1',
       METRICS_PORT: '0',
       BUILD_REVISION: 'abc1234',
+      NOTIFIER: 'log',
     });
     expect((await get(`${production.url}/metrics`)).status).toBe(404);
     const metricsUrl = production.gateway.metricsUrl;

@@ -40,6 +40,8 @@ function productionEnv(): Record<string, string> {
     SHUTDOWN_DRAIN_SECONDS: '0',
     // Several production gateways at once: each scrape port its own.
     METRICS_PORT: '0',
+    // What would go out is written to the log (outbound.test.ts sends for real).
+    NOTIFIER: 'log',
   };
 }
 

@@ -27,6 +27,10 @@ const PRODUCTION_ENV = {
   STORE_SECRET: 'x'.repeat(32),
   DATABASE_URL: 'postgres://graph@db.example:5432/records',
   REDIS_URL: 'rediss://redis.example:6380',
+  SMTP_URL: 'smtp://graph:secret@smtp.example:587',
+  NOTIFY_EMAIL_FROM: 'Min side <ikke-svar@helseklage.example>',
+  SMS_API_URL: 'https://sms.example/v1/messages',
+  SMS_API_TOKEN: 't'.repeat(16),
   IDPORTEN_CLIENT_SECRET: 'c'.repeat(16),
   MITID_CLIENT_SECRET: 'c'.repeat(16),
   NPE_EVENT_SECRET: 'e'.repeat(16),
@@ -188,6 +192,23 @@ describe('configuration', () => {
     expect(() => configFrom({ ...PRODUCTION_ENV, SHUTDOWN_DRAIN_SECONDS: '10' })).toThrowError(
       /SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS/,
     );
+  });
+
+  it('production sends real notifications: SMTP and the SMS provider are required, unless told to only log them', () => {
+    const config = configFrom(PRODUCTION_ENV);
+    expect(config.notifications).toMatchObject({
+      via: 'outbound',
+      outbound: { email: { smtpUrl: 'smtp://graph:secret@smtp.example:587', requireTls: true } },
+    });
+    const { SMTP_URL: _smtp, SMS_API_TOKEN: _token, ...without } = PRODUCTION_ENV;
+    expect(() => configFrom(without)).toThrowError(
+      /SMTP_URL: required to send notifications[\s\S]*SMS_API_TOKEN/,
+    );
+    expect(configFrom({ ...without, NOTIFIER: 'log' }).notifications).toEqual({ via: 'log' });
+    expect(() => configFrom({ ...PRODUCTION_ENV, SMS_API_URL: 'http://sms.example/v1' })).toThrowError(
+      /SMS_API_URL: must be an https:\/\/ URL/,
+    );
+    expect(configFrom({}).notifications).toEqual({ via: 'log' });
   });
 
   it('plain http to the agencies only where a service mesh encrypts it, said by name; loopback is this machine', () => {
