@@ -53,6 +53,8 @@ export interface Config {
   eventStreamLoginCheckMs: number;
   /** How long the last answers are kept to serve as STALE when an agency is down (0: not at all). */
   safetyNetTtlSeconds: number;
+  /** An unchanged answer is written to the safety net again once its copy is this old (minutes). */
+  safetyNetRefreshMinutes: number;
   /**
    * The submission outbox: how often it is looked at, the first wait before a retry (it doubles), how long
    * after sending a submission is given up, and how many attempts each agency gets at once.
@@ -225,6 +227,7 @@ function baseSchema(production: boolean) {
       .regex(/^[\w .-]{1,11}$/, 'at most 11 letters or digits')
       .default('Helseklage'),
     SAFETY_NET_TTL_SECONDS: int(6 * 3600, 0, 7 * 86400),
+    SAFETY_NET_REFRESH_MINUTES: int(10, 0, 24 * 60),
     // Hours (fractions allowed): an agency may be down over a weekend without anyone's submission failing.
     OUTBOX_GIVE_UP_HOURS: z.coerce
       .number()
@@ -369,6 +372,14 @@ export function loadConfig(
     problems.push(
       'SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS (the drain is part of it)',
     );
+  if (
+    base.success &&
+    base.data.SAFETY_NET_TTL_SECONDS > 0 &&
+    base.data.SAFETY_NET_REFRESH_MINUTES * 60 >= base.data.SAFETY_NET_TTL_SECONDS
+  )
+    problems.push(
+      'SAFETY_NET_REFRESH_MINUTES: must be shorter than SAFETY_NET_TTL_SECONDS (a copy in use is written again before it expires)',
+    );
   if (!base.success || problems.length) throw new ConfigError(problems);
 
   const e = base.data;
@@ -403,6 +414,7 @@ export function loadConfig(
     eventStreamsPerPerson: e.EVENT_STREAMS_PER_PERSON,
     eventStreamLoginCheckMs: e.EVENT_STREAM_LOGIN_CHECK_SECONDS * 1000,
     safetyNetTtlSeconds: e.SAFETY_NET_TTL_SECONDS,
+    safetyNetRefreshMinutes: e.SAFETY_NET_REFRESH_MINUTES,
     notifyGatherMs: e.NOTIFY_GATHER_SECONDS * 1000,
     notifications:
       e.NOTIFIER === 'log'

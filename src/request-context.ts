@@ -72,20 +72,23 @@ export function createRequestContext(parts: {
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(base.deadlineAt - Date.now())));
     setMaxListeners(0, signal);
     const call = { signal, correlationId: request.id };
+    // The request's audit events, and the answers its safety net keeps, are written together when its
+    // response closes (sent, failed or abandoned). A stream has no end to wait for: they go as they come.
+    const auditTrail = services.auditLog.trail(principal, request.id);
+    const safetyNet = services.viewerCache?.forRequest(principal.nationalId) ?? null;
+    const requestEnded = () => {
+      auditTrail.end();
+      safetyNet?.end();
+    };
+    if (reply) reply.raw.once('close', requestEnded);
+    else requestEnded();
     const viewer: Viewer = new Viewer({
       principal,
       registry,
       call,
       now: base.now,
       login,
-      loaders: createLoaders(
-        registry,
-        principal.nationalId,
-        call,
-        services.viewerCache,
-        request.log,
-        config.batching,
-      ),
+      loaders: createLoaders(registry, principal.nationalId, call, safetyNet, request.log, config.batching),
       // Consents are read for the agencies that ask this viewer for them.
       consents: () =>
         services.consentService.forViewer(
@@ -93,7 +96,8 @@ export function createRequestContext(parts: {
           registry.adapters.filter((a) => viewer.asksConsent(a.definition)).map((a) => a.definition.code),
         ),
       readDocuments: () => services.documentReads.readIds(principal.nationalId),
-      audit: (entry) => services.auditLog.record(principal, request.id, entry),
+      auditTrail,
+      streaming: requestEnded,
     });
     return { ...base, lang, viewer };
   };

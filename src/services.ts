@@ -53,7 +53,7 @@ export function createServices(
       ? new ViewerCache(
           store,
           config.storeSecret,
-          config.safetyNetTtlSeconds * 1000,
+          { ttlMs: config.safetyNetTtlSeconds * 1000, refreshMs: config.safetyNetRefreshMinutes * 60_000 },
           log.child({ topic: 'safety-net' }),
           options.onCacheLookup,
         )

@@ -40,7 +40,24 @@ export interface MockStats {
   traceparents: string[];
   /** Answers by HTTP status (e.g. how many 304 Not Modified). */
   byStatus: Record<number, number>;
+  /** The latest calls in the order they arrived, with when each arrived and was answered (ms since the epoch). */
+  calls: MockCall[];
 }
+
+export interface MockCall {
+  route: string;
+  /** The path as called (with the case number), without the query. */
+  path: string;
+  startedAt: number;
+  /** Null while it is being answered. */
+  endedAt: number | null;
+}
+
+/** Calls kept in `stats.calls`: enough for any one operation, bounded for a long-running mock. */
+const CALLS_KEPT = 2_000;
+
+/** Now, in ms since the epoch with fractions: calls at different mocks in one process compare. */
+const preciseNow = () => performance.timeOrigin + performance.now();
 
 export interface MockAgencyOptions {
   name: string;
@@ -145,6 +162,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     peakInFlight: 0,
     traceparents: [],
     byStatus: {},
+    calls: [],
   };
   const faults: Faults = faultsSchema.parse(options.faults ?? {});
   let state = (options.seed ?? 1) >>> 0;
@@ -171,7 +189,18 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     if (typeof request.headers.traceparent === 'string') stats.traceparents.push(request.headers.traceparent);
     stats.inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+    const call: MockCall = {
+      route,
+      path: request.url.split('?')[0] ?? '',
+      startedAt: preciseNow(),
+      endedAt: null,
+    };
+    stats.calls.push(call);
+    if (stats.calls.length > CALLS_KEPT) stats.calls.splice(0, stats.calls.length - CALLS_KEPT);
+    // Answered once the last byte is handed to the network: before the caller can have read it.
+    reply.raw.once('finish', () => (call.endedAt ??= preciseNow()));
     reply.raw.once('close', () => {
+      call.endedAt ??= preciseNow();
       stats.inFlight--;
       stats.byStatus[reply.raw.statusCode] = (stats.byStatus[reply.raw.statusCode] ?? 0) + 1;
     });
@@ -268,6 +297,7 @@ export function createMockAgency(options: MockAgencyOptions): MockAgency {
     stats.peakInFlight = stats.inFlight;
     stats.traceparents = [];
     stats.byStatus = {};
+    stats.calls = [];
   }
 
   const redelivery = new Redelivery();

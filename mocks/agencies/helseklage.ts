@@ -199,13 +199,24 @@ export function createHelseklageMock(
     const page = all.slice(start, start + limit);
     const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
     return {
-      items: page.map(({ record, role }) => ({
-        caseId: record.caseNumber,
-        role: ROLE[role],
-        createdAt: record.createdAt,
-        lastModified: record.updatedAt,
-        closedAt: record.closedAt,
-      })),
+      items: page.map((listed) => {
+        const registered = index.registrationOf(listed, nationalId);
+        return {
+          caseId: listed.record.caseNumber,
+          role: ROLE[listed.role],
+          createdAt: listed.record.createdAt,
+          lastModified: listed.record.updatedAt,
+          closedAt: listed.record.closedAt,
+          // What the case registers of the person: whether contact details are there, never the details.
+          registration: {
+            represented: registered.represented,
+            hasMobile: registered.hasMobile,
+            hasEmail: registered.hasEmail,
+            emailIsPersonal: registered.emailIsPersonal,
+            lawyerCount: registered.lawyers,
+          },
+        };
+      }),
       subject: { underGuardianship: index.hasGuardian(nationalId) },
       nextCursor: next,
     };
@@ -468,7 +479,12 @@ export const helseklageOpenApi = {
             },
           },
         },
-        responses: { '200': { description: 'A page of case references' } },
+        responses: {
+          '200': {
+            description:
+              'A page of case references, each with what the case registers of the person (registration: represented, hasMobile, hasEmail, emailIsPersonal, lawyerCount)',
+          },
+        },
       },
     },
     '/api/cases/{caseId}': {

@@ -68,6 +68,23 @@ export class AgencyIndex {
     );
   }
 
+  /**
+   * What the case registers of a person in a role, as a search answer reports it beside their role: whether
+   * contact details are there (never the details), whether a party is represented, how many lawyers.
+   */
+  registrationOf({ record, role }: Listing, nationalId: string) {
+    const entry = record.participants.find((p) => p.nationalId === nationalId && p.role === role);
+    const lawyers = record.participants.filter((p) => p.role === 'LAWYER').length;
+    return {
+      represented:
+        role === 'PARTY' && record.participants.some((p) => p.role === 'LAWYER' || p.role === 'PROXY'),
+      hasMobile: Boolean(entry?.mobile),
+      hasEmail: Boolean(entry?.email),
+      emailIsPersonal: entry?.emailIsPersonal ?? null,
+      lawyers,
+    };
+  }
+
   /** The code of the step in progress, or of the last step when the case is finished. */
   currentStep(record: MockCase): string | undefined {
     return (record.steps.find((s) => s.state === 'CURRENT') ?? record.steps[record.steps.length - 1])?.code;

@@ -195,13 +195,24 @@ export function createNpeMock(
     const all = index.listFor(fodselsnummer);
     const page = all.slice((side - 1) * antallPerSide, side * antallPerSide);
     return {
-      treff: page.map(({ record, role }) => ({
-        saksnummer: record.caseNumber,
-        rolle: ROLE[role],
-        opprettet: record.createdAt,
-        sistEndret: record.updatedAt,
-        avsluttet: record.closedAt,
-      })),
+      treff: page.map((listed) => {
+        const registered = index.registrationOf(listed, fodselsnummer);
+        return {
+          saksnummer: listed.record.caseNumber,
+          rolle: ROLE[listed.role],
+          opprettet: listed.record.createdAt,
+          sistEndret: listed.record.updatedAt,
+          avsluttet: listed.record.closedAt,
+          // What the case registers of the person: whether contact details are there, never the details.
+          registrering: {
+            representert: registered.represented,
+            harMobil: registered.hasMobile,
+            harEpost: registered.hasEmail,
+            personligEpost: registered.emailIsPersonal,
+            antallAdvokater: registered.lawyers,
+          },
+        };
+      }),
       // Whether the person is under guardianship (from the guardianship register).
       vergemaal: index.hasGuardian(fodselsnummer),
       side,
@@ -474,7 +485,10 @@ export const npeOpenApi = {
           },
         },
         responses: {
-          '200': { description: 'Treff, nyeste først' },
+          '200': {
+            description:
+              'Treff, nyeste først: saksnummer, rolle, datoer og hva saken registrerer om personen (registrering: representert, harMobil, harEpost, personligEpost, antallAdvokater)',
+          },
           '400': { description: 'Ugyldig forespørsel' },
         },
       },

@@ -23,6 +23,7 @@ import {
   admitCase,
   admitListing,
   asksConsent,
+  listedWithDocuments,
   refusalOfLogin,
   visibleDocuments,
   type AgencyRefusal,
@@ -130,6 +131,14 @@ export class Person {
       if (await this.#consentMissing(agency)) return { refused: 'CONSENT_REQUIRED' };
     }
     return admitCase(this.principal, await record(), agency, now);
+  }
+
+  /**
+   * Whether the search answer already shows a listed case open to the person with its documents theirs to
+   * see, so that they may be fetched with the case (which still decides what is shown).
+   */
+  seesDocumentsOfListed(agency: AgencyDefinition, ref: CaseRef): boolean {
+    return listedWithDocuments(ref, agency.policy);
   }
 
   /** Whether the decision grants the capability and the agency's adapter can carry it out. */

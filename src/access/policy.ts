@@ -112,10 +112,38 @@ function viewerOnCase(principal: Principal, record: CaseRecord, policy: AgencyPo
   return {
     role,
     represented,
-    mobile: entry.mobile,
-    email: entry.email,
+    hasMobile: Boolean(entry.mobile),
+    hasEmail: Boolean(entry.email),
     emailIsPersonal: entry.emailIsPersonal,
+    lawyersOnCase: record.participants.filter((p) => p.role === 'LAWYER').length,
   };
+}
+
+/** The first reason the policy's case rules find to close the case to the viewer, or null. */
+function closureOf(policy: AgencyPolicy, viewer: ViewerOnCase): CaseClosure | null {
+  for (const rule of policy.closures) {
+    const closure = rule(viewer);
+    if (closure) return closure;
+  }
+  return null;
+}
+
+/**
+ * 2½. Whether the search answer already shows a listed case open to the viewer with its documents theirs to
+ * see — the case rules pass on the registration the search reports, or the agency has no case rules — so
+ * that the documents may be fetched together with the case. The case itself still decides what is shown.
+ */
+export function listedWithDocuments(ref: CaseRef, policy: AgencyPolicy): boolean {
+  if (ref.registration)
+    return (
+      closureOf(policy, { role: ref.role, ...ref.registration }) === null &&
+      policy.capabilities({ role: ref.role, represented: ref.registration.represented }).seeDocuments
+    );
+  // Without a registration, only rules that cannot close the case, and documents either way.
+  return (
+    policy.closures.length === 0 &&
+    [true, false].every((represented) => policy.capabilities({ role: ref.role, represented }).seeDocuments)
+  );
 }
 
 /** Whether the case shows the viewer as a party under guardianship (for a look-up by id, without a search). */
@@ -154,7 +182,7 @@ export function admitCase(
 function decideCase(principal: Principal, record: CaseRecord, policy: AgencyPolicy, now: Date): CaseDecision {
   const viewer = viewerOnCase(principal, record, policy);
   if (!viewer || policy.hides(record, now)) return { visible: false };
-  const closure = policy.closure(record, viewer);
+  const closure = closureOf(policy, viewer);
   return {
     visible: true,
     role: viewer.role,

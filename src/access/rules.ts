@@ -2,7 +2,7 @@
  * Building blocks the agencies' policies are made of, each one rule of domain.md §4, so that a policy
  * reads as the agency's own portal rules.
  */
-import type { Capabilities, CaseClosure, CaseRecord, ViewerOnCase } from '../agencies/kit/port.js';
+import type { Capabilities, CaseClosure, ViewerOnCase } from '../agencies/kit/port.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,29 +43,22 @@ export function createdBefore(cutoff: string) {
 
 /** A party must have a mobile number registered in the case (notifications go there). */
 export function partyWithoutMobile(viewer: ViewerOnCase): CaseClosure | null {
-  return viewer.role === 'PARTY' && !viewer.mobile ? 'MISSING_CONTACT_INFO' : null;
+  return viewer.role === 'PARTY' && !viewer.hasMobile ? 'MISSING_CONTACT_INFO' : null;
 }
 
 /** A lawyer must have a direct e-mail registered, not a shared inbox. */
 export function lawyerWithoutPersonalEmail(viewer: ViewerOnCase): CaseClosure | null {
-  return viewer.role === 'LAWYER' && (!viewer.email || viewer.emailIsPersonal === false)
+  return viewer.role === 'LAWYER' && (!viewer.hasEmail || viewer.emailIsPersonal === false)
     ? 'LAWYER_EMAIL_NOT_PERSONAL'
     : null;
 }
 
 /** A lawyer must have both e-mail and phone registered. */
 export function lawyerWithoutContact(viewer: ViewerOnCase): CaseClosure | null {
-  return viewer.role === 'LAWYER' && (!viewer.email || !viewer.mobile) ? 'MISSING_CONTACT_INFO' : null;
+  return viewer.role === 'LAWYER' && (!viewer.hasEmail || !viewer.hasMobile) ? 'MISSING_CONTACT_INFO' : null;
 }
 
 /** Helseklage does not support a case with two lawyers: it is closed to both. */
-export function twoLawyers(record: CaseRecord, viewer: ViewerOnCase): CaseClosure | null {
-  return viewer.role === 'LAWYER' && record.participants.filter((p) => p.role === 'LAWYER').length > 1
-    ? 'TWO_LAWYERS'
-    : null;
-}
-
-/** The first closure any rule finds, in the order given. */
-export function firstClosure(...found: (CaseClosure | null)[]): CaseClosure | null {
-  return found.find((c) => c !== null) ?? null;
+export function twoLawyers(viewer: ViewerOnCase): CaseClosure | null {
+  return viewer.role === 'LAWYER' && viewer.lawyersOnCase > 1 ? 'TWO_LAWYERS' : null;
 }

@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AgencyAdapter, AgencyDefinition, CallOptions } from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
-import type { AuditEntry } from '../audit/audit.js';
+import type { AuditEntry, AuditTrail } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ReadDocuments } from '../cases/reads.js';
 import type { Lang } from '../i18n.js';
@@ -42,8 +42,10 @@ export interface ViewerParts {
   login: LoginHold;
   /** The request's start: "today" for the rules and deadlines. */
   now: Date;
-  /** Records an audit event for this viewer under the request's id. */
-  audit: (entry: AuditEntry) => void;
+  /** Where the request's audit events are gathered, under its id. */
+  auditTrail: AuditTrail;
+  /** What a stream calls: it has no end to wait for, so its audit events and safety-net answers go as they come. */
+  streaming: () => void;
 }
 
 /**
@@ -93,18 +95,22 @@ export class Viewer extends Person {
   }
 
   /** A case asked for by id, or one the admission listed: the same rule either way. */
-  case(
+  async case(
     agency: AgencyDefinition,
     caseNumber: string,
     admission: AgencyAdmission | null = null,
   ): Promise<CaseAccess> {
-    return this.caseAccess(
+    const loaders = this.loaders(agency.code);
+    const access = await this.caseAccess(
       agency,
       caseNumber,
-      () => this.loaders(agency.code).cases.load(caseNumber),
+      () => loaders.cases.load(caseNumber),
       this.now,
       admission,
     );
+    // Only a case the rule shows the viewer goes into their safety net.
+    if ('decision' in access) loaders.keepCase(caseNumber);
+    return access;
   }
 
   /** Whether the viewer may do this with the case: their rights on it, and the agency's adapter can. */
@@ -116,7 +122,13 @@ export class Viewer extends Person {
     return this.#parts.registry.get(agency);
   }
 
+  /** Records an audit event for this viewer under the request's id (written when the request ends). */
   audit(entry: AuditEntry): void {
-    this.#parts.audit(entry);
+    this.#parts.auditTrail.add(entry);
+  }
+
+  /** A stream has no end to wait for: its audit events and safety-net answers go as they come (a turn's together). */
+  streaming(): void {
+    this.#parts.streaming();
   }
 }

@@ -1,14 +1,17 @@
 /**
  * The audit log: every read of a case or of its documents, every refusal, every write — enough to answer
- * "who saw my data, when, and why", for years. Two sinks: the structured application log (at once) and the
- * append-only audit_events table in PostgreSQL (the record, written in small batches). People are
- * pseudonymised (an HMAC of the national id, the same for actor and data subject, so a person's own
- * pseudonym finds both); tokens and document content are never recorded.
+ * "who saw my data, when, and why", for years. Two sinks: the structured application log and the
+ * append-only audit_events table in PostgreSQL (the record, written in batches). A request's events are
+ * gathered in its AuditTrail and handed over once, when the request ends — one log line and one row set
+ * of an INSERT however many objects it read — also when it fails or its client leaves half-way: what was
+ * read is recorded. People are pseudonymised (an HMAC of the national id, the same for actor and data
+ * subject, so a person's own pseudonym finds both); tokens and document content are never recorded.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { Gathered } from '../lifecycle/gathered.js';
 import { Poller } from '../lifecycle/poller.js';
 import type { Principal } from '../auth/principal.js';
-import { pseudonym } from '../auth/pseudonym.js';
+import { Pseudonyms } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
 import { Sealer } from '../store/sealed.js';
 
@@ -52,7 +55,8 @@ export interface AuditEvent {
 
 /** Events wait this long to be written together, or until a batch is full. */
 const FLUSH_MS = 50;
-const BATCH = 500;
+/** Rows per INSERT: a lawyer's overview of 100 cases (200 events) is one. */
+const BATCH = 2_000;
 /** Events kept in memory while the database cannot take them; beyond this the application log holds them. */
 const MAX_WAITING = 50_000;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -112,6 +116,7 @@ export interface AuditPageArgs {
 export class AuditLog {
   readonly #pruning: Poller;
   readonly #sealer: Sealer;
+  readonly #pseudonyms: Pseudonyms;
   #waiting: AuditEvent[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
@@ -123,6 +128,7 @@ export class AuditLog {
     private readonly retentionDays: number,
   ) {
     this.#sealer = new Sealer(secret, 'audit');
+    this.#pseudonyms = new Pseudonyms(secret);
     this.#pruning = new Poller(
       'audit retention',
       PRUNE_EVERY_MS,
@@ -135,30 +141,55 @@ export class AuditLog {
     );
   }
 
-  /** Records one event for the request's actor. Never throws: the application log holds it at once. */
+  /** A request's trail: its events, handed over together when it ends. */
+  trail(actor: Principal, correlationId: string): AuditTrail {
+    return new Gathered((entries) => this.#record(actor, correlationId, entries));
+  }
+
+  /** Records one event away from any request (a submission's delivery). Never throws. */
   record(actor: Principal, correlationId: string, entry: AuditEntry): void {
-    const actorPseudonym = pseudonym(this.secret, actor.nationalId);
-    const recorded: AuditEvent = {
-      at: new Date().toISOString(),
+    this.#record(actor, correlationId, [entry]);
+  }
+
+  /**
+   * Records events of one actor and request: one application log line at once, and one set of rows for the
+   * next INSERT. Never throws: the log line holds the events whatever becomes of the database.
+   */
+  #record(actor: Principal, correlationId: string, entries: readonly AuditEntry[]): void {
+    const at = new Date().toISOString();
+    const actorPseudonym = this.#pseudonyms.of(actor.nationalId);
+    // One seal per name in the request: the events of a case page all carry the same name.
+    const sealedNames = new Map<string, string>();
+    const sealedName = (name: string) => {
+      let sealed = sealedNames.get(name);
+      if (sealed === undefined)
+        sealedNames.set(name, (sealed = this.#sealer.seal(name, `actor:${actorPseudonym}`)));
+      return sealed;
+    };
+    const recorded = entries.map((entry): AuditEvent => ({
+      at,
       correlationId,
       actor: actorPseudonym,
-      actorName: entry.actorName ? this.#sealer.seal(entry.actorName, `actor:${actorPseudonym}`) : null,
+      actorName: entry.actorName ? sealedName(entry.actorName) : null,
       provider: actor.provider,
       role: entry.role ?? null,
       basis: entry.basis ?? null,
-      subjects: [...new Set(entry.subjectIds ?? [])].map((id) => pseudonym(this.secret, id)),
+      subjects: [...new Set(entry.subjectIds ?? [])].map((id) => this.#pseudonyms.of(id)),
       object: entry.object,
       caseId: entry.caseId ?? null,
       action: entry.action,
       outcome: entry.outcome,
       reason: entry.reason ?? null,
-    };
-    this.log.info({ audit: { ...recorded, actorName: undefined } }, 'audit');
-    if (this.#waiting.length >= MAX_WAITING) {
-      this.log.error({ correlationId }, 'audit event not written to the database: too many waiting');
+    }));
+    this.log.info({ audit: recorded.map((event) => ({ ...event, actorName: undefined })) }, 'audit');
+    if (this.#waiting.length + recorded.length > MAX_WAITING) {
+      this.log.error(
+        { correlationId, events: recorded.length },
+        'audit events not written to the database: too many waiting',
+      );
       return;
     }
-    this.#waiting.push(recorded);
+    for (const event of recorded) this.#waiting.push(event);
     if (this.#waiting.length >= BATCH) void this.flush();
     else this.#timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
   }
@@ -209,7 +240,7 @@ export class AuditLog {
   /** "Who saw my data": every event by or about a person, newest first. */
   async about(nationalId: string, limit = 1_000): Promise<AuditEvent[]> {
     await this.flush();
-    const person = pseudonym(this.secret, nationalId);
+    const person = this.#pseudonyms.of(nationalId);
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM audit_events WHERE actor = $1 OR subjects @> ARRAY[$1]
         ORDER BY id DESC LIMIT $2`,
@@ -234,7 +265,7 @@ export class AuditLog {
    */
   async aboutSubject(nationalId: string, args: AuditPageArgs): Promise<AuditPage> {
     await this.flush();
-    const person = pseudonym(this.secret, nationalId);
+    const person = this.#pseudonyms.of(nationalId);
     const rows = await this.db.query<Row>(
       `SELECT id::text, ${COLUMNS} FROM audit_events
         WHERE subjects @> ARRAY[$1] AND ($2::bigint IS NULL OR id < $2::bigint)
@@ -298,3 +329,6 @@ export class AuditLog {
     await this.flush();
   }
 }
+
+/** The events of one request, handed over together when it ends (lifecycle/gathered.ts). */
+export type AuditTrail = Gathered<AuditEntry>;

@@ -14,8 +14,9 @@ import type { CaseView, DeadlineView, DocumentView } from './views.js';
 export async function visibleCaseDocuments(context: ViewerRequest, view: CaseView): Promise<DocumentView[]> {
   if (!context.viewer.mayOn('case:seeDocuments', view))
     throw graphError('FORBIDDEN', say(context.lang, 'DOCUMENTS_FORBIDDEN'));
-  const records =
-    (await context.viewer.loaders(view.definition.code).documents.load(view.record.caseNumber)) ?? [];
+  const loaders = context.viewer.loaders(view.definition.code);
+  const records = (await loaders.documents.load(view.record.caseNumber)) ?? [];
+  loaders.keepDocuments(view.record.caseNumber);
   return context.viewer
     .visibleDocuments(records, view)
     .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))

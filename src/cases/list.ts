@@ -43,7 +43,12 @@ function failureReason(error: unknown, context: ViewerRequest, agency: string): 
  */
 const LISTING_SHARE = 0.6;
 
-export async function listCases(context: ViewerRequest, args: ListArgs): Promise<CaseConnectionView> {
+export async function listCases(
+  context: ViewerRequest,
+  args: ListArgs,
+  /** Whether the query reads the documents of the cases on the page. */
+  options: { withDocuments: boolean } = { withDocuments: false },
+): Promise<CaseConnectionView> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > context.maxPageSize) {
     throw graphError('BAD_USER_INPUT', say(context.lang, 'PAGE_SIZE', { max: context.maxPageSize }), {
@@ -98,6 +103,17 @@ export async function listCases(context: ViewerRequest, args: ListArgs): Promise
   const start = after ? all.findIndex((l) => compareKeys(l, after) > 0) : 0;
   const remaining = start < 0 ? [] : all.slice(start);
   const page = remaining.slice(0, first);
+
+  // A case the search already shows open to the viewer, documents and all, has its document list asked for
+  // in the same round as its record (the loaders batch both); any other's waits for the case to decide.
+  if (options.withDocuments)
+    for (const listed of page)
+      if (context.viewer.seesDocumentsOfListed(listed.adapter.definition, listed.ref))
+        context.viewer
+          .loaders(listed.adapter.definition.code)
+          .documents.load(listed.ref.caseNumber)
+          // Its failure is the document field's to report, when the field asks.
+          .catch(() => undefined);
 
   const loaded = await Promise.all(
     page.map(async (listed): Promise<CaseEdgeView | null> => {

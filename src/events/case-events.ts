@@ -122,9 +122,7 @@ export class CaseEvents {
   } | null> {
     const { definition } = adapter;
     const agency = definition.code;
-    this.services.viewerCache
-      ?.for(participant.nationalId, agency)
-      .forget(['listing', `case:${record.caseNumber}`, `documents:${record.caseNumber}`]);
+    this.services.viewerCache?.forget(participant.nationalId, agency);
     const person = registeredParticipant(definition, participant, () =>
       this.services.consentService.forViewer(person.principal, [agency]),
     );

@@ -59,6 +59,7 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
     const context = await options.context(request, reply);
     const slot = await holdStreamSlot(context);
     reply.raw.once('close', () => void slot.release());
+    context.viewer?.streaming();
     return context;
   };
 

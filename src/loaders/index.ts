@@ -1,7 +1,8 @@
 /**
  * Per-request loaders, one set per agency. They exist only for an authenticated request and are never
  * shared between requests: a loader cache shared across users would leak one person's cases to another.
- * Each answer from an agency is also kept in the viewer's safety-net cache; when the agency fails, the
+ * An agency's answer that the access rule lets the viewer see is kept in their safety net (the listing
+ * always; a case or a document list when the rule's caller says `keep`); when the agency fails, the
  * loaders answer from there and remember that this agency's data is stale.
  */
 import DataLoader from 'dataloader';
@@ -15,7 +16,7 @@ import type {
   PersonListing,
 } from '../agencies/kit/port.js';
 import type { AgencyRegistry } from '../agencies/registry.js';
-import type { AgencyCache, ViewerCache } from '../cache/viewer-cache.js';
+import type { AgencyCache, RequestCache } from '../cache/viewer-cache.js';
 import { UpstreamError } from '../errors.js';
 import { withinTime } from '../time-limit.js';
 
@@ -35,6 +36,10 @@ export interface AgencyLoaders {
   formCatalog(): Promise<FormDefinition[]>;
   /** Set when an answer came from the safety net instead of the agency. */
   stale(): Staleness | null;
+  /** The rule let the viewer see this case: its record, if the agency gave it in this request, is kept. */
+  keepCase(caseNumber: string): void;
+  /** The rule let the viewer see this case's documents: the list, if the agency gave it in this request, is kept. */
+  keepDocuments(caseNumber: string): void;
 }
 
 /** Any failure of an adapter as an UpstreamError (a bug or a hostile answer that threw something else, too). */
@@ -85,10 +90,14 @@ class RequestAgency {
   }
 }
 
-/** Calls the agency; when the call fails for any reason, answers from the cache (each key that has one) and notes it. */
+/**
+ * Calls the agency, noting each answer in `fresh` (for the safety net, once the rule allows it); when the
+ * call fails for any reason, answers from the cache (each key that has one) and notes that.
+ */
 function withSafetyNet(
   asked: RequestAgency,
   cache: AgencyCache | null,
+  fresh: Map<string, unknown>,
   noteStale: (asOf: string, error: UpstreamError) => void,
   log: FastifyBaseLogger,
 ) {
@@ -98,9 +107,9 @@ function withSafetyNet(
   ): Promise<(T | Error)[]> {
     let error: UpstreamError;
     try {
-      const fresh = await asked.ask(fetch);
-      if (cache) fresh.forEach((value, i) => value !== null && cache.put(keys[i] ?? '', value));
-      return [...fresh];
+      const answers = await asked.ask(fetch);
+      if (cache) answers.forEach((value, i) => value !== null && fresh.set(keys[i] ?? '', value));
+      return [...answers];
     } catch (thrown) {
       error = thrown as UpstreamError;
       log.warn(
@@ -131,7 +140,11 @@ function agencyLoaders(
     if (!staleness || asOf < staleness.asOf) staleness = { asOf, reason: error.reason };
   };
   const asked = new RequestAgency(adapter.definition.code, log);
-  const net = withSafetyNet(asked, cache, noteStale, log);
+  const fresh = new Map<string, unknown>();
+  const net = withSafetyNet(asked, cache, fresh, noteStale, log);
+  const keep = (key: string) => {
+    if (cache && fresh.has(key)) cache.keep(key, fresh.get(key));
+  };
   let listing: Promise<PersonListing> | undefined;
   let formCatalog: Promise<FormDefinition[]> | undefined;
   return {
@@ -147,6 +160,8 @@ function agencyLoaders(
         ]);
         if (value instanceof Error) throw value;
         if (!value) throw new Error('the agency gave no listing');
+        // The viewer's own search: theirs to see.
+        keep('listing');
         return value;
       })()),
     cases: new DataLoader(
@@ -172,6 +187,8 @@ function agencyLoaders(
         adapter.formDefinitions(aborted ? { ...call, signal: aborted } : call),
       )),
     stale: () => staleness,
+    keepCase: (caseNumber) => keep(`case:${caseNumber}`),
+    keepDocuments: (caseNumber) => keep(`documents:${caseNumber}`),
   };
 }
 
@@ -181,7 +198,7 @@ export function createLoaders(
   registry: AgencyRegistry,
   nationalId: string,
   call: CallOptions,
-  cache: ViewerCache | null,
+  cache: RequestCache | null,
   log: FastifyBaseLogger,
   /** Off only to measure what batching buys (the benchmark's naive gateway). */
   batch = true,
@@ -189,7 +206,7 @@ export function createLoaders(
   return new Map(
     registry.adapters.map((a) => [
       a.definition.code,
-      agencyLoaders(a, nationalId, call, cache?.for(nationalId, a.definition.code) ?? null, log, batch),
+      agencyLoaders(a, nationalId, call, cache?.agency(a.definition.code) ?? null, log, batch),
     ]),
   );
 }

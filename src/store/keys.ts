@@ -37,8 +37,9 @@ export const KEY_NAMESPACES: readonly KeyNamespace[] = [
     sealed: true,
   },
   {
-    pattern: new RegExp(`^cache:\\{${TOKEN}:[a-z]+\\}:.+$`),
-    holds: 'the safety net: an agency’s last answers about one viewer',
+    pattern: new RegExp(`^cache:\\{${TOKEN}:[a-z]+\\}$`),
+    holds:
+      'the safety net: an agency’s last answers about one viewer, one sealed value per viewer and agency',
     lifetime: 'SAFETY_NET_TTL_SECONDS',
     sealed: true,
   },

@@ -183,13 +183,7 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     // adapter cannot carry out.
     for (const role of policy.roles) {
       for (const represented of [false, true]) {
-        const can = policy.capabilities({
-          role,
-          represented,
-          mobile: null,
-          email: null,
-          emailIsPersonal: null,
-        });
+        const can = policy.capabilities({ role, represented });
         if (can.readDocumentContent) expect(can.seeDocuments).toBe(true);
         if (can.submitInformation) expect('submitInformation' in adapter).toBe(true);
         if (can.fillForms) expect('submitForm' in adapter).toBe(true);
@@ -204,16 +198,7 @@ describe.each(Object.keys(AGENCIES) as AgencyCode[])('the %s adapter', (code) =>
     if (!adapter.submitInformation) {
       const { policy } = adapter.definition;
       expect(
-        policy.roles.some(
-          (role) =>
-            policy.capabilities({
-              role,
-              represented: false,
-              mobile: null,
-              email: null,
-              emailIsPersonal: null,
-            }).submitInformation,
-        ),
+        policy.roles.some((role) => policy.capabilities({ role, represented: false }).submitInformation),
       ).toBe(false);
       return;
     }

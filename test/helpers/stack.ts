@@ -180,10 +180,17 @@ export async function startGateway(
 export async function postGraphql<T>(
   url: string,
   query: string,
-  opts: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  opts: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string>;
+    /** Leaves before the answer (a client that gives up). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<GraphResponse<T>> {
   const response = await request(`${url}/graphql`, {
     method: 'POST',
+    signal: opts.signal,
     headers: {
       'content-type': 'application/json',
       ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),

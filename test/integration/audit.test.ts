@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../src/audit/audit.js';
 import { pseudonym } from '../../src/auth/pseudonym.js';
 import { configFrom } from '../helpers/config.js';
@@ -52,6 +52,35 @@ async function ask(token: string, query: string, variables?: Record<string, unkn
 
 const pidOf = (key: string) => persona(key).login.pid ?? '';
 
+/**
+ * Counts, at PostgreSQL itself, the INSERT statements into the audit trail and the rows each brought per
+ * request: a statement-level trigger keeps the correlation ids of every statement's rows.
+ */
+async function countInsertsPerRequest(): Promise<void> {
+  await gateway.database.query(`
+    CREATE TABLE IF NOT EXISTS audit_insert_statements (statement bigserial, correlation_id text, rows int);
+    CREATE OR REPLACE FUNCTION count_audit_inserts() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO audit_insert_statements (statement, correlation_id, rows)
+      SELECT s.n, i.correlation_id, count(*) FROM inserted i,
+             (SELECT nextval('audit_insert_statements_statement_seq') AS n) s
+       GROUP BY s.n, i.correlation_id;
+      RETURN NULL;
+    END $$;
+    DROP TRIGGER IF EXISTS audit_inserts ON audit_events;
+    CREATE TRIGGER audit_inserts AFTER INSERT ON audit_events
+      REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_audit_inserts();`);
+}
+
+/** The rows each INSERT statement wrote for one request. */
+async function insertsOf(correlationId: string): Promise<number[]> {
+  const rows = await gateway.database.query<{ rows: number }>(
+    'SELECT rows FROM audit_insert_statements WHERE correlation_id = $1 ORDER BY statement',
+    [correlationId],
+  );
+  return rows.map((r) => r.rows);
+}
+
 describe('the audit log', () => {
   it('records who read which case and its documents, in what role, on what basis, about whom', async () => {
     const token = await stack.token('lawyer-many');
@@ -93,11 +122,11 @@ describe('the audit log', () => {
     });
     expect(Date.now() - Date.parse(entries[0]?.at ?? '')).toBeLessThan(10_000);
 
-    // The same event is in the structured application log.
+    // The same events are in the structured application log, on one line.
     const logged = logLines
-      .map((l) => JSON.parse(l) as { audit?: AuditEvent })
-      .filter((l) => l.audit?.correlationId === requestId);
-    expect(logged.map((l) => l.audit?.action)).toEqual(['READ_CASE', 'READ_DOCUMENT_LIST']);
+      .map((l) => JSON.parse(l) as { audit?: AuditEvent[] })
+      .filter((l) => l.audit?.some((e) => e.correlationId === requestId));
+    expect(logged.map((l) => l.audit?.map((e) => e.action))).toEqual([['READ_CASE', 'READ_DOCUMENT_LIST']]);
 
     // "Who saw my data?": the party's own pseudonym finds the lawyer's read.
     const aboutParty = await gateway.audit.about(party);
@@ -107,6 +136,70 @@ describe('the audit log', () => {
         (e) => e.subjects.includes(pseudonym(SECRET, party)) || e.actor === pseudonym(SECRET, party),
       ),
     ).toBe(true);
+  });
+
+  it('writes a request’s reads together: six objects, one INSERT, every entry there', async () => {
+    await countInsertsPerRequest();
+    const token = await stack.token('lawyer-many');
+    await giveConsents(url, token);
+    // The document lists come well after the cases: the reads are spread over a quarter of a second.
+    for (const mock of [stack.mocks.agencies.npe, stack.mocks.agencies.helseklage])
+      mock.setFaults({ delayMs: 250, onlyPaths: ['/api/v1/saker/dokumentlister', '/api/cases/'] });
+    let asked;
+    try {
+      asked = await ask(token, '{ cases(first: 3) { nodes { id documents { id } } } }');
+    } finally {
+      for (const mock of [stack.mocks.agencies.npe, stack.mocks.agencies.helseklage]) mock.setFaults({});
+    }
+    const { body, requestId } = asked;
+    expect(body.errors).toBeUndefined();
+    const entries = await entriesFor(requestId);
+    expect(entries.map((e) => e.action).sort()).toEqual([
+      ...Array<string>(3).fill('READ_CASE'),
+      ...Array<string>(3).fill('READ_DOCUMENT_LIST'),
+    ]);
+    expect(await insertsOf(requestId)).toEqual([6]);
+    const logged = logLines.filter((l) => l.includes(requestId) && l.includes('"audit"'));
+    expect(logged).toHaveLength(1);
+  });
+
+  it('still records what a request read when its client left half-way', async () => {
+    const token = await stack.token('lawyer-many');
+    await giveConsents(url, token);
+    const lawyer = pidOf('lawyer-many');
+    const theirs = stack.mocks.world.cases.npe
+      .filter((c) => !c.closedAt && c.participants.some((p) => p.nationalId === lawyer))
+      .at(-1);
+    const id = `npe:${theirs?.caseNumber}`;
+    // The case comes at once; its documents take a second, and the person does not wait for them.
+    stack.mocks.agencies.npe.setFaults({ delayMs: 1_000, onlyPaths: ['/api/v1/saker/dokumentlister'] });
+    const requestId = `audit-abandoned-${Date.now()}`;
+    const leaving = new AbortController();
+    try {
+      const asked = postGraphql(url, 'query ($id: ID!) { case(id: $id) { id documents { id } } }', {
+        token,
+        variables: { id },
+        headers: { 'x-request-id': requestId },
+        signal: leaving.signal,
+      }).catch((error: unknown) => error);
+      await vi.waitFor(() => expect(stack.mocks.agencies.npe.stats.inFlight).toBeGreaterThan(0));
+      leaving.abort();
+      expect(await asked).toBeInstanceOf(Error);
+      // Written when the response closed, before the documents came.
+      const read = await entriesFor(requestId);
+      expect(read.map((e) => [e.action, e.object])).toEqual([['READ_CASE', id]]);
+    } finally {
+      stack.mocks.agencies.npe.setFaults({});
+    }
+    // The work under way finishes, and what it read is recorded too.
+    await vi.waitFor(
+      async () =>
+        expect((await gateway.audit.ofCorrelation(requestId)).map((e) => e.action)).toEqual([
+          'READ_CASE',
+          'READ_DOCUMENT_LIST',
+        ]),
+      { timeout: 5_000, interval: 100 },
+    );
   });
 
   it('records a refused look-up of someone else’s case, saying nothing of whom it concerns', async () => {

@@ -1,6 +1,8 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answerIsClean, W1_CITIZEN_DASHBOARD } from '../../bench/scenarios.js';
 import { awaitedForms } from '../../mocks/agencies/forms.js';
+import { advance } from '../helpers/cases.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { giveConsents, persona, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -185,6 +187,7 @@ describe('the safety net', () => {
       REDIS_URL: redisTestUrl(),
       REDIS_KEY_PREFIX: prefix,
       SAFETY_NET_TTL_SECONDS: '600',
+      SAFETY_NET_REFRESH_MINUTES: '1',
     });
     const token = await stack.token('citizen-npe-helseklage');
     await giveConsents(gateway.url, token);
@@ -195,11 +198,12 @@ describe('the safety net', () => {
     await raw.connect();
     try {
       let keys: string[] = [];
-      for (let i = 0; i < 50 && keys.length < 4; i++) {
+      for (let i = 0; i < 50 && keys.length < 2; i++) {
         keys = await raw.keys(`${prefix}cache:*`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      expect(keys.length).toBeGreaterThanOrEqual(4);
+      // One sealed value per agency: the listing, the cases and their documents together.
+      expect(keys).toHaveLength(2);
       for (const key of keys) {
         expect(key).not.toContain(persona('citizen-npe-helseklage').login.pid);
         const value = (await raw.get(key)) ?? '';
@@ -213,4 +217,66 @@ describe('the safety net', () => {
       await raw.quit();
     }
   });
+
+  it('writes one sealed value per agency, then nothing while the answers stay the same, and only what changed', async () => {
+    const prefix = uniquePrefix();
+    const gateway = await stack.gatewayWith({
+      REDIS_URL: redisTestUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      SAFETY_NET_REFRESH_MINUTES: '10',
+    });
+    const token = await stack.token('citizen-npe-helseklage');
+    await giveConsents(gateway.url, token);
+    const writes = await watchWrites(`${prefix}cache:`);
+    try {
+      const dashboard = async () => {
+        const { text } = await gateway.graphql(W1_CITIZEN_DASHBOARD, { token });
+        expect(answerIsClean(text), text.slice(0, 300)).toBe(true);
+      };
+      await dashboard();
+      await vi.waitFor(() => expect(writes.keys.length).toBe(2));
+      expect(writes.keys.map((k) => k.replace(/.*:/, '')).sort()).toEqual(['helseklage}', 'npe}']);
+
+      // The same dashboard again, and once more: the copies are the answers, and young.
+      writes.keys.length = 0;
+      await dashboard();
+      await dashboard();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(writes.keys).toEqual([]);
+
+      // A Helseklage case moves on: only Helseklage's copy is written again.
+      const ingrid = persona('citizen-npe-helseklage').login.pid;
+      const moving = stack.mocks.world.cases.helseklage.find(
+        (c) => !c.closedAt && c.participants.some((p) => p.nationalId === ingrid),
+      );
+      await advance(stack.mocks.agencies.helseklage.url, moving?.caseNumber ?? '');
+      await dashboard();
+      await vi.waitFor(() => expect(writes.keys).toHaveLength(1));
+      expect(writes.keys[0]).toMatch(/:helseklage\}$/);
+    } finally {
+      await writes.stop();
+    }
+  });
 });
+
+/** Every value written under a prefix, as Redis itself tells it (keyspace notifications of SET). */
+async function watchWrites(prefix: string): Promise<{ keys: string[]; stop: () => Promise<void> }> {
+  const admin = createClient({ url: redisTestUrl() });
+  await admin.connect();
+  const before = (await admin.configGet('notify-keyspace-events'))['notify-keyspace-events'] ?? '';
+  await admin.configSet('notify-keyspace-events', `${before}K$`);
+  const listener = admin.duplicate();
+  await listener.connect();
+  const keys: string[] = [];
+  await listener.pSubscribe(`__keyspace@*__:${prefix}*`, (event, channel) => {
+    if (event === 'set') keys.push(channel.replace(/^__keyspace@\d+__:/, ''));
+  });
+  return {
+    keys,
+    stop: async () => {
+      await listener.quit();
+      await admin.configSet('notify-keyspace-events', before);
+      await admin.quit();
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { compareKeys, decodeCursor, encodeCursor } from '../../src/cases/cursor.
 import { ConfigError } from '../../src/config.js';
 import { configFrom } from '../helpers/config.js';
 import { negotiateLanguage } from '../../src/i18n.js';
+import { pseudonym, Pseudonyms } from '../../src/auth/pseudonym.js';
 
 /** A complete production configuration, for tests that change one thing in it. */
 const PRODUCTION_ENV = {
@@ -38,6 +39,16 @@ const PRODUCTION_ENV = {
   STPK_EVENT_SECRET: 'e'.repeat(16),
   PATIENTERSTATNINGEN_EVENT_SECRET: 'e'.repeat(16),
 };
+
+describe('pseudonyms remembered', () => {
+  it('are the HMAC pseudonyms, and the oldest are forgotten beyond the size', () => {
+    const remembered = new Pseudonyms('a-secret-of-some-length-for-tests', 2);
+    expect(remembered.of('12345678901')).toBe(pseudonym('a-secret-of-some-length-for-tests', '12345678901'));
+    remembered.of('22345678901');
+    remembered.of('32345678901');
+    expect(remembered.size).toBe(2);
+  });
+});
 
 describe('Accept-Language', () => {
   it.each([
@@ -192,6 +203,10 @@ describe('configuration', () => {
     expect(() => configFrom({ ...PRODUCTION_ENV, SHUTDOWN_DRAIN_SECONDS: '10' })).toThrowError(
       /SHUTDOWN_DRAIN_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS/,
     );
+    // A safety-net copy in use is written again before it expires.
+    expect(() =>
+      configFrom({ ...PRODUCTION_ENV, SAFETY_NET_TTL_SECONDS: '600', SAFETY_NET_REFRESH_MINUTES: '10' }),
+    ).toThrowError(/SAFETY_NET_REFRESH_MINUTES: must be shorter than SAFETY_NET_TTL_SECONDS/);
   });
 
   it('production sends real notifications: SMTP and the SMS provider are required, unless told to only log them', () => {

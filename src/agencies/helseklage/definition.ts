@@ -6,7 +6,6 @@
  */
 import { labels } from '../../i18n.js';
 import {
-  firstClosure,
   FULL,
   lawyerWithoutPersonalEmail,
   partyWithoutMobile,
@@ -108,12 +107,7 @@ export const helseklageDefinition: AgencyDefinition = {
     refuseWards: true,
     requiresConsent: true,
     hides: () => false,
-    closure: (record, viewer) =>
-      firstClosure(
-        partyWithoutMobile(viewer),
-        twoLawyers(record, viewer),
-        lawyerWithoutPersonalEmail(viewer),
-      ),
+    closures: [partyWithoutMobile, twoLawyers, lawyerWithoutPersonalEmail],
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: false,
   },

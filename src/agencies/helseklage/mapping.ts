@@ -68,6 +68,15 @@ export function toCaseRef(hit: z.infer<typeof helseklageSearchPage>['items'][num
     createdAt: hit.createdAt,
     updatedAt: hit.lastModified,
     closedAt: hit.closedAt,
+    ...(hit.registration && {
+      registration: {
+        represented: hit.registration.represented,
+        hasMobile: hit.registration.hasMobile,
+        hasEmail: hit.registration.hasEmail,
+        emailIsPersonal: hit.registration.emailIsPersonal,
+        lawyersOnCase: hit.registration.lawyerCount,
+      },
+    }),
   };
 }
 

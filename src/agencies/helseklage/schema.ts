@@ -11,6 +11,16 @@ export const helseklageSearchPage = z.object({
       createdAt: z.iso.datetime(),
       lastModified: z.iso.datetime(),
       closedAt: z.iso.datetime().nullable(),
+      /** What the case registers of the person (not every release of the search says it). */
+      registration: z
+        .object({
+          represented: z.boolean(),
+          hasMobile: z.boolean(),
+          hasEmail: z.boolean(),
+          emailIsPersonal: z.boolean().nullable(),
+          lawyerCount: z.number().int().min(0),
+        })
+        .optional(),
     }),
   ),
   subject: z.object({ underGuardianship: z.boolean() }),

@@ -85,6 +85,12 @@ export interface CaseRef {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /**
+   * The person's registration on the case, where the agency's search reports it: enough for the case rules
+   * to tell, before the case is fetched, whether it is open to them — so that its documents may be fetched
+   * together with it (the case itself still decides).
+   */
+  registration?: Registration;
 }
 
 /** What an agency's search says about a person. */
@@ -327,19 +333,29 @@ export interface AgencyPolicy {
   requiresConsent: boolean;
   /** List rules: a case that no longer exists for the viewer (closed long ago, before a cut-off, …). */
   hides(c: { createdAt: string; closedAt: string | null }, now: Date): boolean;
-  /** Case rules: why the case is closed to this viewer, or null. */
-  closure(record: CaseRecord, viewer: ViewerOnCase): CaseClosure | null;
-  capabilities(viewer: ViewerOnCase): Capabilities;
+  /**
+   * Case rules, in order: each says why the case is closed to this viewer, or null; the first reason found
+   * closes it. They look only at the viewer's registration, which the search may already report.
+   */
+  closures: readonly ((viewer: ViewerOnCase) => CaseClosure | null)[];
+  capabilities(viewer: Pick<ViewerOnCase, 'role' | 'represented'>): Capabilities;
   /** A represented party sees only the documents they sent or received themselves. */
   representedPartySeesOwnDocumentsOnly: boolean;
 }
 
-/** The viewer as a case lists them. */
-export interface ViewerOnCase {
-  role: ParticipantRole;
+/** What a case registers of one person in it (beyond their role): what its rules look at. */
+export interface Registration {
   /** A party with a lawyer or proxy on the case: the representative is the agency's contact. */
   represented: boolean;
-  mobile: string | null;
-  email: string | null;
+  hasMobile: boolean;
+  hasEmail: boolean;
+  /** Null when the agency does not say. */
   emailIsPersonal: boolean | null;
+  /** Lawyers on the case, the person among them where they are one. */
+  lawyersOnCase: number;
+}
+
+/** The viewer as a case lists them. */
+export interface ViewerOnCase extends Registration {
+  role: ParticipantRole;
 }

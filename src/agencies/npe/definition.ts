@@ -69,7 +69,7 @@ export const npeDefinition: AgencyDefinition = {
     refuseWards: true,
     requiresConsent: true,
     hides: closedMoreThanDaysAgo(CLOSED_CASES_VISIBLE_DAYS),
-    closure: (_record, viewer) => lawyerWithoutContact(viewer),
+    closures: [lawyerWithoutContact],
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: true,
   },

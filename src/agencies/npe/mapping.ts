@@ -104,6 +104,15 @@ export function toCaseRef(treff: z.infer<typeof npeSearchPage>['treff'][number])
     createdAt: treff.opprettet,
     updatedAt: treff.sistEndret,
     closedAt: treff.avsluttet,
+    ...(treff.registrering && {
+      registration: {
+        represented: treff.registrering.representert,
+        hasMobile: treff.registrering.harMobil,
+        hasEmail: treff.registrering.harEpost,
+        emailIsPersonal: treff.registrering.personligEpost,
+        lawyersOnCase: treff.registrering.antallAdvokater,
+      },
+    }),
   };
 }
 

@@ -11,6 +11,16 @@ export const npeSearchPage = z.object({
       opprettet: z.iso.datetime(),
       sistEndret: z.iso.datetime(),
       avsluttet: z.iso.datetime().nullable(),
+      /** What the case registers of the person (not every release of the search says it). */
+      registrering: z
+        .object({
+          representert: z.boolean(),
+          harMobil: z.boolean(),
+          harEpost: z.boolean(),
+          personligEpost: z.boolean().nullable(),
+          antallAdvokater: z.number().int().min(0),
+        })
+        .optional(),
     }),
   ),
   vergemaal: z.boolean(),

@@ -50,7 +50,7 @@ export const patienterstatningenDefinition: AgencyDefinition = {
     refuseWards: false,
     requiresConsent: false,
     hides: closedMoreThanDaysAgo(CLOSED_CLAIMS_VISIBLE_DAYS),
-    closure: () => null,
+    closures: [],
     capabilities: (viewer) => (viewer.represented ? READ_ONLY_WITH_FORMS : FULL),
     representedPartySeesOwnDocumentsOnly: false,
   },

@@ -52,7 +52,7 @@ export function stpkDefinition(cutoff: string): AgencyDefinition {
       refuseWards: false,
       requiresConsent: false,
       hides: createdBefore(cutoff),
-      closure: () => null,
+      closures: [],
       capabilities: () => OVERVIEW_ONLY,
       representedPartySeesOwnDocumentsOnly: false,
     },
