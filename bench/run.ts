@@ -5,14 +5,17 @@
  * processes — the gateway, the same gateway with batching off ("naive"), and the floor (bench/floor.ts) —
  * and runs the workloads of bench/scenarios.ts against each with autocannon, checking every answer.
  * Per run: requests per second, p50/p90/p99 latency, agency calls per operation, the server's peak memory.
- * Then how long a person waits for the safety net's answer while one agency is slow. Writes
- * docs/benchmarks.md (or `--out <file>`).
+ * Then the CPU-bound section: agencies answering at once, each server pinned to one core (taskset), the
+ * CPU milliseconds each spends per operation — what the gateway costs beyond the floor, not what the mocks
+ * cost. Then how long a person waits for the safety net's answer while one agency is slow. Every figure
+ * comes from this one run; writes docs/benchmarks.md (or `--out <file>`).
  *
  *   npm run bench                      full run (about 5 minutes)
  *   npm run bench -- --quick           a smoke run in well under a minute (tested, so it cannot rot)
  *   npm run bench -- --latency 50      another added agency latency
  *   npm run soak                       10 minutes of mixed load on the gateway: memory over time, errors
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +47,8 @@ const quick = args.quick ?? false;
 const latencyMs = Number(args.latency);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** The built gateway (tsconfig.build.json's output). */
+const GATEWAY_SCRIPT = 'dist/src/main.js';
 
 interface Server extends NodeServer {
   name: string;
@@ -79,6 +84,39 @@ async function answersCleanly(
   throw new Error(`${server.name} does not answer cleanly: ${last.slice(0, 500)}`);
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "(name) state": utime and stime are the 12th and 13th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Pins a process, all its threads, to these cores (`taskset`); false where that cannot be done. */
+function pin(pid: number | undefined, cores: string): boolean {
+  if (pid === undefined) return false;
+  try {
+    execFileSync('taskset', ['-a', '-cp', cores, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface Measurement {
   scenario: Scenario['key'];
   target: string;
@@ -90,6 +128,8 @@ interface Measurement {
   p99: number;
   callsPerOp: number;
   peakRssMb: number | null;
+  /** The server's CPU time per completed operation (ms); null without /proc. */
+  cpuMsPerOp: number | null;
   errors: number;
 }
 
@@ -108,6 +148,7 @@ async function measure(
   for (const agency of Object.values(mocks.agencies)) agency.resetStats();
   const before = agencyCalls(mocks);
   let peak = rssMb(server.child.pid) ?? 0;
+  const cpuBefore = cpuMs(server.child.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid) ?? 0)), 250);
   const result = await autocannon({
     url: server.url,
@@ -117,6 +158,7 @@ async function measure(
     verifyBody: answerIsClean,
   });
   clearInterval(sampler);
+  const cpuAfter = cpuMs(server.child.pid);
   const completed = result.requests.total;
   return {
     scenario: scenario.key,
@@ -129,6 +171,10 @@ async function measure(
     p99: result.latency.p99,
     callsPerOp: completed ? Math.round(((agencyCalls(mocks) - before) / completed) * 10) / 10 : 0,
     peakRssMb: rssMb(server.child.pid) === null ? null : peak,
+    cpuMsPerOp:
+      cpuBefore !== null && cpuAfter !== null && completed
+        ? Math.round(((cpuAfter - cpuBefore) / completed) * 100) / 100
+        : null,
     errors: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
   };
 }
@@ -172,7 +218,9 @@ async function main(): Promise<void> {
         ? 'Starting the gateway…'
         : 'Starting the gateway, the naive gateway (batching off) and the floor…',
     );
-    const gateway = await startServer('gateway', 'src/main.ts', env);
+    // The gateway as production runs it: built (npm run build), without TypeScript's loader.
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    const gateway = await startServer('gateway', GATEWAY_SCRIPT, env);
     servers.push(gateway);
     const list = scenarios(mocks.world);
     const tokens = new Map<string, string>();
@@ -212,7 +260,7 @@ async function main(): Promise<void> {
       await soak(mocks, gateway, list, graphqlRequest);
       return;
     }
-    const naive = await startServer('naive', 'src/main.ts', {
+    const naive = await startServer('naive', GATEWAY_SCRIPT, {
       ...env,
       LOADER_BATCHING: 'off',
       REDIS_KEY_PREFIX: 'bench:naive:',
@@ -249,6 +297,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    const cpu = await cpuBound(mocks, [gateway, naive, floor], list, graphqlRequest, seconds, warmUp);
     const stale = await staleWhileSlow(
       mocks,
       gateway,
@@ -256,11 +305,14 @@ async function main(): Promise<void> {
       quick ? 1 : 2,
     );
     const out = args.out ?? (quick ? undefined : `${ROOT}docs/benchmarks.md`);
-    const report = render(results, list, seconds, [1, quick ? 8 : 64]) + renderStale(stale);
+    const report =
+      render(results, cpu.results, list, seconds, [1, quick ? 8 : 64]) + renderCpu(cpu) + renderStale(stale);
     if (out) writeFileSync(out, report);
     process.stdout.write(out ? `Results written to ${out}\n` : report);
     // The naive reference may fail under load (that is part of what it shows); the gateway and the floor may not.
-    const failed = results.filter((r) => r.target !== 'naive' && (r.errors > 0 || r.requests === 0));
+    const failed = [...results, ...cpu.results].filter(
+      (r) => r.target !== 'naive' && (r.errors > 0 || r.requests === 0),
+    );
     if (failed.length) {
       log(`${failed.length} runs of the gateway or the floor had errors or no completed requests.`);
       process.exitCode = 1;
@@ -269,6 +321,88 @@ async function main(): Promise<void> {
     for (const server of servers) server.child.kill('SIGTERM');
     await mocks.close();
   }
+}
+
+/** Connections of the CPU-bound section: enough to keep one core busy. */
+const CPU_CONNECTIONS = 16;
+
+interface CpuSection {
+  results: Measurement[];
+  /** The core the servers ran on, or null when they could not be pinned. */
+  core: string | null;
+  seconds: number;
+}
+
+/**
+ * What each server spends per operation, agencies answering at once: the servers pinned to the last core,
+ * the mocks and the load generator (this process) to the others, so that the mocks' work is never counted
+ * as the server's. W1 and W3; one after another on the same core.
+ */
+async function cpuBound(
+  mocks: MockStack,
+  servers: Server[],
+  list: Scenario[],
+  graphqlRequest: (s: Scenario) => {
+    method: 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  },
+  seconds: number,
+  warmUp: number,
+): Promise<CpuSection> {
+  const cores = os.cpus().length;
+  const all = `0-${cores - 1}`;
+  const core = String(cores - 1);
+  const pinned =
+    cores > 1 &&
+    servers.every((s) => pin(s.child.pid, core)) &&
+    pin(process.pid, `0-${Math.max(0, cores - 2)}`);
+  log(pinned ? `CPU-bound: servers on core ${core}, agencies answering at once…` : 'CPU-bound: not pinned…');
+  for (const agency of Object.values(mocks.agencies)) agency.setFaults({ delayMs: 0 });
+  const results: Measurement[] = [];
+  try {
+    for (const scenario of list.filter((s) => s.key !== 'W2')) {
+      for (const server of servers) {
+        const request =
+          server.name === 'floor'
+            ? { method: 'GET' as const, path: scenario.floorPath, headers: {} }
+            : graphqlRequest(scenario);
+        await answersCleanly(server, request);
+        await measure(mocks, server, scenario, request, CPU_CONNECTIONS, warmUp);
+        const m = await measure(mocks, server, scenario, request, CPU_CONNECTIONS, seconds);
+        results.push(m);
+        log(
+          `CPU ${scenario.key} ${server.name.padEnd(7)}: ${m.rps} req/s, ${m.cpuMsPerOp ?? '?'} CPU ms/op, ${m.peakRssMb ?? '?'} MB, ${m.errors} errors`,
+        );
+      }
+    }
+  } finally {
+    for (const agency of Object.values(mocks.agencies)) agency.setFaults({ delayMs: latencyMs });
+    if (pinned) for (const pid of [...servers.map((s) => s.child.pid), process.pid]) pin(pid, all);
+  }
+  return { results, core: pinned ? core : null, seconds };
+}
+
+function renderCpu({ results, core, seconds }: CpuSection): string {
+  const floorOf = (r: Measurement) =>
+    results.find((f) => f.scenario === r.scenario && f.target === 'floor')?.cpuMsPerOp;
+  const ratio = (a?: number | null, b?: number | null) => (a && b ? (a / b).toFixed(2) : '–');
+  return `
+## CPU-bound: what each server spends per operation
+
+The agencies answer at once (no added latency), ${
+    core === null
+      ? 'the servers not pinned (`taskset` or a second core is missing here)'
+      : `each server pinned to core ${core} (\`taskset\`), the mocks and the load generator on the other cores`
+  };
+${CPU_CONNECTIONS} connections for ${seconds} s after a warm-up. CPU ms per operation is the server process's user and
+system time (all its threads, from \`/proc/<pid>/stat\`) over the operations it completed.
+
+| workload | server | req/s | CPU ms/op | ÷ floor | peak RSS MB | errors |
+| --- | --- | --- | --- | --- | --- | --- |
+${results.map((r) => `| ${r.scenario} | ${r.target} | ${r.rps} | ${r.cpuMsPerOp ?? '–'} | ${ratio(r.cpuMsPerOp, floorOf(r))} | ${r.peakRssMb ?? '–'} | ${r.errors} |`).join('\n')}
+`;
 }
 
 /** The gateway's default wait for an agency (UPSTREAM_TIMEOUT_MS); the bench does not change it. */
@@ -368,7 +502,13 @@ ${measured.map((m) => `| ${m.request} | ${m.ms} | ${m.agencyCalls} | ${m.status}
 `;
 }
 
-function render(results: Measurement[], list: Scenario[], seconds: number, levels: number[]): string {
+function render(
+  results: Measurement[],
+  cpu: Measurement[],
+  list: Scenario[],
+  seconds: number,
+  levels: number[],
+): string {
   const rows = results.map(
     (r) =>
       `| ${r.scenario} | ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.callsPerOp} | ${r.peakRssMb ?? '–'} | ${r.errors} |`,
@@ -378,21 +518,31 @@ function render(results: Measurement[], list: Scenario[], seconds: number, level
   const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '–');
   const low = levels[0] ?? 1;
   const high = levels[levels.length - 1] ?? 1;
+  const cpuOf = (s: string, t: string) => cpu.find((r) => r.scenario === s && r.target === t)?.cpuMsPerOp;
+  const peakW1 = Math.max(
+    ...[...results, ...cpu]
+      .filter((r) => r.scenario === 'W1' && r.target === 'gateway')
+      .map((r) => r.peakRssMb ?? 0),
+  );
   const aims = [
-    `| W1 p50 at ${low} connection, gateway ÷ floor | ≤ 1.15 | ${ratio(find('W1', 'gateway', low)?.p50, find('W1', 'floor', low)?.p50)} |`,
+    `| W1 CPU per operation, gateway ÷ floor (CPU-bound section) | ≤ 1.5 | ${ratio(cpuOf('W1', 'gateway') ?? undefined, cpuOf('W1', 'floor') ?? undefined)} |`,
+    `| W3 CPU per operation, gateway ÷ floor (CPU-bound section) | ≤ 1.5 | ${ratio(cpuOf('W3', 'gateway') ?? undefined, cpuOf('W3', 'floor') ?? undefined)} |`,
+    `| W1 CPU per operation, gateway ÷ naive (CPU-bound section) | (below 1) | ${ratio(cpuOf('W1', 'gateway') ?? undefined, cpuOf('W1', 'naive') ?? undefined)} |`,
+    `| W1 p50 at ${low} connection, gateway ÷ floor | ≤ 1.10 | ${ratio(find('W1', 'gateway', low)?.p50, find('W1', 'floor', low)?.p50)} |`,
+    `| gateway's peak resident memory under W1 | ≤ 200 MB | ${peakW1 || '–'} MB |`,
     `| W3 p50 at ${low} connection, gateway ÷ floor | ≤ 1.15 | ${ratio(find('W3', 'gateway', low)?.p50, find('W3', 'floor', low)?.p50)} |`,
     `| W1 req/s at ${high} connections, gateway ÷ floor | ≥ 0.5 | ${ratio(find('W1', 'gateway', high)?.rps, find('W1', 'floor', high)?.rps)} |`,
     `| W2 agency calls per operation, naive ÷ gateway | (what batching buys) | ${ratio(find('W2', 'naive', low)?.callsPerOp, find('W2', 'gateway', low)?.callsPerOp)} |`,
   ];
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const processor = os.cpus()[0]?.model ?? 'unknown CPU';
   return `# Benchmarks
 
-Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu},
+Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${processor},
 ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}. Every agency call takes an added
 ${latencyMs} ms (the mocks' \`delayMs\`); each run lasts ${seconds} s after a 1 s warm-up; every answer is checked
 (data present, no error but FORBIDDEN on a case closed to the viewer).
 
-- **gateway**: the gateway as in production (\`src/main.ts\` with \`NODE_ENV=production\`; Redis, records
+- **gateway**: the gateway as in production (built, \`dist/src/main.js\` with \`NODE_ENV=production\`; Redis, records
   and the audit trail in the local PostgreSQL, safety net on).
 - **naive**: the same gateway with batching off (\`LOADER_BATCHING=off\`): what batching buys.
 - **floor**: \`bench/floor.ts\`, the same agency calls through the same adapters with the best parallelism and

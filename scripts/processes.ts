@@ -42,7 +42,9 @@ export interface NodeServer {
  */
 export async function startNodeServer(script: string, env: Record<string, string>): Promise<NodeServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // TypeScript through tsx; a built script (.js) as production runs it, without tsx's loader in the process.
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],

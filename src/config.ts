@@ -256,7 +256,8 @@ function baseSchema(production: boolean) {
     // ID-porten's own session: 30 minutes idle, 120 minutes at most.
     SESSION_IDLE_SECONDS: int(30 * 60, 1, 86_400),
     SESSION_MAX_SECONDS: int(120 * 60, 1, 7 * 86_400),
-    UPSTREAM_CONNECTIONS: int(8, 1, 256),
+    // What an agency's case API serves one client at once; agree it with each agency (docs/deployment.md).
+    UPSTREAM_CONNECTIONS: int(32, 1, 256),
     UPSTREAM_CONNECT_TIMEOUT_MS: int(1_000),
     UPSTREAM_TIMEOUT_MS: int(3_000),
     UPSTREAM_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 256 * 1024 * 1024),

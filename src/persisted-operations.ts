@@ -53,7 +53,19 @@ export type Resolution =
   | { kind: 'RUN'; query: string | null; registered: boolean; entry?: RegistryEntry }
   | { kind: 'REFUSE'; code: RefusalCode; reason: 'UNKNOWN_ID' | 'RETIRED' | 'NOT_REGISTERED' };
 
-const idOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+/** Ids of texts seen lately: the same few operations come in request after request. */
+const IDS_REMEMBERED = 1_000;
+const recentIds = new Map<string, string>();
+
+function idOf(text: string): string {
+  let id = recentIds.get(text);
+  if (id === undefined) {
+    id = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    if (recentIds.size >= IDS_REMEMBERED) recentIds.clear();
+    recentIds.set(text, id);
+  }
+  return id;
+}
 
 export function operationNameOf(text: string): string {
   return getOperationAST(parse(text))?.name?.value ?? '(anonymous)';

@@ -11,7 +11,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Gathered } from '../lifecycle/gathered.js';
 import { Poller } from '../lifecycle/poller.js';
 import type { Principal } from '../auth/principal.js';
-import { Pseudonyms } from '../auth/pseudonym.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
 import { Sealer } from '../store/sealed.js';
 
@@ -60,6 +60,8 @@ const BATCH = 2_000;
 /** Events kept in memory while the database cannot take them; beyond this the application log holds them. */
 const MAX_WAITING = 50_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** Sealed actor names remembered (the actors of the last few thousand requests). */
+const SEALED_NAMES = 10_000;
 
 export interface AuditEntry {
   action: AuditAction;
@@ -116,7 +118,8 @@ export interface AuditPageArgs {
 export class AuditLog {
   readonly #pruning: Poller;
   readonly #sealer: Sealer;
-  readonly #pseudonyms: Pseudonyms;
+  /** Sealed actor names by actor and name: a person's name sealed once, not in every request. */
+  readonly #sealedNames = new Map<string, string>();
   #waiting: AuditEvent[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
@@ -128,7 +131,6 @@ export class AuditLog {
     private readonly retentionDays: number,
   ) {
     this.#sealer = new Sealer(secret, 'audit');
-    this.#pseudonyms = new Pseudonyms(secret);
     this.#pruning = new Poller(
       'audit retention',
       PRUNE_EVERY_MS,
@@ -157,13 +159,16 @@ export class AuditLog {
    */
   #record(actor: Principal, correlationId: string, entries: readonly AuditEntry[]): void {
     const at = new Date().toISOString();
-    const actorPseudonym = this.#pseudonyms.of(actor.nationalId);
-    // One seal per name in the request: the events of a case page all carry the same name.
-    const sealedNames = new Map<string, string>();
+    const actorPseudonym = pseudonym(this.secret, actor.nationalId);
+    // A person's name is sealed once and the sealed value reused (it is the same actor's either way).
     const sealedName = (name: string) => {
-      let sealed = sealedNames.get(name);
-      if (sealed === undefined)
-        sealedNames.set(name, (sealed = this.#sealer.seal(name, `actor:${actorPseudonym}`)));
+      const key = `${actorPseudonym}|${name}`;
+      let sealed = this.#sealedNames.get(key);
+      if (sealed === undefined) {
+        sealed = this.#sealer.seal(name, `actor:${actorPseudonym}`);
+        if (this.#sealedNames.size >= SEALED_NAMES) this.#sealedNames.clear();
+        this.#sealedNames.set(key, sealed);
+      }
       return sealed;
     };
     const recorded = entries.map((entry): AuditEvent => ({
@@ -174,7 +179,7 @@ export class AuditLog {
       provider: actor.provider,
       role: entry.role ?? null,
       basis: entry.basis ?? null,
-      subjects: [...new Set(entry.subjectIds ?? [])].map((id) => this.#pseudonyms.of(id)),
+      subjects: [...new Set(entry.subjectIds ?? [])].map((id) => pseudonym(this.secret, id)),
       object: entry.object,
       caseId: entry.caseId ?? null,
       action: entry.action,
@@ -240,7 +245,7 @@ export class AuditLog {
   /** "Who saw my data": every event by or about a person, newest first. */
   async about(nationalId: string, limit = 1_000): Promise<AuditEvent[]> {
     await this.flush();
-    const person = this.#pseudonyms.of(nationalId);
+    const person = pseudonym(this.secret, nationalId);
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM audit_events WHERE actor = $1 OR subjects @> ARRAY[$1]
         ORDER BY id DESC LIMIT $2`,
@@ -265,7 +270,7 @@ export class AuditLog {
    */
   async aboutSubject(nationalId: string, args: AuditPageArgs): Promise<AuditPage> {
     await this.flush();
-    const person = this.#pseudonyms.of(nationalId);
+    const person = pseudonym(this.secret, nationalId);
     const rows = await this.db.query<Row>(
       `SELECT id::text, ${COLUMNS} FROM audit_events
         WHERE subjects @> ARRAY[$1] AND ($2::bigint IS NULL OR id < $2::bigint)

@@ -1,22 +1,25 @@
 /**
  * A person's pseudonym: an HMAC of their national id under STORE_SECRET. The one way the gateway names a
  * person in store keys, audit events and links — stable, so a person's own pseudonym finds their records,
- * and meaningless without the secret.
+ * and meaningless without the secret. Remembered: the same people come back request after request (the
+ * viewer, the parties of their cases), and an HMAC each time was a good part of what a request spent on
+ * naming them.
  */
 import { createHmac } from 'node:crypto';
 
+/** The pseudonyms under each secret in use (one in production; tests use several). */
+const BY_SECRET = new Map<string, Pseudonyms>();
+
 export function pseudonym(secret: string, nationalId: string): string {
-  return createHmac('sha256', secret).update(`person|${nationalId}`).digest('base64url').slice(0, 22);
+  let remembered = BY_SECRET.get(secret);
+  if (!remembered) BY_SECRET.set(secret, (remembered = new Pseudonyms(secret)));
+  return remembered.of(nationalId);
 }
 
 /** How many people's pseudonyms a Pseudonyms remembers (the people of the last few thousand requests). */
 const REMEMBERED = 10_000;
 
-/**
- * Pseudonyms remembered: the same people come back request after request (the viewer, the parties of their
- * cases), and an HMAC each time is most of what the audit and the safety net spend on naming them. The
- * oldest are forgotten first.
- */
+/** Pseudonyms under one secret, the most recent remembered; the oldest are forgotten first. */
 export class Pseudonyms {
   readonly #known = new Map<string, string>();
 
@@ -33,7 +36,10 @@ export class Pseudonyms {
   of(nationalId: string): string {
     let known = this.#known.get(nationalId);
     if (known === undefined) {
-      known = pseudonym(this.secret, nationalId);
+      known = createHmac('sha256', this.secret)
+        .update(`person|${nationalId}`)
+        .digest('base64url')
+        .slice(0, 22);
       if (this.#known.size >= this.capacity) this.#known.delete(this.#known.keys().next().value ?? '');
       this.#known.set(nationalId, known);
     }

@@ -6,14 +6,14 @@
  *
  * One sealed value per viewer and agency — a sheet of entries (the listing, cases, document lists), each
  * with its age and a digest of its answer — written at most once per request, when the request ends, and
- * only when an answer differs from the sheet's or its entry is older than the refresh. This instance
+ * only when an answer differs from the sheet's (by a digest) or its entry is older than the refresh. This instance
  * remembers the digests it last saw in each sheet, so a repeated dashboard costs neither a seal nor a store
  * operation; another instance reads the sheet once to learn them. Two instances writing one viewer's sheet
  * at the same moment may lose one's new entries until the next request: it is a cache.
  */
-import { createHmac, hkdfSync } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { Pseudonyms } from '../auth/pseudonym.js';
+import { pseudonym } from '../auth/pseudonym.js';
 import { Gathered } from '../lifecycle/gathered.js';
 import type { Store } from '../store/index.js';
 import { outageWarning } from '../store/outage-warning.js';
@@ -49,8 +49,6 @@ export interface SafetyNetOptions {
 
 export class ViewerCache {
   readonly #sealer: Sealer;
-  readonly #digestKey: Buffer;
-  readonly #pseudonyms: Pseudonyms;
   readonly #known = new Map<string, Digests>();
   /** Writes of one sheet on this instance, one after another (so that one request's entries do not undo another's). */
   readonly #writing = new Map<string, Promise<void>>();
@@ -58,15 +56,13 @@ export class ViewerCache {
 
   constructor(
     private readonly store: Store,
-    secret: string,
+    private readonly secret: string,
     private readonly options: SafetyNetOptions,
     private readonly log: FastifyBaseLogger,
     /** Told of every lookup (the metrics' hit rate). */
     private readonly onLookup: (hit: boolean) => void = () => undefined,
   ) {
     this.#sealer = new Sealer(secret, 'viewer-cache');
-    this.#digestKey = Buffer.from(hkdfSync('sha256', secret, 'helseklage-graph', 'safety-net-digest', 32));
-    this.#pseudonyms = new Pseudonyms(secret);
   }
 
   /** The safety net is skipped while the store is away: answers come from the agencies alone. */
@@ -79,7 +75,7 @@ export class ViewerCache {
 
   // The hash tag keeps one viewer's sheet of one agency in one Redis Cluster slot.
   #sheetKey(nationalId: string, agency: string): string {
-    return `cache:{${this.#pseudonyms.of(nationalId)}:${agency}}`;
+    return `cache:{${pseudonym(this.secret, nationalId)}:${agency}}`;
   }
 
   /** One request's view of a viewer's answers from each agency; `end` writes what the request kept. */
@@ -137,11 +133,9 @@ export class ViewerCache {
     return sheet;
   }
 
+  /** A fingerprint of an answer, to tell a changed one (kept only inside the sheet and this instance's memory). */
   #digest(data: unknown): string {
-    return createHmac('sha256', this.#digestKey)
-      .update(JSON.stringify(data))
-      .digest('base64url')
-      .slice(0, 22);
+    return hash('sha1', JSON.stringify(data), 'base64url');
   }
 
   #remember(key: string, digests: Digests): void {

@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -134,6 +137,8 @@ export async function startGraphServer(
 
   const plugins: ApolloServerPlugin<Context>[] = [
     fastifyApolloDrainPlugin(app),
+    // Answers are personal and never cached by anyone: Apollo's cache hints would only cost a hook per field.
+    ApolloServerPluginCacheControlDisabled(),
     mutationsCounted,
     maskedErrorsInLanguage,
     operationMetrics(metrics),

@@ -151,7 +151,8 @@ export function registerCaseEventStream(app: FastifyInstance, options: StreamOpt
     if (request.routeOptions.url !== '/graphql') return;
     const params = (request.method === 'POST' ? request.body : request.query) as
       { query?: unknown; operationName?: unknown } | undefined;
-    if (typeof params?.query !== 'string') return;
+    // Only a text with the keyword can hold a subscription: the rest is Apollo's to parse, once.
+    if (typeof params?.query !== 'string' || !params.query.includes('subscription')) return;
     let document: DocumentNode;
     try {
       document = parse(params.query, { maxTokens: options.maxTokens });

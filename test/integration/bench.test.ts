@@ -25,7 +25,8 @@ describe('npm run bench -- --quick', () => {
     expect(code, stderr).toBe(0);
 
     const report = readFileSync(out, 'utf8');
-    const rows = report
+    const [main = '', cpu = ''] = report.split('## CPU-bound');
+    const rows = main
       .split('\n')
       .filter((line) => /^\| W[123] \| (gateway|naive|floor) \|/.test(line))
       .map((line) => line.split('|').map((cell) => cell.trim()));
@@ -40,6 +41,20 @@ describe('npm run bench -- --quick', () => {
     const calls = (server: string) => Number(rows.find((r) => r[1] === 'W2' && r[2] === server)?.[8]);
     expect(calls('naive')).toBeGreaterThan(3 * calls('gateway'));
     expect(report).toContain('## Aims');
+    // The CPU-bound section: what each server spends per operation, for W1 and W3.
+    const cpuRows = cpu
+      .split('\n')
+      .filter((line) => /^\| W[13] \| (gateway|naive|floor) \|/.test(line))
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    expect(cpuRows).toHaveLength(6);
+    for (const row of cpuRows) {
+      expect(Number(row[3]), row.join('|')).toBeGreaterThan(0); // requests per second
+      expect(Number(row[4]), row.join('|')).toBeGreaterThan(0); // CPU ms per operation
+      expect(Number(row[7]), row.join('|')).toBe(0); // errors
+    }
+    expect(report).toMatch(
+      /^\| W1 CPU per operation, gateway ÷ floor \(CPU-bound section\) \| ≤ 1\.5 \| \d+\.\d\d \|$/m,
+    );
     // A slow agency: the dashboard answered from the safety net (how fast is the report's to say).
     expect(report).toContain('## A slow agency');
     expect(report).toMatch(/^\| W1 dashboard \| \d+ \| 1 \| STALE \| – \|$/m);
