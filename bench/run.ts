@@ -117,6 +117,9 @@ function pin(pid: number | undefined, cores: string): boolean {
   }
 }
 
+/** Measures one workload on one server at so many connections. */
+type Run = (server: Server, scenario: Scenario, connections: number) => Promise<Measurement>;
+
 interface Measurement {
   scenario: Scenario['key'];
   target: string;
@@ -278,18 +281,21 @@ async function main(): Promise<void> {
       if (quick) return s.key === 'W1' ? [1, 8] : [1];
       return s.key === 'W2' ? [1, 4, 16] : [1, 16, 64];
     };
+    /** One workload on one server: its answer checked, a warm-up (JIT, pools, caches), then measured. */
+    const run: Run = async (server, scenario, connections) => {
+      const request =
+        server === floor
+          ? { method: 'GET' as const, path: scenario.floorPath, headers: {} }
+          : graphqlRequest(scenario);
+      await answersCleanly(server, request);
+      await measure(mocks, server, scenario, request, connections, warmUp);
+      return measure(mocks, server, scenario, request, connections, seconds);
+    };
     const results: Measurement[] = [];
     for (const scenario of list) {
       for (const connections of levelsOf(scenario)) {
         for (const server of [gateway, naive, floor]) {
-          // Warm up (JIT, connection pools, caches), then measure.
-          const request =
-            server === floor
-              ? { method: 'GET' as const, path: scenario.floorPath, headers: {} }
-              : graphqlRequest(scenario);
-          await answersCleanly(server, request);
-          await measure(mocks, server, scenario, request, connections, warmUp);
-          const m = await measure(mocks, server, scenario, request, connections, seconds);
+          const m = await run(server, scenario, connections);
           results.push(m);
           log(
             `${scenario.key} ${server.name.padEnd(7)} c=${String(connections).padStart(2)}: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.callsPerOp} calls/op, ${m.peakRssMb ?? '?'} MB, ${m.errors} errors`,
@@ -297,7 +303,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    const cpu = await cpuBound(mocks, [gateway, naive, floor], list, graphqlRequest, seconds, warmUp);
+    const cpu = await cpuBound(mocks, [gateway, naive, floor], list, run, seconds);
     const stale = await staleWhileSlow(
       mocks,
       gateway,
@@ -342,14 +348,8 @@ async function cpuBound(
   mocks: MockStack,
   servers: Server[],
   list: Scenario[],
-  graphqlRequest: (s: Scenario) => {
-    method: 'POST';
-    path: string;
-    headers: Record<string, string>;
-    body: string;
-  },
+  run: Run,
   seconds: number,
-  warmUp: number,
 ): Promise<CpuSection> {
   const cores = os.cpus().length;
   const all = `0-${cores - 1}`;
@@ -364,13 +364,7 @@ async function cpuBound(
   try {
     for (const scenario of list.filter((s) => s.key !== 'W2')) {
       for (const server of servers) {
-        const request =
-          server.name === 'floor'
-            ? { method: 'GET' as const, path: scenario.floorPath, headers: {} }
-            : graphqlRequest(scenario);
-        await answersCleanly(server, request);
-        await measure(mocks, server, scenario, request, CPU_CONNECTIONS, warmUp);
-        const m = await measure(mocks, server, scenario, request, CPU_CONNECTIONS, seconds);
+        const m = await run(server, scenario, CPU_CONNECTIONS);
         results.push(m);
         log(
           `CPU ${scenario.key} ${server.name.padEnd(7)}: ${m.rps} req/s, ${m.cpuMsPerOp ?? '?'} CPU ms/op, ${m.peakRssMb ?? '?'} MB, ${m.errors} errors`,

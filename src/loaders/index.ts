@@ -192,7 +192,10 @@ function agencyLoaders(
   };
 }
 
-export type Loaders = ReadonlyMap<string, AgencyLoaders>;
+/** A request's loaders by agency code; undefined for an agency the registry does not have. */
+export interface Loaders {
+  get(agency: string): AgencyLoaders | undefined;
+}
 
 export function createLoaders(
   registry: AgencyRegistry,
@@ -203,10 +206,17 @@ export function createLoaders(
   /** Off only to measure what batching buys (the benchmark's naive gateway). */
   batch = true,
 ): Loaders {
-  return new Map(
-    registry.adapters.map((a) => [
-      a.definition.code,
-      agencyLoaders(a, nationalId, call, cache?.agency(a.definition.code) ?? null, log, batch),
-    ]),
-  );
+  // Made when the request first needs an agency: most requests need one or two of them.
+  const made = new Map<string, AgencyLoaders>();
+  return {
+    get(agency) {
+      let loaders = made.get(agency);
+      const adapter = loaders ? undefined : registry.get(agency);
+      if (adapter) {
+        loaders = agencyLoaders(adapter, nationalId, call, cache?.agency(agency) ?? null, log, batch);
+        made.set(agency, loaders);
+      }
+      return loaders;
+    },
+  };
 }

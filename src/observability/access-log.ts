@@ -7,7 +7,12 @@
 import { context, type Context } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 
+/** The levels at which the access log's lines (info) are written. */
+const WRITES_INFO = new Set(['trace', 'debug', 'info']);
+
 export function logRequests(app: FastifyInstance): void {
+  // Below the level nothing is written: no hooks, no cost per request.
+  if (!WRITES_INFO.has(app.log.level)) return;
   const contexts = new WeakMap<object, Context>();
   app.addHook('onRequest', async (request) => {
     contexts.set(request, context.active());

@@ -13,7 +13,9 @@ const APPEAL = 'Klage på vedtak om erstatningsansvar (pasientskade)';
 const CLAIM = /^Pasientskade – kirurgi/;
 
 beforeAll(async () => {
-  portal = await startPortalStack();
+  // Helseklage goes down and comes back in one test; the breaker (resilience.test.ts) would keep it away
+  // from the tests after it for a while, which is not what they are about.
+  portal = await startPortalStack({ env: { UPSTREAM_BREAKER_FAILURES: '1000' } });
 });
 
 afterAll(async () => {
