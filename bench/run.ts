@@ -21,9 +21,8 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
-import { loadPersonas } from '../mocks/seed/personas.js';
 import { AGENCY_CODES } from '../mocks/seed/model.js';
-import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack, type MockStack } from '../mocks/start.js';
+import { FREE_PORTS, startMockStack, type MockStack } from '../mocks/start.js';
 import { startNodeServer, type NodeServer } from '../scripts/processes.js';
 import {
   answerIsClean,
@@ -33,6 +32,14 @@ import {
   W3_CASE_DETAIL,
   type Scenario,
 } from './scenarios.js';
+import {
+  benchEnvironment,
+  buildGateway,
+  consentAll,
+  GATEWAY_SCRIPT,
+  graphqlRequestOf,
+  tokensOf,
+} from './setup.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,8 +54,6 @@ const quick = args.quick ?? false;
 const latencyMs = Number(args.latency);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
-/** The built gateway (tsconfig.build.json's output). */
-const GATEWAY_SCRIPT = 'dist/src/main.js';
 
 interface Server extends NodeServer {
   name: string;
@@ -189,31 +194,7 @@ async function main(): Promise<void> {
     ports: FREE_PORTS,
     faults: Object.fromEntries(AGENCY_CODES.map((code) => [code, delay])),
   });
-  const env = {
-    ...mocks.gatewayEnvironment(),
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    // As in production (graphql-js, Fastify and others skip development checks), on loopback only.
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PUBLIC_URL: 'https://bff.bench.local',
-    CORS_ORIGINS: 'https://minside.bench.local',
-    STORE_SECRET: 'bench-only-store-secret-of-32-characters',
-    // The records in PostgreSQL, as in production (a schema of the bench's own).
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    DATABASE_SCHEMA: 'bench',
-    // Sessions, limits, the safety net and live events in Redis, as production requires.
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: 'bench:gateway:',
-    // The workloads are the portal's own operations, sent as text.
-    SAFELIST: 'off',
-    SHUTDOWN_DRAIN_SECONDS: '0',
-    METRICS_PORT: '0',
-    NOTIFIER: 'log',
-    IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
-    MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
-    IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
-    MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
-  };
+  const env = benchEnvironment(mocks);
   const servers: Server[] = [];
   try {
     log(
@@ -221,42 +202,13 @@ async function main(): Promise<void> {
         ? 'Starting the gateway…'
         : 'Starting the gateway, the naive gateway (batching off) and the floor…',
     );
-    // The gateway as production runs it: built (npm run build), without TypeScript's loader.
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    buildGateway();
     const gateway = await startServer('gateway', GATEWAY_SCRIPT, env);
     servers.push(gateway);
     const list = scenarios(mocks.world);
-    const tokens = new Map<string, string>();
-    for (const persona of new Set(list.map((s) => s.persona))) {
-      const pid = loadPersonas().find((p) => p.key === persona)?.login.pid;
-      if (!pid) throw new Error(`no Norwegian persona ${persona}`);
-      tokens.set(
-        persona,
-        (await mocks.idporten.mint({ nationalId: pid, assurance: 'idporten-loa-high', expiresIn: 3600 }))
-          .access_token,
-      );
-    }
-    const graphqlRequest = (scenario: Scenario) => ({
-      method: 'POST' as const,
-      path: '/graphql',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokens.get(scenario.persona)}`,
-      },
-      body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-    });
-    const consent = async (server: Server) => {
-      for (const token of tokens.values()) {
-        await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            query:
-              'mutation { a: giveConsent(input: {agency: "npe", notifications: false}) { errors { code } } b: giveConsent(input: {agency: "helseklage", notifications: false}) { errors { code } } }',
-          }),
-        });
-      }
-    };
+    const tokens = await tokensOf(mocks, list);
+    const graphqlRequest = (scenario: Scenario) => graphqlRequestOf(tokens, scenario);
+    const consent = (server: Server) => consentAll(server.url, tokens);
     await consent(gateway);
 
     if (args.soak) {

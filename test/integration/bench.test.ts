@@ -60,4 +60,26 @@ describe('npm run bench -- --quick', () => {
     expect(report).toMatch(/^\| W1 dashboard \| \d+ \| 1 \| STALE \| – \|$/m);
     expect(report).toMatch(/^\| case detail, Helseklage appeal \| \d+ \| 1 \| case answered \| – \|$/m);
   }, 150_000);
+
+  it('npm run profile names where the gateway spends its time in W1 and W3', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'profile-')), 'profile.md');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/profile.ts', '--seconds', '1', '--out', out],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+    const report = readFileSync(out, 'utf8');
+    for (const workload of ['W1', 'W3']) {
+      const section = report.split(`## ${workload}`)[1]?.split('\n## ')[0] ?? '';
+      expect(section, workload).toMatch(/busy \d+ ms of them\n\(\d+\.\d\d ms per operation/);
+      // Owners of the busy time, the gateway's own modules among them, shares adding up to at most all of it.
+      const shares = [...section.matchAll(/^\| (\S+) \| (\d+\.\d) % \|$/gm)];
+      expect(shares.some(([, owner]) => owner?.startsWith('src/agencies/kit/http'))).toBe(true);
+      expect(shares.some(([, owner]) => owner === 'graphql')).toBe(true);
+    }
+  }, 120_000);
 });
