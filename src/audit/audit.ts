@@ -10,6 +10,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Gathered } from '../lifecycle/gathered.js';
 import { Poller } from '../lifecycle/poller.js';
+import { writesInfo } from '../observability/log-level.js';
 import type { Principal } from '../auth/principal.js';
 import { pseudonym } from '../auth/pseudonym.js';
 import type { Database } from '../records/database.js';
@@ -186,7 +187,8 @@ export class AuditLog {
       outcome: entry.outcome,
       reason: entry.reason ?? null,
     }));
-    this.log.info({ audit: recorded.map((event) => ({ ...event, actorName: undefined })) }, 'audit');
+    if (writesInfo(this.log))
+      this.log.info({ audit: recorded.map((event) => ({ ...event, actorName: undefined })) }, 'audit');
     if (this.#waiting.length + recorded.length > MAX_WAITING) {
       this.log.error(
         { correlationId, events: recorded.length },

@@ -6,13 +6,11 @@
  */
 import { context, type Context } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
-
-/** The levels at which the access log's lines (info) are written. */
-const WRITES_INFO = new Set(['trace', 'debug', 'info']);
+import { writesInfo } from './log-level.js';
 
 export function logRequests(app: FastifyInstance): void {
   // Below the level nothing is written: no hooks, no cost per request.
-  if (!WRITES_INFO.has(app.log.level)) return;
+  if (!writesInfo(app.log)) return;
   const contexts = new WeakMap<object, Context>();
   app.addHook('onRequest', async (request) => {
     contexts.set(request, context.active());
