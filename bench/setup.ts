@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadPersonas } from '../mocks/seed/personas.js';
-import { DEV_BFF_CLIENT, type MockStack } from '../mocks/start.js';
+import { productionOnLoopback, type MockStack } from '../mocks/start.js';
 import type { Scenario } from './scenarios.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,28 +19,21 @@ export function buildGateway(): void {
 export function benchEnvironment(mocks: MockStack): Record<string, string> {
   return {
     ...mocks.gatewayEnvironment(),
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    // As in production (graphql-js, Fastify and others skip development checks), on loopback only.
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PUBLIC_URL: 'https://bff.bench.local',
-    CORS_ORIGINS: 'https://minside.bench.local',
-    STORE_SECRET: 'bench-only-store-secret-of-32-characters',
-    // The records in PostgreSQL, as in production (a schema of the bench's own).
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    DATABASE_SCHEMA: 'bench',
-    // Sessions, limits, the safety net and live events in Redis, as production requires.
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: 'bench:gateway:',
-    // The workloads are the portal's own operations, sent as text.
-    SAFELIST: 'off',
-    SHUTDOWN_DRAIN_SECONDS: '0',
-    METRICS_PORT: '0',
-    NOTIFIER: 'log',
-    IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
-    MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
-    IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
-    MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    ...productionOnLoopback({
+      name: 'bench',
+      // Sessions, limits, the safety net and live events in Redis, as production requires.
+      redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisKeyPrefix: 'bench:gateway:',
+      overrides: {
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        // The records in PostgreSQL, as in production (a schema of the bench's own).
+        DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        DATABASE_SCHEMA: 'bench',
+        // The workloads are the portal's own operations, sent as text.
+        SAFELIST: 'off',
+        SHUTDOWN_DRAIN_SECONDS: '0',
+      },
+    }),
   };
 }
 

@@ -102,6 +102,39 @@ export const DEV_BFF_CLIENT: BffClient = {
   publicUrl: 'http://localhost:4000',
 };
 
+/**
+ * The gateway in production mode on this machine, against the mocks: production's rules (https public URL
+ * and origins, Redis, strict configuration), loopback addresses, the development BFF client. What differs
+ * between the tests, the benchmark and the built gateway's probe is passed in `overrides`.
+ */
+export function productionOnLoopback(options: {
+  /** Names the setting's URLs and its store secret (e.g. `bench` → https://bff.bench.local). */
+  name: string;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  overrides?: Record<string, string>;
+}): Record<string, string> {
+  const { name, redisUrl, redisKeyPrefix, overrides } = options;
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `https://bff.${name}.local`,
+    CORS_ORIGINS: `https://minside.${name}.local`,
+    STORE_SECRET: `${name}-only-store-secret-of-at-least-32-characters`,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
+    MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
+    IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    // Several gateways may run at once here: each its own scrape port.
+    METRICS_PORT: '0',
+    // Nothing leaves this machine: what would be sent is written to the log.
+    NOTIFIER: 'log',
+    ...overrides,
+  };
+}
+
 /** The development secret with which a mock agency signs its events (the gateway's default for `<AGENCY>_EVENT_SECRET`). */
 export function devEventSecret(agency: AgencyCode): string {
   return `dev-only-${agency}-event-secret`;

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { DEV_BFF_CLIENT, FREE_PORTS, startMockStack } from '../mocks/start.js';
+import { DEV_BFF_CLIENT, FREE_PORTS, productionOnLoopback, startMockStack } from '../mocks/start.js';
 import { freePort } from './processes.js';
 
 const DATABASE_URL = process.env.PROBE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,26 +30,20 @@ const child = spawn(process.execPath, ['dist/src/main.js'], {
   env: {
     PATH: process.env.PATH ?? '',
     ...mocks.gatewayEnvironment(),
-    NODE_ENV: 'production',
-    NODE_OPTIONS: '--enable-source-maps',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    METRICS_PORT: String(metricsPort),
-    BUILD_REVISION: 'probe',
-    // The probe sends no notifications anywhere; what would go is written to the log.
-    NOTIFIER: 'log',
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: 'https://bff.probe.local',
-    CORS_ORIGINS: 'https://minside.probe.local',
-    STORE_SECRET: 'probe-only-store-secret-of-32-characters',
-    REDIS_URL: process.env.PROBE_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: 'probe-built:',
-    DATABASE_URL,
-    DATABASE_SCHEMA: SCHEMA,
-    IDPORTEN_AUDIENCE: DEV_BFF_CLIENT.audience,
-    MITID_AUDIENCE: DEV_BFF_CLIENT.audience,
-    IDPORTEN_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
-    MITID_CLIENT_SECRET: DEV_BFF_CLIENT.clientSecret,
+    ...productionOnLoopback({
+      name: 'probe',
+      redisUrl: process.env.PROBE_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisKeyPrefix: 'probe-built:',
+      overrides: {
+        NODE_OPTIONS: '--enable-source-maps',
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        BUILD_REVISION: 'probe',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL,
+        DATABASE_SCHEMA: SCHEMA,
+      },
+    }),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

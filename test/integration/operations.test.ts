@@ -9,6 +9,7 @@ import { AGENCY_HEALTH_TTL_MS } from '../../src/observability/readiness.js';
 import { redisTestUrl, uniquePrefix } from '../helpers/redis.js';
 import { subscribe } from '../helpers/sse.js';
 import { persona, startTestStack, type GraphClient, type TestStack } from '../helpers/stack.js';
+import { productionOnLoopback } from '../../mocks/start.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -217,23 +218,14 @@ describe('/metrics', () => {
 
 describe('/metrics in production', () => {
   it('is served on METRICS_PORT only, not on the port the world reaches', async () => {
-    const production = await stack.gatewayWith({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://api.helseklage.example',
-      CORS_ORIGINS: 'https://minside.helseklage.example',
-      STORE_SECRET: 'a-production-store-secret-of-32-characters',
-      IDPORTEN_AUDIENCE: 'https://bff.helseklage.local',
-      MITID_AUDIENCE: 'https://bff.helseklage.local',
-      IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
-      MITID_CLIENT_SECRET: 'dev-only-client-secret',
-      REDIS_URL: redisTestUrl(),
-      REDIS_KEY_PREFIX: uniquePrefix(),
-      SHUTDOWN_DRAIN_SECONDS: '0',
-      HOST: '127.0.0.1',
-      METRICS_PORT: '0',
-      BUILD_REVISION: 'abc1234',
-      NOTIFIER: 'log',
-    });
+    const production = await stack.gatewayWith(
+      productionOnLoopback({
+        name: 'helseklage',
+        redisUrl: redisTestUrl(),
+        redisKeyPrefix: uniquePrefix(),
+        overrides: { SHUTDOWN_DRAIN_SECONDS: '0', BUILD_REVISION: 'abc1234' },
+      }),
+    );
     expect((await get(`${production.url}/metrics`)).status).toBe(404);
     const metricsUrl = production.gateway.metricsUrl;
     expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);

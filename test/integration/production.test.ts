@@ -16,6 +16,7 @@ import {
   type GraphClient,
   type TestStack,
 } from '../helpers/stack.js';
+import { productionOnLoopback } from '../../mocks/start.js';
 
 const ALLOWED_ORIGIN = 'https://minside.helseklage.example';
 
@@ -23,26 +24,18 @@ let stack: TestStack;
 let production: GraphClient;
 
 function productionEnv(): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    PUBLIC_URL: 'https://api.helseklage.example',
-    CORS_ORIGINS: ALLOWED_ORIGIN,
-    IDPORTEN_AUDIENCE: 'https://bff.helseklage.local',
-    MITID_AUDIENCE: 'https://bff.helseklage.local',
-    STORE_SECRET: 'a-production-store-secret-of-32-characters',
-    IDPORTEN_CLIENT_SECRET: 'dev-only-client-secret',
-    MITID_CLIENT_SECRET: 'dev-only-client-secret',
-    REDIS_URL: redisTestUrl(),
-    REDIS_KEY_PREFIX: uniquePrefix(),
-    // These tests send queries of their own; the safelist has tests of its own (persisted-operations).
-    SAFELIST: 'off',
-    // Closed by the test, not by a load balancer: nothing to drain.
-    SHUTDOWN_DRAIN_SECONDS: '0',
-    // Several production gateways at once: each scrape port its own.
-    METRICS_PORT: '0',
-    // What would go out is written to the log (outbound.test.ts sends for real).
-    NOTIFIER: 'log',
-  };
+  return productionOnLoopback({
+    name: 'helseklage',
+    redisUrl: redisTestUrl(),
+    redisKeyPrefix: uniquePrefix(),
+    overrides: {
+      CORS_ORIGINS: ALLOWED_ORIGIN,
+      // These tests send queries of their own; the safelist has tests of its own (persisted-operations).
+      SAFELIST: 'off',
+      // Closed by the test, not by a load balancer: nothing to drain.
+      SHUTDOWN_DRAIN_SECONDS: '0',
+    },
+  });
 }
 
 beforeAll(async () => {
