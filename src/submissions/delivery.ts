@@ -148,21 +148,6 @@ export class SubmissionDelivery {
     }
     const limit = abortAfter(this.options.attemptTimeoutMs, this.#stopping.signal);
     const call: CallOptions = { signal: limit.signal, correlationId: `submission-${record.id}` };
-    try {
-      return await this.#attemptWith(record, giveUpAt, target, adapter, form, call);
-    } finally {
-      limit.release();
-    }
-  }
-
-  async #attemptWith(
-    record: SubmissionRecord,
-    giveUpAt: Date,
-    target: NonNullable<ReturnType<typeof parseGlobalId>>,
-    adapter: AgencyAdapter,
-    form: boolean,
-    call: CallOptions,
-  ): Promise<SubmissionRecord> {
     const sender = this.#person(
       { ...record.sender, nationalId: record.senderNationalId, expiresAt: 0 },
       target.agency,
@@ -226,6 +211,9 @@ export class SubmissionDelivery {
       if (permanent(error)) return this.#fail(record, 'REFUSED_BY_AGENCY', error.reason, known);
       if (Date.now() >= giveUpAt.getTime()) return this.#giveUp(record, adapter, error, known);
       return this.#retryLater(record, error);
+    } finally {
+      // The attempt's time limit holds its timer strongly (time-limit.ts); it goes with the attempt.
+      limit.release();
     }
   }
 

@@ -135,6 +135,10 @@ describe('/metrics', () => {
       stack.mocks.agencies.npe.setFaults({});
     }
     await get(`${stack.url}/readyz`);
+    // The other route families: a link that is not one, a login, an agency event without its signature.
+    await get(`${stack.url}/files/documents/not-a-link`);
+    await get(`${stack.url}/auth/login`);
+    await request(`${stack.url}/events/npe`, { method: 'POST', body: '{}' }).then((r) => r.body.dump());
     const { status, text, type } = await get(`${stack.url}/metrics`);
     expect(status).toBe(200);
     expect(type).toContain('text/plain');
@@ -168,6 +172,9 @@ describe('/metrics', () => {
     expect(text).toMatch(new RegExp(`${M}outbox_depth_errors_total 0`));
     expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="graphql",status="2xx"\\} [1-9]`));
     expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="probes",status="2xx"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="files",status="4xx"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="auth",status="3xx"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`${M}http_requests_total\\{family="events",status="4xx"\\} [1-9]`));
     expect(text).toMatch(new RegExp(`${M}http_request_duration_seconds_count\\{family="graphql"\\} [1-9]`));
     expect(text).toMatch(
       new RegExp(
