@@ -8,6 +8,7 @@ import type {
   AgencyAdapter,
   AgencyDefinition,
   CaseRecord,
+  DocumentRecord,
   ParticipantRecord,
   PersonListing,
 } from '../../src/agencies/kit/port.js';
@@ -76,7 +77,7 @@ export class FakeAgency implements AgencyAdapter {
     return caseNumbers.map((n) => this.cases.find((c) => c.caseNumber === n) ?? null);
   }
 
-  async getDocuments(caseNumbers: readonly string[]) {
+  async getDocuments(caseNumbers: readonly string[]): Promise<(DocumentRecord[] | null)[]> {
     this.calls.getDocuments++;
     this.#answer();
     return caseNumbers.map((n) => (this.cases.some((c) => c.caseNumber === n) ? [] : null));
