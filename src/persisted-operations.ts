@@ -10,6 +10,7 @@
  * whether sent by id or as the very text registered.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, parse } from 'graphql';
@@ -54,18 +55,12 @@ export type Resolution =
   | { kind: 'REFUSE'; code: RefusalCode; reason: 'UNKNOWN_ID' | 'RETIRED' | 'NOT_REGISTERED' };
 
 /** Ids of texts seen lately: the same few operations come in request after request. */
-const IDS_REMEMBERED = 1_000;
-const recentIds = new Map<string, string>();
+const recentIds = new LRUCache<string, string>({
+  max: 1_000,
+  memoMethod: (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`,
+});
 
-function idOf(text: string): string {
-  let id = recentIds.get(text);
-  if (id === undefined) {
-    id = `sha256:${createHash('sha256').update(text).digest('hex')}`;
-    if (recentIds.size >= IDS_REMEMBERED) recentIds.clear();
-    recentIds.set(text, id);
-  }
-  return id;
-}
+const idOf = (text: string): string => recentIds.memo(text);
 
 export function operationNameOf(text: string): string {
   return getOperationAST(parse(text))?.name?.value ?? '(anonymous)';

@@ -8,6 +8,7 @@
  * subject, so a person's own pseudonym finds both); tokens and document content are never recorded.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { Gathered } from '../lifecycle/gathered.js';
 import { Poller } from '../lifecycle/poller.js';
 import { writesInfo } from '../observability/log-level.js';
@@ -120,7 +121,7 @@ export class AuditLog {
   readonly #pruning: Poller;
   readonly #sealer: Sealer;
   /** Sealed actor names by actor and name: a person's name sealed once, not in every request. */
-  readonly #sealedNames = new Map<string, string>();
+  readonly #sealedNames = new LRUCache<string, string>({ max: SEALED_NAMES });
   #waiting: AuditEvent[] = [];
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
@@ -165,11 +166,8 @@ export class AuditLog {
     const sealedName = (name: string) => {
       const key = `${actorPseudonym}|${name}`;
       let sealed = this.#sealedNames.get(key);
-      if (sealed === undefined) {
-        sealed = this.#sealer.seal(name, `actor:${actorPseudonym}`);
-        if (this.#sealedNames.size >= SEALED_NAMES) this.#sealedNames.clear();
-        this.#sealedNames.set(key, sealed);
-      }
+      if (sealed === undefined)
+        this.#sealedNames.set(key, (sealed = this.#sealer.seal(name, `actor:${actorPseudonym}`)));
       return sealed;
     };
     const recorded = entries.map((entry): AuditEvent => ({

@@ -6,6 +6,7 @@
  * naming them.
  */
 import { createHmac } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /** The pseudonyms under each secret in use (one in production; tests use several). */
 const BY_SECRET = new Map<string, Pseudonyms>();
@@ -19,14 +20,17 @@ export function pseudonym(secret: string, nationalId: string): string {
 /** How many people's pseudonyms a Pseudonyms remembers (the people of the last few thousand requests). */
 const REMEMBERED = 10_000;
 
-/** Pseudonyms under one secret, the most recent remembered; the oldest are forgotten first. */
+/** Pseudonyms under one secret, the most recently used remembered. */
 export class Pseudonyms {
-  readonly #known = new Map<string, string>();
+  readonly #known: LRUCache<string, string>;
 
-  constructor(
-    private readonly secret: string,
-    private readonly capacity = REMEMBERED,
-  ) {}
+  constructor(secret: string, capacity = REMEMBERED) {
+    this.#known = new LRUCache({
+      max: capacity,
+      memoMethod: (nationalId) =>
+        createHmac('sha256', secret).update(`person|${nationalId}`).digest('base64url').slice(0, 22),
+    });
+  }
 
   /** How many are remembered now. */
   get size(): number {
@@ -34,15 +38,6 @@ export class Pseudonyms {
   }
 
   of(nationalId: string): string {
-    let known = this.#known.get(nationalId);
-    if (known === undefined) {
-      known = createHmac('sha256', this.secret)
-        .update(`person|${nationalId}`)
-        .digest('base64url')
-        .slice(0, 22);
-      if (this.#known.size >= this.capacity) this.#known.delete(this.#known.keys().next().value ?? '');
-      this.#known.set(nationalId, known);
-    }
-    return known;
+    return this.#known.memo(nationalId);
   }
 }

@@ -13,6 +13,7 @@ import {
   jwtVerify,
   type JWTPayload,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { MessageKey } from '../messages.js';
 import { DiscoveryError, IssuerDiscovery } from './discovery.js';
 import { ASSURANCE_RANK, type Assurance, type Principal } from './principal.js';
@@ -93,7 +94,7 @@ export interface VerifierOptions {
 
 export class TokenVerifier {
   readonly #issuers: Map<string, IssuerState>;
-  readonly #cache = new Map<string, Principal>();
+  readonly #cache = new LRUCache<string, Principal>({ max: CACHE_SIZE });
   readonly #fetchTimeoutMs: number;
   readonly #onCacheLookup: (hit: boolean) => void;
   readonly #discovery: IssuerDiscovery;
@@ -112,10 +113,6 @@ export class TokenVerifier {
     if (cached) this.#cache.delete(token);
 
     const principal = await this.#verifyUncached(token);
-    if (this.#cache.size >= CACHE_SIZE) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
-    }
     this.#cache.set(token, principal);
     return principal;
   }

@@ -13,6 +13,7 @@
  */
 import { hash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { pseudonym } from '../auth/pseudonym.js';
 import { Gathered } from '../lifecycle/gathered.js';
 import type { Store } from '../store/index.js';
@@ -49,7 +50,7 @@ export interface SafetyNetOptions {
 
 export class ViewerCache {
   readonly #sealer: Sealer;
-  readonly #known = new Map<string, Digests>();
+  readonly #known = new LRUCache<string, Digests>({ max: REMEMBERED_SHEETS });
   /** Writes of one sheet on this instance, one after another (so that one request's entries do not undo another's). */
   readonly #writing = new Map<string, Promise<void>>();
   readonly #safetyNetSkipped = outageWarning('safety net skipped: store unavailable');
@@ -138,16 +139,11 @@ export class ViewerCache {
     return hash('sha1', JSON.stringify(data), 'base64url');
   }
 
-  #remember(key: string, digests: Digests): void {
-    this.#known.delete(key);
-    if (this.#known.size >= REMEMBERED_SHEETS) this.#known.delete(this.#known.keys().next().value ?? '');
-    this.#known.set(key, digests);
-  }
-
   /** Writes what a request kept into the viewer's sheet, once, if anything in it is new or due. */
   #write(key: string, kept: [string, unknown][]): void {
     const now = Date.now();
-    const answers = kept.map(([entry, data]) => ({ entry, data, digest: this.#digest(data) }));
+    // An answer kept twice in a request (a case's documents for its list and for its deadlines) counts once.
+    const answers = [...new Map(kept)].map(([entry, data]) => ({ entry, data, digest: this.#digest(data) }));
     const due = (digests: Digests | undefined) =>
       answers.filter(({ entry, digest }) => {
         const known = digests?.get(entry);
@@ -163,7 +159,7 @@ export class ViewerCache {
         for (const { entry, data, digest } of changed) sheet[entry] = { at: now, digest, data };
         await this.store.set(key, this.#sealer.sealJson(sheet, key), this.options.ttlMs);
       }
-      this.#remember(key, digestsOf(sheet));
+      this.#known.set(key, digestsOf(sheet));
     });
     const settled = writing.catch(this.#skipped(undefined)).finally(() => {
       if (this.#writing.get(key) === settled) this.#writing.delete(key);
