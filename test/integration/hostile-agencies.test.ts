@@ -135,6 +135,18 @@ describe('a hostile agency answer', () => {
     expect(Date.now() - started).toBeLessThan(CALL_TIMEOUT_MS + 300);
   });
 
+  it('with a malformed registration on a hit keeps the hit and drops only the hint (documents then wait for the case)', async () => {
+    const page = searchPage(1).replace(
+      '"avsluttet":null',
+      '"avsluttet":null,"registrering":{"harMobil":"ja","antallAdvokater":-3}',
+    );
+    behave = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end(page);
+    const listing = await npe.casesForPerson('15838510075', call());
+    expect(listing.cases).toHaveLength(1);
+    expect(listing.cases[0]?.caseNumber).toBe('2026-00001');
+    expect(listing.cases[0]?.registration).toBeUndefined();
+  });
+
   it('with invalid UTF-8 in a case number is BAD_RESPONSE, not a silently different case number', async () => {
     const page = Buffer.from(searchPage(1).replace('2026-00001', '2026-0000\u0001'));
     // Replace the control character with a lone continuation byte: not UTF-8.

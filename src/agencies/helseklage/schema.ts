@@ -11,7 +11,10 @@ export const helseklageSearchPage = z.object({
       createdAt: z.iso.datetime(),
       lastModified: z.iso.datetime(),
       closedAt: z.iso.datetime().nullable(),
-      /** What the case registers of the person (not every release of the search says it). */
+      /**
+       * What the case registers of the person (not every release of the search says it). Only a hint for
+       * fetching documents early, never for access: a malformed one is dropped, not a failed search.
+       */
       registration: z
         .object({
           represented: z.boolean(),
@@ -20,7 +23,8 @@ export const helseklageSearchPage = z.object({
           emailIsPersonal: z.boolean().nullable(),
           lawyerCount: z.number().int().min(0),
         })
-        .optional(),
+        .optional()
+        .catch(undefined),
     }),
   ),
   subject: z.object({ underGuardianship: z.boolean() }),

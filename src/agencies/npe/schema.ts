@@ -11,7 +11,10 @@ export const npeSearchPage = z.object({
       opprettet: z.iso.datetime(),
       sistEndret: z.iso.datetime(),
       avsluttet: z.iso.datetime().nullable(),
-      /** What the case registers of the person (not every release of the search says it). */
+      /**
+       * What the case registers of the person (not every release of the search says it). Only a hint for
+       * fetching documents early, never for access: a malformed one is dropped, not a failed search.
+       */
       registrering: z
         .object({
           representert: z.boolean(),
@@ -20,7 +23,8 @@ export const npeSearchPage = z.object({
           personligEpost: z.boolean().nullable(),
           antallAdvokater: z.number().int().min(0),
         })
-        .optional(),
+        .optional()
+        .catch(undefined),
     }),
   ),
   vergemaal: z.boolean(),
